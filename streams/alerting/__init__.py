@@ -1,0 +1,28 @@
+"""Pure alerting core: the contract's alert rules as a state machine, and an in-process backtest.
+
+    AlertRules ◀── load_alert_rules(path | None)           (streams/config/alert_rules.toml)
+    IndexState ──advance(state, move, rules)──▶ (IndexState, [Alert])
+    [Extraction] ──backtest(extractions, rules)──▶ [Alert]   (AlertEngine: one IndexState per index)
+
+No Kafka and no I/O, except reading the rules file in ``load_alert_rules``.
+"""
+
+from __future__ import annotations
+
+from streams.alerting.backtest import AlertEngine, backtest, order_by_published
+from streams.alerting.rules import AlertRules, alert_rules_from_mapping, load_alert_rules
+from streams.alerting.state import STATE_VERSION, IndexState, advance, alert_id, canonical_number
+
+__all__ = [
+    "STATE_VERSION",
+    "AlertEngine",
+    "AlertRules",
+    "IndexState",
+    "advance",
+    "alert_id",
+    "alert_rules_from_mapping",
+    "backtest",
+    "canonical_number",
+    "load_alert_rules",
+    "order_by_published",
+]
