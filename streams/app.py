@@ -1,0 +1,110 @@
+"""The Faust app and its topics, built from settings.
+
+``create_app(settings)`` builds a fresh app (tests build one per test with their own topic
+prefix); the module attribute ``app`` is built lazily from the environment so that
+``faust -A streams.app worker`` and ``milestones worker`` run the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+
+from streams.codec import CODEC_NAME, register_codec
+from streams.settings import Settings
+
+__all__ = ["Pipeline", "create_app", "create_pipeline"]
+
+STATE_TABLE = "index-state"
+
+
+@dataclass
+class Pipeline:
+    """An app with the contract's topics and the alert state table declared on it."""
+
+    app: faust.App
+    settings: Settings
+    articles: Any
+    index_moves: Any
+    quotes: Any
+    alerts: Any
+    articles_dlq: Any
+    index_state: Any
+
+
+def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
+    """A topic read and written as bytes: agents validate themselves so bad records can be dead-lettered."""
+    return app.topic(
+        name,
+        key_type=str,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions,
+    )
+
+
+def create_app(settings: Settings) -> faust.App:
+    """A Faust app configured from our settings (never from Faust's own environment variables)."""
+    register_codec()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return faust.App(
+        settings.app_id,
+        broker=settings.faust_broker_url,
+        store="memory://",
+        datadir=str(settings.data_dir),
+        autodiscover=False,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        web_enabled=settings.web_enabled,
+        web_port=settings.web_port,
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        key_serializer="raw",
+        value_serializer=CODEC_NAME,
+    )
+
+
+def create_pipeline(settings: Settings | None = None) -> Pipeline:
+    """The app, its topics, its state table and its agents: the whole streaming shell."""
+    from streams.agents import register_agents
+
+    settings = settings or Settings()
+    app = create_app(settings)
+    names = settings.topics
+    pipeline = Pipeline(
+        app=app,
+        settings=settings,
+        articles=_raw_topic(app, names.articles, settings.articles_partitions),
+        index_moves=_raw_topic(app, names.index_moves, settings.partitions),
+        quotes=_raw_topic(app, names.quotes, settings.partitions),
+        alerts=_raw_topic(app, names.alerts, settings.partitions),
+        articles_dlq=_raw_topic(app, names.articles_dlq, settings.articles_partitions),
+        index_state=app.Table(
+            STATE_TABLE,
+            default=None,
+            partitions=settings.partitions,
+            key_type=str,
+            key_serializer="raw",
+            value_serializer=CODEC_NAME,
+        ),
+    )
+    register_agents(pipeline)
+    return pipeline
+
+
+_pipeline: Pipeline | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """Build ``app`` on first use, from the environment (``faust -A streams.app worker``)."""
+    global _pipeline
+    if name in ("app", "pipeline"):
+        if _pipeline is None:
+            _pipeline = create_pipeline(Settings())
+        return _pipeline.app if name == "app" else _pipeline
+    raise AttributeError(name)

@@ -1,0 +1,127 @@
+"""The ``milestones`` command: parses flags and calls the same functions the agents use."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+DEFAULT_SEEDS = "seeds"
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from streams.offline import run_extract
+
+    return run_extract(args.paths)
+
+
+def _cmd_backtest(args: argparse.Namespace) -> int:
+    from streams.offline import run_backtest
+
+    return run_backtest(args.paths, order=args.order, pretty=args.pretty, rules_path=args.rules)
+
+
+def _cmd_schemas(args: argparse.Namespace) -> int:
+    from schemas.json_schema import SCHEMA_DIR, json_schemas, render_schema
+
+    out_dir = Path(args.out) if args.out else SCHEMA_DIR
+    stale = []
+    for name, schema in json_schemas().items():
+        path = out_dir / name
+        data = render_schema(schema)
+        if args.check:
+            if not path.is_file() or path.read_bytes() != data:
+                stale.append(name)
+        else:
+            path.write_bytes(data)
+            print(f"wrote {path}")
+    if stale:
+        print(f"stale JSON Schema files (run `milestones schemas`): {', '.join(stale)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from streams.replay_cli import run_replay_command
+
+    return run_replay_command(args)
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from streams.worker import run_worker
+
+    return run_worker(loglevel=args.loglevel)
+
+
+def _cmd_broker(args: argparse.Namespace) -> int:
+    from streams.broker.cli import broker_command
+
+    return broker_command(args.action)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from streams.demo import run_demo
+
+    return asyncio.run(run_demo(args.paths or [DEFAULT_SEEDS]))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand and its flags."""
+    parser = argparse.ArgumentParser(prog="milestones", description="Market-milestones news pipeline.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print index moves and quotes of article files as JSON lines")
+    p.add_argument("paths", nargs="+", help="article files or folders")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("backtest", help="run extraction and the alert rules in-process; print alerts")
+    p.add_argument("paths", nargs="+", help="article files or folders, in the order to process")
+    p.add_argument("--order", choices=["name", "published"], default="name")
+    p.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
+    p.add_argument("--rules", type=Path, default=None, help="alert rules TOML (default: contract defaults)")
+    p.set_defaults(func=_cmd_backtest)
+
+    p = sub.add_parser("replay", help="produce article files onto the articles topic")
+    p.add_argument("paths", nargs="*", default=[DEFAULT_SEEDS], help="files or folders (default: seeds/)")
+    pace = p.add_mutually_exclusive_group()
+    pace.add_argument("--rate", type=float, default=None, help="articles per second")
+    pace.add_argument("--speed", type=float, default=None, help="pace by published_at gaps, X times faster")
+    p.add_argument("--loop", type=int, default=1, help="send the whole set N times")
+    p.add_argument("--order", choices=["name", "published"], default="name")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_replay)
+
+    p = sub.add_parser("worker", help="run the stream worker (extract and alert agents)")
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=_cmd_worker)
+
+    p = sub.add_parser("broker", help="manage the local Apache Kafka broker (no Docker needed)")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.set_defaults(func=_cmd_broker)
+
+    p = sub.add_parser("schemas", help="regenerate the JSON Schema files from the models")
+    p.add_argument("--check", action="store_true", help="only check that the files are up to date")
+    p.add_argument("--out", default=None, help="folder to write to (default: the schemas package)")
+    p.set_defaults(func=_cmd_schemas)
+
+    p = sub.add_parser("demo", help="broker + worker + replay of the seeds, alerts shown live")
+    p.add_argument("paths", nargs="*", help="files or folders to replay (default: seeds/)")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``milestones`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

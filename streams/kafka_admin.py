@@ -1,0 +1,48 @@
+"""Creating the contract's topics with the configured partition counts.
+
+Why not rely on broker auto-creation: an auto-created topic gets the broker's default partition
+count, and the per-index ordering guarantee depends on ``articles`` having exactly the
+configured number (1 by default). Creating them up front also lets the replay producer run
+before the first worker has started.
+"""
+
+from __future__ import annotations
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from streams.settings import Settings
+
+__all__ = ["ensure_topics", "topic_partitions"]
+
+
+def topic_partitions(settings: Settings) -> dict[str, int]:
+    """Every contract topic with the partition count it must have."""
+    t = settings.topics
+    return {
+        t.articles: settings.articles_partitions,
+        t.articles_dlq: settings.articles_partitions,
+        t.index_moves: settings.partitions,
+        t.quotes: settings.partitions,
+        t.alerts: settings.partitions,
+    }
+
+
+async def ensure_topics(settings: Settings) -> None:
+    """Create whichever contract topics do not exist yet; existing ones are left as they are."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [
+            NewTopic(name, num_partitions=n, replication_factor=settings.replication_factor)
+            for name, n in topic_partitions(settings).items()
+            if name not in existing
+        ]
+        if wanted:
+            try:
+                await admin.create_topics(wanted)
+            except TopicAlreadyExistsError:
+                pass
+    finally:
+        await admin.close()
