@@ -1,0 +1,212 @@
+"""Boilerplate removal: raw article text in, the article's own text out.
+
+Why conservative: the move and quote extractors read sentences from the body, and the gold
+annotations copy sentences verbatim from the article. So cleaning never edits text inside a
+sentence. It only
+
+* normalises line endings and trims each line (tabs become spaces; tab runs inside a line
+  become one space);
+* drops the page date stamp that some stored pages carry at the very start (``" date
+  2025-11-12 "``: it is metadata, read by ``dates.py``, and would otherwise glue itself to
+  the first sentence);
+* cuts the tail from a "Latest comments" / "Risk Disclosure:" block to the end (Investing.com);
+* drops whole lines that are site furniture: banners, navigation, cookie and terms notices,
+  "Advertisement", sign-up prompts, "Also Read" teasers, font-size widgets, chart widgets, image
+  file names, copyright lines, Stockhouse and machine-translation disclaimers;
+* re-joins hard-wrapped wire copy (Reuters text stored with a blank line after every ~65
+  characters) so that a sentence is no longer cut by paragraph breaks; only whitespace changes;
+* collapses runs of blank lines to one.
+
+Captions, bylines, datelines, bullets and repeated headlines stay: the gold annotates moves in
+captions and in every repetition of a headline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+__all__ = ["clean_body", "normalise_newlines"]
+
+_LEADING_STAMP = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*")
+
+# A line from which everything to the end of the text is boilerplate.
+_TAIL_MARKERS = re.compile(
+    r"^(?:latest comments\b|risk disclosure:|fusion media would like to remind you\b)", re.IGNORECASE
+)
+
+# Whole lines that are site furniture (matched against the trimmed line, case-insensitively).
+_FURNITURE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"share(?: this (?:article|story|post))?",
+        r"share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email)\b.*",
+        r"advertisement(?:\s*[-–:]?\s*(?:scroll|continue) .*)?",
+        r"(?:\W+\s*)?stay updated!?",
+        r"stay up to date with notifications from .{1,60}",
+        r"get instant alerts on .{1,120}",
+        r"sign up (?:now|for|to)\b.{0,100}",
+        r"enjoy uninterrupted access to .{1,80}",
+        r"follow (?:topic|us)\b:?.{0,60}",
+        r"this story features",
+        r"also read\s*[|:].*",
+        r"/?\s*\d+\s*min(?:ute)?s? read",
+        r"our terms of service and privacy policy have changed\.?",
+        r"by continuing to use this site, you are agreeing to .{1,120}",
+        r"to activate the text-to-speech service.{0,120}",
+        r"(?:this (?:web)?site|we) uses? cookies\b.{0,200}",
+        r"accept (?:all )?cookies",
+        r"percorso:.*",
+        r"categories?:\s*\w[\w &/-]{0,40}",
+        r"compare our accounts",
+        r"stock chart icon.*",
+        r"hide content",
+        r"-\s*a (?:small|medium|bigger|large|larger)",
+        r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg)",
+        r"join the discussion:.*",
+        r"stockhouse does not provide investment advice.*",
+        r"for full disclaimer information.*",
+        r"\"?disclosure: this is an ai-generated translation.*",
+        r"published by [a-z][\w .&-]{0,40}",
+        r"(?:all rights reserved\b.{0,80}|.{0,80}©.{0,80})",
+        r"/",
+    )
+)
+
+# A navigation bar: ten or more capitalised words and nothing else ("News World Market Environment ...").
+_NAV_BAR = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
+# A bare URL line right after a "Source :" label is the article's own link (``sources.find_url``), not text.
+_URL_LINE = re.compile(r"https?://\S+")
+_SOURCE_LABEL = re.compile(r"source\s*:?", re.IGNORECASE)
+
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
+_JOINING_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "by", "from", "as"}
+    | {"than", "that", "which", "who", "its", "their", "his", "her"}
+)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading byte-order mark goes."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _tidy_line(line: str) -> str:
+    """Trim a line and collapse tab runs inside it to one space (spaces inside sentences are left alone)."""
+    return re.sub(r"\t+", " ", line).strip()
+
+
+def _is_furniture(line: str) -> bool:
+    if any(pattern.fullmatch(line) for pattern in _FURNITURE):
+        return True
+    return bool(_NAV_BAR.fullmatch(line))
+
+
+def _drop_leading_crumbs(lines: list[str]) -> list[str]:
+    """Drop site names and breadcrumbs ("financetom", "World", "/") above the first real line.
+
+    Only lines above the first other line are dropped, and only single words or up to three
+    words around a separator (``SOURCE / ECONOMY``), without digits: a short headline or a
+    section heading further down is never touched.
+    """
+    out: list[str] = []
+    in_header = True
+    for line in lines:
+        if in_header and line:
+            words = line.split()
+            crumb = len(words) == 1 or (len(words) <= 3 and bool(re.search(r"[/>|»]", line)))
+            if crumb and not re.search(r"\d", line):
+                continue
+            in_header = False
+        out.append(line)
+    return out
+
+
+def _drop_source_link(lines: list[str]) -> list[str]:
+    """Drop a "Source :" label followed by a bare URL line, and the bare URL line itself."""
+    out: list[str] = []
+    for line in lines:
+        if _URL_LINE.fullmatch(line):
+            while out and not out[-1]:
+                out.pop()
+            if out and _SOURCE_LABEL.fullmatch(out[-1]):
+                out.pop()
+            continue
+        out.append(line)
+    return out
+
+
+def _is_hard_wrapped(paragraphs: list[str]) -> bool:
+    """True for wire copy wrapped at ~65 characters: many mid-sentence breaks before a lower-case word."""
+    breaks = 0
+    for current, following in itertools.pairwise(paragraphs):
+        if 40 <= len(current) <= 80 and not _TERMINAL.search(current) and following[:1].islower():
+            breaks += 1
+    return breaks >= 3
+
+
+def _continues(current: str, following: str) -> bool:
+    """Whether ``following`` continues the sentence that a hard wrap cut after ``current``."""
+    if len(current) < 40 or len(current) > 90 or _TERMINAL.search(current) or not following:
+        return False
+    if not (following[0].isalnum() or following[0] in "(\"“'‘$"):
+        return False
+    if following[0].islower() or following[0].isdigit() or current.endswith(","):
+        return True
+    last_word = current.split()[-1]
+    return last_word.lower() in _JOINING_WORDS or last_word[:1].isupper()
+
+
+def _inside_quotation(paragraph: str, following: str) -> bool:
+    """True when ``paragraph`` leaves a quotation open and ``following`` goes on with it (not a new quote)."""
+    opened = paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
+    return opened and bool(following) and following[0].isalnum()
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into paragraphs (only when the text is detected as hard-wrapped)."""
+    paragraphs = [line for line in lines if line]
+    if not _is_hard_wrapped(paragraphs):
+        return lines
+    out: list[str] = []
+    previous = ""  # the last physical line, which decides whether the next one continues it
+    pending_blank = False
+    for line in lines:
+        if not line:
+            pending_blank = True
+            continue
+        if out and out[-1] and (_continues(previous, line) or _inside_quotation(out[-1], line)):
+            out[-1] = out[-1] + " " + line
+        else:
+            if pending_blank and out:
+                out.append("")
+            out.append(line)
+        previous = line
+        pending_blank = False
+    return out
+
+
+def _collapse_blank_runs(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def clean_body(raw: str) -> str:
+    """The article text with boilerplate removed (see the module docstring for exactly what goes)."""
+    text = _LEADING_STAMP.sub("", normalise_newlines(raw), count=1)
+    lines: list[str] = []
+    for raw_line in text.split("\n"):
+        line = _tidy_line(raw_line)
+        if _TAIL_MARKERS.match(line):
+            break
+        lines.append("" if _is_furniture(line) else line)
+    lines = _drop_leading_crumbs(lines)
+    lines = _drop_source_link(lines)
+    lines = _unwrap(lines)
+    return _collapse_blank_runs(lines)

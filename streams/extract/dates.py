@@ -1,0 +1,244 @@
+"""``published_at``: the date an article text itself shows, or None.
+
+Why so strict: alert rule 3 (stale news) compares the days of two articles, so a wrong date
+silently suppresses or fires alerts, while a null date only falls back to the direction test.
+Following the dev-set convention, only a date *with a year* in a place that dates the page
+counts; a date mentioned in passing in prose ("the highest level since May 4, 2009", "last
+seen July 5, 2011") never does, and a dateline without a year ("Dec 16 (Reuters)") gives None.
+
+Signals, strongest first (the first signal kind that yields a date wins; inside one kind the
+first occurrence in the text wins):
+
+1. the page date stamp at the very start: ``" date 2025-10-27 ..."``;
+2. a "Published" line: ``Published 12/09/2025, 04:08``, ``Published: Oct 28, 2025 11:15 PM``;
+3. a line that is only a date (and maybe a time): ``Sep 23, 2025 2:36 PM``,
+   ``Dec 29, 2025 16:56 IST``, ``September 16, 2025``, the Dow Jones footer ``09-06-21 1247ET``;
+4. a dated dateline: ``NEW YORK, Oct. 27, 2025 (Reuters) -``;
+5. a session date: a parenthesised full date ``(Thursday, January 8, 2026)`` or
+   ``the TSX close for Sept. 30, 2025``;
+6. an "Updated" line (only when nothing above dated the page).
+
+All-numeric dates (``12/09/2025``) are read day-first unless the text or the publisher says
+otherwise: a first number above 12 forces day-first, a second number above 12 forces
+month-first, and for an ambiguous pair US publishers (CNBC, AP, Bloomberg, Dow Jones, ...) are
+read month-first; everyone else, Investing.com included (the contract says so), day-first.
+
+The value is a date (``YYYY-MM-DD``). A datetime is returned only when a time comes with an
+explicit UTC offset or GMT/UTC, because the stamps seen so far ("2:36 PM", "16:56 IST",
+"04:08") have no reliable zone; the evaluation compares only the date part anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+__all__ = ["find_published_at", "parse_date"]
+
+_MONTHS: dict[str, int] = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+# Each date form is a template with named groups; the same names are reused, so they are compiled one by one.
+_MDY = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"
+_DMY = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"
+_ISO = r"(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"
+_NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
+_DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
+)
+
+# A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
+_TIME = re.compile(
+    r"\A\s*(?:,|at|T)?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?P<tz>Z|GMT|UTC|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4})?"
+)
+
+_LEADING_STAMP = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_PUBLISHED_LINE = re.compile(
+    r"(?im)^[ \t]*(?:first[ \t]+)?(?:published|posted|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$"
+)
+_UPDATED_LINE = re.compile(r"(?im)^[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$")
+_DOW_JONES_FOOTER = re.compile(r"(?m)^[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
+_AGENCY_AFTER = re.compile(r"\A\s*\([A-Z][\w.& ]{0,30}\)")
+_SESSION_LEAD = re.compile(
+    r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
+)
+
+_MONTH_FIRST_SOURCES = frozenset({"CNBC", "AP", "Bloomberg", "Dow Jones", "MarketWatch", "CNN", "CNNMoney"})
+
+
+def _numeric(a: int, b: int, source: str | None) -> tuple[int, int] | None:
+    """(month, day) for an all-numeric date, following the day-first/month-first rule of the module docstring."""
+    if a > 12 and b > 12:
+        return None
+    if a > 12:
+        return b, a
+    if b > 12:
+        return a, b
+    if source in _MONTH_FIRST_SOURCES:
+        return a, b
+    return b, a
+
+
+def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("mon"):
+        month = _MONTHS[groups["mon"][:3].lower()]
+        day = int(groups["day"])
+    elif groups.get("mnum"):
+        month, day = int(groups["mnum"]), int(groups["day"])
+    else:
+        order = _numeric(int(groups["a"]), int(groups["b"]), source)
+        if order is None:
+            return None
+        month, day = order
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, source: str | None = None) -> tuple[date, int, int] | None:
+    """The first date in ``text`` as (date, start, end), any supported form, else None."""
+    best: tuple[date, int, int] | None = None
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            found = _match_to_date(match, source)
+            if found is not None:
+                if best is None or match.start() < best[1]:
+                    best = (found, match.start(), match.end())
+                break
+    return best
+
+
+def _with_time(day: date, rest: str) -> str:
+    """ISO date, or datetime when ``rest`` starts with a time that carries an explicit UTC offset."""
+    match = _TIME.match(rest)
+    if match is None or match.group("tz") is None:
+        return day.isoformat()
+    tz = match.group("tz").upper().replace(" ", "")
+    if tz in {"Z", "GMT", "UTC"}:
+        offset = timedelta(0)
+    else:
+        numeric = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", tz)
+        if numeric is None:  # a zone abbreviation such as IST or ET: ambiguous, keep the date only
+            return day.isoformat()
+        sign = 1 if numeric.group(1) == "+" else -1
+        offset = sign * timedelta(hours=int(numeric.group(2)), minutes=int(numeric.group(3) or 0))
+    hour, minute = int(match.group("h")), int(match.group("m"))
+    ampm = (match.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return day.isoformat()
+    stamp = datetime(
+        day.year, day.month, day.day, hour, minute, int(match.group("s") or 0), tzinfo=timezone(offset)
+    )
+    return stamp.isoformat()
+
+
+def _date_at_start(fragment: str, source: str | None) -> str | None:
+    """A date that starts ``fragment`` (after optional spaces), with its time when reliable."""
+    found = parse_date(fragment, source)
+    if found is None or fragment[: found[1]].strip(" ,:-–—"):
+        return None
+    return _with_time(found[0], fragment[found[2] :])
+
+
+def _stamp_line(line: str, source: str | None) -> str | None:
+    """A line that is only a date, maybe with a time and zone ("Sep 23, 2025 2:36 PM")."""
+    stripped = line.strip()
+    found = parse_date(stripped, source)
+    if found is None or found[1] != 0:
+        return None
+    rest = stripped[found[2] :]
+    time = _TIME.match(rest)
+    tail = rest[time.end() :] if time is not None and time.group("h") else rest
+    if tail.strip(" ,"):
+        return None
+    return _with_time(found[0], rest)
+
+
+def _dated_dateline(text: str, source: str | None) -> str | None:
+    """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -"."""
+    for form in _DATE_FORMS[:3]:
+        for match in form.finditer(text):
+            if _AGENCY_AFTER.match(text[match.end() :]):
+                found = _match_to_date(match, source)
+                if found is not None:
+                    return found.isoformat()
+    return None
+
+
+def _session_date(text: str, source: str | None) -> str | None:
+    """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
+    candidates: list[tuple[int, date]] = []
+    for form in _DATE_FORMS[1:3]:
+        for match in form.finditer(text):
+            before, after = text[: match.start()], text[match.end() :]
+            parenthesised = before.rstrip().endswith("(") and after.lstrip().startswith(")")
+            if parenthesised or _SESSION_LEAD.search(before[-40:]):
+                found = _match_to_date(match, source)
+                if found is not None:
+                    candidates.append((match.start(), found))
+    return min(candidates)[1].isoformat() if candidates else None
+
+
+def find_published_at(text: str, source: str | None = None) -> str | None:
+    """The article's publication (or session) date as ISO 8601, or None when the text does not show one.
+
+    ``source`` is the detected publisher; it only decides how an ambiguous all-numeric date is read.
+    """
+    stamp = _LEADING_STAMP.match(text)
+    if stamp is not None:
+        try:
+            return date.fromisoformat(stamp.group(1)).isoformat()
+        except ValueError:
+            pass
+    for match in _PUBLISHED_LINE.finditer(text):
+        found = _date_at_start(match.group(1), source)
+        if found is not None:
+            return found
+    for line in text.splitlines():
+        found = _stamp_line(line, source)
+        if found is not None:
+            return found
+    footer = _DOW_JONES_FOOTER.search(text)
+    if footer is not None:
+        try:  # Dow Jones Newswires footers are month-first with a two-digit year: 09-06-21 is 6 Sept 2021.
+            return date(
+                2000 + int(footer.group("y")), int(footer.group("m")), int(footer.group("d"))
+            ).isoformat()
+        except ValueError:
+            pass
+    for finder in (_dated_dateline, _session_date):
+        found = finder(text, source)
+        if found is not None:
+            return found
+    for match in _UPDATED_LINE.finditer(text):
+        found = _date_at_start(match.group(1), source)
+        if found is not None:
+            return found
+    return None
