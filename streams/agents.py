@@ -16,6 +16,7 @@ and subscribers drop the repeat.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from streams.extract import extract_article
 if TYPE_CHECKING:
     from streams.app import Pipeline
 
-__all__ = ["PipelineCounts", "register_agents"]
+__all__ = ["PipelineAgents", "PipelineCounts", "register_agents"]
 
 log = logging.getLogger("milestones.agents")
 
@@ -48,17 +49,47 @@ class PipelineCounts:
     dead_lettered: Counter[str] = field(default_factory=Counter)
 
 
+@dataclass
+class PipelineAgents:
+    """The two agents of a pipeline and the counts they keep."""
+
+    extract: Any
+    alert: Any
+    counts: PipelineCounts
+
+
 def _alert_headers(alert: Alert) -> list[tuple[str, bytes]]:
     """Headers carried by every alert (CloudEvents binding headers join them later)."""
     return [("alert_id", alert.alert_id.encode()), ("content-type", b"application/json")]
 
 
-def register_agents(pipeline: Pipeline) -> None:
+async def send_until_acknowledged(topic: Any, alert: Alert, *, max_backoff: float = 5.0) -> None:
+    """Send now (not attached to the event) and wait for the broker's ack, retrying until it comes.
+
+    Giving up would let the agent move on and commit past an alert that was never written; a
+    blocked agent while the broker is away is the price of losing nothing.
+    """
+    backoff = 0.1
+    while True:
+        try:
+            sent = await topic.send(
+                key=alert.index, value=alert.to_json_bytes(), headers=_alert_headers(alert), force=True
+            )
+            await sent
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - retried, never dropped
+            log.warning("alert %s not acknowledged (%s); retrying in %.1fs", alert.alert_id, exc, backoff)
+            await asyncio.sleep(backoff)
+            backoff = min(max_backoff, backoff * 2)
+
+
+def register_agents(pipeline: Pipeline) -> PipelineAgents:
     """Declare the extract and alert agents on the pipeline's app."""
     app = pipeline.app
     rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path)
     counts = PipelineCounts()
-    app.milestones_counts = counts  # type: ignore[attr-defined]
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
@@ -108,12 +139,11 @@ def register_agents(pipeline: Pipeline) -> None:
                 await dead_letter(event, exc, "alert")
                 continue
             for alert in alerts:
-                sent = await pipeline.alerts.send(
-                    key=alert.index, value=alert.to_json_bytes(), headers=_alert_headers(alert), force=True
-                )
-                await sent
+                await send_until_acknowledged(pipeline.alerts, alert)
                 counts.alerts_out += 1
                 log.info("alert %s %s %s %s", alert.alert_id, alert.index, alert.kind, alert.milestone or alert.level)
             if new_state is not None and new_state != state:
                 table[move.index] = new_state.to_dict()
             counts.moves_processed += 1
+
+    return PipelineAgents(extract=extract_articles, alert=raise_alerts, counts=counts)

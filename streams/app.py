@@ -32,6 +32,7 @@ class Pipeline:
     alerts: Any
     articles_dlq: Any
     index_state: Any
+    agents: Any = None
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
@@ -89,11 +90,10 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
             default=None,
             partitions=settings.partitions,
             key_type=str,
-            key_serializer="raw",
-            value_serializer=CODEC_NAME,
+            help="Alert state per index (IndexState.to_dict()); keys and values use the app's serializers.",
         ),
     )
-    register_agents(pipeline)
+    pipeline.agents = register_agents(pipeline)
     return pipeline
 
 

@@ -36,8 +36,9 @@ def _split(paths: Sequence[str | Path], err: TextIO) -> tuple[list[ArticleFile],
     return files, skipped
 
 
-def run_extract(paths: Sequence[str | Path], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_extract(paths: Sequence[str | Path], out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print one contract JSON line per readable article; 1 when any file was skipped."""
+    out, err = out or sys.stdout, err or sys.stderr
     files, skipped = _split(paths, err)
     for f in files:
         out.write(orjson.dumps(extract_article(f.article).to_dict()).decode() + "\n")
@@ -51,10 +52,11 @@ def run_backtest(
     order: str = "name",
     pretty: bool = False,
     rules_path: Path | None = None,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     """Extraction plus the alert rules in-process, in the order given; print the alerts."""
+    out, err = out or sys.stdout, err or sys.stderr
     files, skipped = _split(paths, err)
     extractions: list[Extraction] = [extract_article(f.article) for f in order_articles(files, order)]
     alerts = backtest(extractions, load_alert_rules(rules_path))

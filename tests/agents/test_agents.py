@@ -1,0 +1,101 @@
+"""Both agents under Faust's test_context: what goes in, what they send, what they dead-letter."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import orjson
+
+from schemas import Alert, IndexMove
+from streams.app import Pipeline
+from streams.deadletter import DeadLetter
+from streams.extract.article import normalise_article
+from tests.agents.conftest import Sent
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _move(**kw: object) -> IndexMove:
+    base: dict[str, object] = {"article_id": "art-1", "sentence": "s", "index": "NIKKEI225", "direction": "up"}
+    return IndexMove.model_validate({**base, **kw})
+
+
+async def test_extract_agent_sends_moves_by_index_and_quotes_by_article(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    text = (SEEDS / "001_f196a04fcb3c95be.txt").read_text()
+    article = normalise_article(text, origin="001_f196a04fcb3c95be.txt")
+    async with p.agents.extract.test_context() as agent:
+        await agent.put(key=article.article_id, value=article.to_json_bytes())
+    moves = [IndexMove.from_json_bytes(m["value"]) for m in sent["index_moves"]]
+    # 001 says the Nikkei topped 50,000 for the first time (hand-checked against the article).
+    nikkei = [m for m in moves if m.index == "NIKKEI225"]
+    assert nikkei and nikkei[0].milestone == 50000 and nikkei[0].first_time
+    assert all(m["key"] == IndexMove.from_json_bytes(m["value"]).index for m in sent["index_moves"])
+    assert all(m.article_id == article.article_id for m in moves)
+    # Kyle Rodda is quoted in 001; every quote is keyed by the article id.
+    assert any(orjson.loads(q["value"])["speaker"] == "Kyle Rodda" for q in sent["quotes"])
+    assert all(q["key"] == article.article_id for q in sent["quotes"])
+    assert sent["articles_dlq"] == []
+    assert p.agents.counts.articles_in == p.agents.counts.articles_processed == 1
+
+
+async def test_extract_agent_dead_letters_invalid_json_and_wrong_shape(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    async with p.agents.extract.test_context() as agent:
+        await agent.put(key="k1", value=b"{not json")
+        await agent.put(key="k2", value=b'{"title": "no id, no body"}')
+    letters = sent["articles_dlq"]
+    assert [m["key"] for m in letters] == ["k1", "k2"]
+    assert letters[0]["value"] == b"{not json"  # the original bytes, untouched
+    reasons = [DeadLetter.from_headers(m["headers"]) for m in letters]
+    assert all(r.stage == "decode-article" for r in reasons)
+    assert "JSONDecodeError" in reasons[0].error
+    assert "ValidationError" in reasons[1].error and "article_id" in reasons[1].error
+    assert sent["index_moves"] == [] and sent["quotes"] == []
+    counts = p.agents.counts
+    assert counts.articles_in == counts.articles_processed + sum(counts.dead_lettered.values()) == 2
+
+
+async def test_alert_agent_fires_once_and_keeps_state_in_the_table(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    topped = _move(milestone=50000.0, first_time=True, sentence="The Nikkei topped 50,000 for the first time.")
+    async with p.agents.alert.test_context() as agent:
+        await agent.put(key="NIKKEI225", value=topped.to_json_bytes())
+        await agent.put(key="NIKKEI225", value=_move(article_id="art-2", milestone=50000.0).to_json_bytes())
+    alerts = [Alert.from_json_bytes(m["value"]) for m in sent["alerts"]]
+    assert [(a.kind, a.index, a.milestone, a.direction) for a in alerts] == [("milestone", "NIKKEI225", 50000, "up")]
+    assert alerts[0].first_time and alerts[0].article_id == "art-1"
+    assert sent["alerts"][0]["key"] == "NIKKEI225"
+    assert dict(sent["alerts"][0]["headers"])["alert_id"] == alerts[0].alert_id.encode()
+    assert p.index_state["NIKKEI225"]["last_level"] == 50000
+
+
+async def test_alert_agent_retries_a_failed_send_before_recording_state(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    sent.fail_next["alerts"] = 2
+    async with p.agents.alert.test_context() as agent:
+        await agent.put(key="KOSPI", value=_move(index="KOSPI", milestone=4000.0).to_json_bytes())
+        for _ in range(100):  # the agent is backing off between tries; wait for it (bounded)
+            if "KOSPI" in p.index_state:
+                break
+            await asyncio.sleep(0.05)
+    assert len(sent["alerts"]) == 1
+    assert p.index_state["KOSPI"]["last_level"] == 4000
+
+
+async def test_alert_agent_dead_letters_a_bad_move(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    async with p.agents.alert.test_context() as agent:
+        await agent.put(key="NIKKEI225", value=b'{"index": "NIKKEI225", "direction": "sideways"}')
+        await agent.put(key="KOSPI", value=_move(index="KOSPI", milestone=4000.0).to_json_bytes())
+    assert len(sent["articles_dlq"]) == 1
+    assert DeadLetter.from_headers(sent["articles_dlq"][0]["headers"]).stage == "alert"
+    assert [Alert.from_json_bytes(m["value"]).index for m in sent["alerts"]] == ["KOSPI"]
+
+
+async def test_futures_move_fires_nothing(pipeline: tuple[Pipeline, Sent]) -> None:
+    p, sent = pipeline
+    async with p.agents.alert.test_context() as agent:
+        await agent.put(key="IXIC", value=_move(index="IXIC", level=30000.0, milestone=30000.0, futures=True).to_json_bytes())
+    assert sent["alerts"] == []
