@@ -23,7 +23,8 @@ GOLD_FILES = ("seeds.json", "dev.json")
 
 
 def _load(name: str) -> dict[str, Any]:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
 
 
 def _streams() -> list[Any]:
