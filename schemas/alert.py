@@ -8,7 +8,7 @@ from pydantic import Field
 
 from schemas._base import WireModel
 
-__all__ = ["Alert", "AlertKind", "AlertDirection"]
+__all__ = ["Alert", "AlertDirection", "AlertKind"]
 
 AlertKind = Literal["milestone", "record"]
 AlertDirection = Literal["up", "down"]
@@ -17,7 +17,9 @@ AlertDirection = Literal["up", "down"]
 class Alert(WireModel):
     """One alert with its evidence; ``alert_id`` is deterministic, so a repeat is visible."""
 
-    alert_id: str = Field(min_length=1, description="Deterministic from (index, kind, milestone or level, direction, episode).")
+    alert_id: str = Field(
+        min_length=1, description="Deterministic from (index, kind, milestone or level, direction, episode)."
+    )
     kind: AlertKind
     index: str = Field(min_length=1)
     direction: AlertDirection

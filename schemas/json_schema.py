@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 
+from schemas._base import WireModel
 from schemas.alert import Alert
 from schemas.article import Article
 from schemas.index_move import IndexMove
@@ -20,7 +21,7 @@ __all__ = ["SCHEMA_DIR", "json_schemas", "render_schema"]
 
 SCHEMA_DIR = Path(__file__).parent
 
-_MODELS = {"article": Article, "index-move": IndexMove, "quote": Quote, "alert": Alert}
+_MODELS: dict[str, type[WireModel]] = {"article": Article, "index-move": IndexMove, "quote": Quote, "alert": Alert}
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:

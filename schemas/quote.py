@@ -15,5 +15,7 @@ class Quote(WireModel):
     article_id: str = Field(min_length=1)
     text: str = Field(description="The quoted words without the quotation marks.")
     speaker: str | None = Field(default=None, description="Person or organisation as the article names them.")
-    speaker_title: str | None = Field(default=None, description='Role given with the name, e.g. "senior analyst at Capital.com".')
+    speaker_title: str | None = Field(
+        default=None, description='Role given with the name, e.g. "senior analyst at Capital.com".'
+    )
     partial: bool = Field(default=False, description="A fragment inside reported speech.")

@@ -79,7 +79,7 @@ async def send_until_acknowledged(topic: Any, alert: Alert, *, max_backoff: floa
             return
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # noqa: BLE001 - retried, never dropped
+        except Exception as exc:
             log.warning("alert %s not acknowledged (%s); retrying in %.1fs", alert.alert_id, exc, backoff)
             await asyncio.sleep(backoff)
             backoff = min(max_backoff, backoff * 2)
@@ -93,11 +93,17 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
-        letter = DeadLetter.from_exception(exc, stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset)
+        letter = DeadLetter.from_exception(
+            exc, stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset
+        )
         counts.dead_lettered[stage] += 1
         log.warning(
             "dead-lettered record from %s[%d]@%d at %s: %s",
-            msg.topic, msg.partition, msg.offset, stage, letter.error,
+            msg.topic,
+            msg.partition,
+            msg.offset,
+            stage,
+            letter.error,
         )
         await pipeline.articles_dlq.send(key=msg.key, value=msg.value, headers=letter.headers())
 
@@ -108,12 +114,12 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             counts.articles_in += 1
             try:
                 article = Article.from_json_bytes(event.value)
-            except Exception as exc:  # noqa: BLE001 - every bad record is dead-lettered
+            except Exception as exc:
                 await dead_letter(event, exc, "decode-article")
                 continue
             try:
                 extraction = extract_article(article)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 await dead_letter(event, exc, "extract")
                 continue
             for move in extraction.moves:
@@ -135,13 +141,19 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 stored = table.get(move.index)
                 state = IndexState.from_dict(stored) if stored is not None else None
                 new_state, alerts = advance(state, move, rules)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 await dead_letter(event, exc, "alert")
                 continue
             for alert in alerts:
                 await send_until_acknowledged(pipeline.alerts, alert)
                 counts.alerts_out += 1
-                log.info("alert %s %s %s %s", alert.alert_id, alert.index, alert.kind, alert.milestone or alert.level)
+                log.info(
+                    "alert %s %s %s %s",
+                    alert.alert_id,
+                    alert.index,
+                    alert.kind,
+                    alert.milestone or alert.level,
+                )
             if new_state is not None and new_state != state:
                 table[move.index] = new_state.to_dict()
             counts.moves_processed += 1

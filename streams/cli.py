@@ -60,7 +60,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 def _cmd_broker(args: argparse.Namespace) -> int:
     from streams.broker.cli import broker_command
 
-    return broker_command(args.action)
+    return int(broker_command(args.action))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

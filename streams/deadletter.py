@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DeadLetter", "MAX_ERROR_CHARS"]
+__all__ = ["MAX_ERROR_CHARS", "DeadLetter"]
 
 MAX_ERROR_CHARS = 2000
 
@@ -25,7 +25,9 @@ class DeadLetter:
     offset: int
 
     @classmethod
-    def from_exception(cls, exc: BaseException, *, stage: str, topic: str, partition: int, offset: int) -> DeadLetter:
+    def from_exception(
+        cls, exc: BaseException, *, stage: str, topic: str, partition: int, offset: int
+    ) -> DeadLetter:
         """Describe ``exc`` as ``"<ExceptionType>: <message>"``, cut to a sane header size."""
         text = f"{type(exc).__name__}: {exc}"
         if len(text) > MAX_ERROR_CHARS:

@@ -33,7 +33,14 @@ __all__ = ["run_demo"]
 
 def _alert_table(alerts: list[Alert]) -> Table:
     table = Table(title="alerts", expand=True)
-    for col, width in (("index", 10), ("alert", 16), ("level", 11), ("dir", 4), ("first", 5), ("sentence", None)):
+    for col, width in (
+        ("index", 10),
+        ("alert", 16),
+        ("level", 11),
+        ("dir", 4),
+        ("first", 5),
+        ("sentence", None),
+    ):
         table.add_column(col, max_width=width, overflow="fold")
     for a in alerts:
         what = f"milestone {a.milestone:g}" if a.kind == "milestone" and a.milestone is not None else "record"
@@ -73,7 +80,9 @@ async def run_demo(paths: Sequence[str], console: Console | None = None) -> int:
             console.print(f"worker stopped (exit status {code}); log was {worker.log_path}")
 
 
-async def _replay_and_watch(settings: Settings, worker: WorkerProcess, paths: Sequence[str], console: Console) -> int:
+async def _replay_and_watch(
+    settings: Settings, worker: WorkerProcess, paths: Sequence[str], console: Console
+) -> int:
     if not await asyncio.to_thread(worker.wait_for_log, "Worker ready", 120.0):
         console.print("[red]the worker did not become ready; its log:[/]")
         console.print(worker.log_text()[-4000:], markup=False)
@@ -84,7 +93,10 @@ async def _replay_and_watch(settings: Settings, worker: WorkerProcess, paths: Se
         console.print(f"skipped {skip.path}: {skip.reason}", markup=False)
     t = settings.topics
     consumer = AIOKafkaConsumer(
-        t.articles, t.index_moves, t.quotes, t.alerts,
+        t.articles,
+        t.index_moves,
+        t.quotes,
+        t.alerts,
         bootstrap_servers=settings.kafka_bootstrap,
         auto_offset_reset="earliest",
         enable_auto_commit=False,

@@ -8,6 +8,8 @@ before the first worker has started.
 
 from __future__ import annotations
 
+import contextlib
+
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
@@ -40,9 +42,7 @@ async def ensure_topics(settings: Settings) -> None:
             if name not in existing
         ]
         if wanted:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                pass
     finally:
         await admin.close()

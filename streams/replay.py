@@ -58,7 +58,9 @@ def _published_seconds(value: str | None) -> float | None:
         return None
 
 
-def _delay_before(prev: ArticleFile | None, cur: ArticleFile, rate: float | None, speed: float | None) -> float:
+def _delay_before(
+    prev: ArticleFile | None, cur: ArticleFile, rate: float | None, speed: float | None
+) -> float:
     """Seconds to wait before sending ``cur``: by rate, or by the published_at gap scaled by speed."""
     if rate:
         return 1.0 / rate

@@ -41,19 +41,29 @@ class Settings(BaseSettings):
         default="127.0.0.1:9092",
         description="Comma-separated host:port list of the Kafka cluster.",
     )
-    app_id: str = Field(default="market-milestones", description="Faust app id: consumer group and changelog names.")
+    app_id: str = Field(
+        default="market-milestones", description="Faust app id: consumer group and changelog names."
+    )
     topic_prefix: str = Field(default="", description="Put in front of every topic name, e.g. 'desk1.'.")
-    partitions: int = Field(default=3, ge=1, description="Partitions of index-moves, quotes, alerts and the state table.")
+    partitions: int = Field(
+        default=3, ge=1, description="Partitions of index-moves, quotes, alerts and the state table."
+    )
     articles_partitions: int = Field(
         default=1,
         ge=1,
         description="Partitions of the articles topic. 1 keeps articles, and so alerts, in replay order.",
     )
     replication_factor: int = Field(default=1, ge=1)
-    alert_rules_path: Path | None = Field(default=None, description="TOML alert rules; default: the packaged contract defaults.")
-    indices_path: Path | None = Field(default=None, description="Extra TOML index aliases added to the packaged registry.")
+    alert_rules_path: Path | None = Field(
+        default=None, description="TOML alert rules; default: the packaged contract defaults."
+    )
+    indices_path: Path | None = Field(
+        default=None, description="Extra TOML index aliases added to the packaged registry."
+    )
     data_dir: Path = Field(default=Path(".cache/worker"), description="Faust's data directory.")
-    web_enabled: bool = Field(default=True, description="Serve Faust's web server (metrics, health, live page).")
+    web_enabled: bool = Field(
+        default=True, description="Serve Faust's web server (metrics, health, live page)."
+    )
     web_port: int = Field(default=6066, ge=0, le=65535)
     web_host: str = Field(default="127.0.0.1")
     log_level: str = Field(default="info")

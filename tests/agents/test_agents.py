@@ -17,11 +17,18 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _move(**kw: object) -> IndexMove:
-    base: dict[str, object] = {"article_id": "art-1", "sentence": "s", "index": "NIKKEI225", "direction": "up"}
+    base: dict[str, object] = {
+        "article_id": "art-1",
+        "sentence": "s",
+        "index": "NIKKEI225",
+        "direction": "up",
+    }
     return IndexMove.model_validate({**base, **kw})
 
 
-async def test_extract_agent_sends_moves_by_index_and_quotes_by_article(pipeline: tuple[Pipeline, Sent]) -> None:
+async def test_extract_agent_sends_moves_by_index_and_quotes_by_article(
+    pipeline: tuple[Pipeline, Sent],
+) -> None:
     p, sent = pipeline
     text = (SEEDS / "001_f196a04fcb3c95be.txt").read_text()
     article = normalise_article(text, origin="001_f196a04fcb3c95be.txt")
@@ -40,7 +47,9 @@ async def test_extract_agent_sends_moves_by_index_and_quotes_by_article(pipeline
     assert p.agents.counts.articles_in == p.agents.counts.articles_processed == 1
 
 
-async def test_extract_agent_dead_letters_invalid_json_and_wrong_shape(pipeline: tuple[Pipeline, Sent]) -> None:
+async def test_extract_agent_dead_letters_invalid_json_and_wrong_shape(
+    pipeline: tuple[Pipeline, Sent],
+) -> None:
     p, sent = pipeline
     async with p.agents.extract.test_context() as agent:
         await agent.put(key="k1", value=b"{not json")
@@ -59,19 +68,25 @@ async def test_extract_agent_dead_letters_invalid_json_and_wrong_shape(pipeline:
 
 async def test_alert_agent_fires_once_and_keeps_state_in_the_table(pipeline: tuple[Pipeline, Sent]) -> None:
     p, sent = pipeline
-    topped = _move(milestone=50000.0, first_time=True, sentence="The Nikkei topped 50,000 for the first time.")
+    topped = _move(
+        milestone=50000.0, first_time=True, sentence="The Nikkei topped 50,000 for the first time."
+    )
     async with p.agents.alert.test_context() as agent:
         await agent.put(key="NIKKEI225", value=topped.to_json_bytes())
         await agent.put(key="NIKKEI225", value=_move(article_id="art-2", milestone=50000.0).to_json_bytes())
     alerts = [Alert.from_json_bytes(m["value"]) for m in sent["alerts"]]
-    assert [(a.kind, a.index, a.milestone, a.direction) for a in alerts] == [("milestone", "NIKKEI225", 50000, "up")]
+    assert [(a.kind, a.index, a.milestone, a.direction) for a in alerts] == [
+        ("milestone", "NIKKEI225", 50000, "up")
+    ]
     assert alerts[0].first_time and alerts[0].article_id == "art-1"
     assert sent["alerts"][0]["key"] == "NIKKEI225"
     assert dict(sent["alerts"][0]["headers"])["alert_id"] == alerts[0].alert_id.encode()
     assert p.index_state["NIKKEI225"]["last_level"] == 50000
 
 
-async def test_alert_agent_retries_a_failed_send_before_recording_state(pipeline: tuple[Pipeline, Sent]) -> None:
+async def test_alert_agent_retries_a_failed_send_before_recording_state(
+    pipeline: tuple[Pipeline, Sent],
+) -> None:
     p, sent = pipeline
     sent.fail_next["alerts"] = 2
     async with p.agents.alert.test_context() as agent:
@@ -97,5 +112,8 @@ async def test_alert_agent_dead_letters_a_bad_move(pipeline: tuple[Pipeline, Sen
 async def test_futures_move_fires_nothing(pipeline: tuple[Pipeline, Sent]) -> None:
     p, sent = pipeline
     async with p.agents.alert.test_context() as agent:
-        await agent.put(key="IXIC", value=_move(index="IXIC", level=30000.0, milestone=30000.0, futures=True).to_json_bytes())
+        await agent.put(
+            key="IXIC",
+            value=_move(index="IXIC", level=30000.0, milestone=30000.0, futures=True).to_json_bytes(),
+        )
     assert sent["alerts"] == []

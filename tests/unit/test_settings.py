@@ -36,7 +36,7 @@ def test_bad_bootstrap_fails_fast_with_the_setting_named(bad: str) -> None:
 
 def test_missing_rules_file_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "nope.toml"
-    with pytest.raises(ValidationError, match="nope.toml"):
+    with pytest.raises(ValidationError, match=r"nope\.toml"):
         Settings(alert_rules_path=missing)
 
 
