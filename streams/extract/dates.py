@@ -69,7 +69,7 @@ _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
 # A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
 _TIME = re.compile(
     r"\A\s*(?:,|at|T)?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
-    r"\s*(?P<tz>Z|GMT|UTC|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4})?"
+    r"\s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|Z|GMT|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"
 )
 
 _LEADING_STAMP = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
