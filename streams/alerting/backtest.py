@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from schemas import Alert, IndexMove
 from streams.alerting.rules import AlertRules
 from streams.alerting.state import IndexState, advance
-from streams.extract import Extraction
+
+if TYPE_CHECKING:  # only its shape is used (.article, .moves): alerting does not need extraction loaded
+    from streams.extract import Extraction
 
 __all__ = ["AlertEngine", "backtest", "order_by_published"]
 
