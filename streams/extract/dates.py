@@ -60,7 +60,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # Each date form is a template with named groups; the same names are reused, so they are compiled one by one.
 _MDY = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"
 _DMY = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"
-_ISO = r"(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"
+_ISO = r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"
 _NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
 _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
@@ -68,7 +68,7 @@ _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
 
 # A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
 _TIME = re.compile(
-    r"\A\s*(?:,|at|T)?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+    r"\A\s*(?:,|at|T|[·•|–—-])?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"\s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|Z|GMT|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"
 )
 
@@ -78,12 +78,19 @@ _PUBLISHED_LINE = re.compile(
 )
 _UPDATED_LINE = re.compile(r"(?im)^[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$")
 _DOW_JONES_FOOTER = re.compile(r"(?m)^[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
+# "October 27, 2025 7:17 AM GMT+9Updated 2 hours ago": a stamp line may end with its update note.
+_UPDATED_TAIL = re.compile(r"(?:last\s+)?updated\b", re.IGNORECASE)
+# "Updated 4:05 PM EDT, October 27, 2025": a time (and zone) may come before the date on a stamp.
+_LEADING_TIME = re.compile(r"\A\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*")
 _AGENCY_AFTER = re.compile(r"\A\s*\([A-Z][\w.& ]{0,30}\)")
 _SESSION_LEAD = re.compile(
     r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
 )
 
-_MONTH_FIRST_SOURCES = frozenset({"CNBC", "AP", "Bloomberg", "Dow Jones", "MarketWatch", "CNN", "CNNMoney"})
+# US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
+_MONTH_FIRST_SOURCES = frozenset(
+    {"CNBC", "AP", "Bloomberg", "Dow Jones", "MarketWatch", "CNN", "CNNMoney", "CNA", "Focus Taiwan"}
+)
 
 
 def _numeric(a: int, b: int, source: str | None) -> tuple[int, int] | None:
@@ -160,10 +167,19 @@ def _with_time(day: date, rest: str) -> str:
 
 
 def _date_at_start(fragment: str, source: str | None) -> str | None:
-    """A date that starts ``fragment`` (after optional spaces), with its time when reliable."""
+    """A date that starts ``fragment`` (after optional spaces), with its time when reliable.
+
+    A time written before the date ("4:05 PM EDT, October 27, 2025") is skipped, and then only
+    the date is kept.
+    """
+    leading_time = _LEADING_TIME.match(fragment)
+    if leading_time is not None:
+        fragment = fragment[leading_time.end() :]
     found = parse_date(fragment, source)
     if found is None or fragment[: found[1]].strip(" ,:-–—"):
         return None
+    if leading_time is not None:
+        return found[0].isoformat()
     return _with_time(found[0], fragment[found[2] :])
 
 
@@ -176,7 +192,7 @@ def _stamp_line(line: str, source: str | None) -> str | None:
     rest = stripped[found[2] :]
     time = _TIME.match(rest)
     tail = rest[time.end() :] if time is not None and time.group("h") else rest
-    if tail.strip(" ,"):
+    if tail.strip(" ,") and not _UPDATED_TAIL.match(tail.strip(" ,")):
         return None
     return _with_time(found[0], rest)
 

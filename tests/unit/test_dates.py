@@ -35,6 +35,9 @@ def test_numeric_dates_day_first_or_month_first() -> None:
     assert find_published_at("Published 12/09/2025", "CNBC") == "2025-12-09"  # US publisher: month-first
     assert find_published_at("Published 09/13/2025", "Investing.com") == "2025-09-13"  # 13 can only be a day
     assert find_published_at("Published 13/09/2025", "CNBC") == "2025-09-13"
+    assert (
+        find_published_at("02/05/2026 03:05 PM", "CNA") == "2026-02-05"
+    )  # Focus Taiwan stamps are month-first
 
 
 @pytest.mark.parametrize(
@@ -53,7 +56,17 @@ def test_numeric_dates_day_first_or_month_first() -> None:
         ),
         ("Body.\n\n(END) Dow Jones Newswires\n\n09-06-21 1247ET", "2021-09-06"),
         ("Headline\nUpdated 3 March 2025\nBody.", "2025-03-03"),
+        # page stamps as other publishers print them
+        ("Published Tue, Feb 13 2024 7:51 PM EST\nUpdated Wed, Feb 14 2024 4:40 AM EST", "2024-02-13"),
+        ("Headline\nNov 12, 2025 · 01:05 AM\nBody.", "2025-11-12"),
+        ("Headline\nJan 02, 2026, 04:13 PM IST\nBody.", "2026-01-02"),
+        ("Headline\nUpdated 4:05 PM EDT, October 27, 2025\nBody.", "2025-10-27"),
+        ("Published On 27 Oct 2025\nBody.", "2025-10-27"),
+        ("Last Updated: October 27, 2025\nBody.", "2025-10-27"),
         # a time with an explicit zone is reliable: keep it
+        ("Headline\nOctober 27, 2025 7:17 AM GMT+9Updated 2 hours ago\nBody.", "2025-10-27T07:17:00+09:00"),
+        ("Mon, October 27, 2025 at 2:46 AM GMT+9", "2025-10-27T02:46:00+09:00"),
+        ("Published: 2025-10-27T09:15:00+09:00", "2025-10-27T09:15:00+09:00"),
         ("Published 12/09/2025, 04:08 GMT", "2025-09-12T04:08:00+00:00"),
         ("Published: Oct 28, 2025 11:15 PM GMT+8", "2025-10-28T23:15:00+08:00"),
     ],
