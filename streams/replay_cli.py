@@ -18,7 +18,7 @@ def print_summary(summary: ReplaySummary, console: Console, topic: str) -> None:
     """Sent count, then every skipped file with its reason."""
     console.print(f"sent {summary.sent} article(s) to {topic}; skipped {len(summary.skipped)}")
     for skip in summary.skipped:
-        console.print(f"  skipped {skip.path}: {skip.reason}", markup=False)
+        console.print(f"  skipped {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
 
 
 def run_replay_command(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def run_replay_command(args: argparse.Namespace) -> int:
     err = Console(stderr=True)
     plan = plan_replay(args.paths, order=args.order)
     for skip in plan.skipped:
-        err.print(f"milestones replay: skipped {skip.path}: {skip.reason}", markup=False)
+        err.print(f"milestones replay: skipped {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
     total = len(plan.files) * max(1, args.loop)
     with Progress(
         TextColumn("replay"),
@@ -51,6 +51,6 @@ def run_replay_command(args: argparse.Namespace) -> int:
         )
     print_summary(summary, err, settings.topics.articles)
     if summary.sent == 0 and not summary.skipped:
-        err.print("milestones replay: no article files found", markup=False)
+        err.print("milestones replay: no article files found", markup=False, soft_wrap=True)
         return 1
     return 1 if summary.skipped else 0
