@@ -79,6 +79,12 @@ _NAV_BAR = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
 _URL_LINE = re.compile(r"https?://\S+")
 _SOURCE_LABEL = re.compile(r"source\s*:?", re.IGNORECASE)
 
+# Lines that open a new block even after an unfinished line: a dateline ("Sept 23 (Reuters) -",
+# "TORONTO, Sept 23 -"), a byline, or a date stamp; a headline must not be glued to them.
+_NEW_BLOCK = re.compile(
+    r"(?:By\s+[A-Z]|[A-Z][\w.,' ]{0,40}\((?:Reuters|AP|AFP|Bloomberg|CNA|ANSA|PTI|[A-Za-z.]+\.com)\)"
+    r"|[A-Z]{3,}[A-Z ]*,\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})"
+)
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
 _JOINING_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "by", "from", "as"}
@@ -149,7 +155,7 @@ def _continues(current: str, following: str) -> bool:
     """Whether ``following`` continues the sentence that a hard wrap cut after ``current``."""
     if len(current) < 40 or len(current) > 90 or _TERMINAL.search(current) or not following:
         return False
-    if not (following[0].isalnum() or following[0] in "(\"“'‘$"):
+    if not (following[0].isalnum() or following[0] in "(\"“'‘$") or _NEW_BLOCK.match(following):
         return False
     if following[0].islower() or following[0].isdigit() or current.endswith(","):
         return True

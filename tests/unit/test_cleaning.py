@@ -107,6 +107,21 @@ def test_hard_wrapped_wire_copy_is_rejoined() -> None:
     )
 
 
+def test_headline_is_not_glued_to_a_dateline_in_wrapped_copy() -> None:
+    raw = (
+        "Wall Street ends higher as investors cheer Nvidia\n\n"
+        "Sept 23 (Reuters) - The S&P 500 rose on Tuesday as a rally in\n\n"
+        "chip stocks lifted the market, while the Nasdaq gained as\n\n"
+        "technology shares rose and the Dow added about 0.2% on\n\n"
+        "the day."
+    )
+    assert clean_body(raw) == (
+        "Wall Street ends higher as investors cheer Nvidia\n\n"
+        "Sept 23 (Reuters) - The S&P 500 rose on Tuesday as a rally in chip stocks lifted the market, "
+        "while the Nasdaq gained as technology shares rose and the Dow added about 0.2% on the day."
+    )
+
+
 def test_ordinary_text_is_not_rejoined() -> None:
     raw = "Headline without a period here\n\nSecond line of text starts upper.\n\nthird line lower case."
     assert clean_body(raw) == raw
