@@ -1,0 +1,309 @@
+"""Attribution: which quotations were said, by whom, and whether they are fragments.
+
+Why the rules look like this (they follow the seeds' and dev gold's conventions):
+
+* A quotation counts only when speech is reported around it: a speech verb in its sentence
+  ("said", "told", "adding", "according to", "points to"), a colon attribution
+  ("SGX said:"), or it continues a quotation just given. Labels in quotation marks with no
+  speech verb (“unloved”, "flash crash") are dropped.
+* It is a full quote when the sentence is only the quotation plus its attribution
+  ("“…,” said Kyle Rodda, senior analyst at Capital.com."); any other narrative words in the
+  sentence make it a fragment inside reported speech (partial).
+* A sentence that is nothing but a quotation, right after a full quote, continues that quote
+  (seed 001: Rodda's two paragraphs are one quote).
+* Speakers carry over: pronouns, "the strategists", participles ("adding") and a bare
+  "Adding:" all point back to the recent speakers, the pronoun's gender permitting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from streams.extract.quotes_sentences import MARKERS, Sentence
+from streams.extract.speakers import Mention, People, Tok, mentions_in, name_after, name_before, tokenize
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+__all__ = ["Found", "attribute"]
+
+_FINITE = _wordset(
+    """said says say told tells added adds noted notes explained explains confirmed confirms
+    described describes warned warns wrote writes stated argued argues commented remarked
+    observed insisted insists stressed stresses cautioned cautions acknowledged admitted
+    conceded concluded suggested suggests asserted declared announced maintained reiterated
+    urged asked replied quipped recalled predicted predicts believes reckons explained"""
+)
+_PARTICIPLE = _wordset(
+    """adding noting saying describing warning arguing explaining stressing insisting telling
+    cautioning writing"""
+)
+_WITH_TO = frozenset({"points", "pointed", "point", "pointing", "according"})
+_OUTLETS = _wordset(
+    """reuters bloomberg afp ap cnbc cnn bbc xinhua kyodo yonhap bernama dow jones nikkei
+    times journal wsj ft marketwatch news media report reports sources data agency press
+    statement filing"""
+)
+_MAX_ATTR_GAP = 25
+
+
+@dataclass
+class Found:
+    """A quotation being built: text parts are joined with one space at the end."""
+
+    parts: list[str]
+    speaker: str | None
+    title: str | None
+    partial: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in self.parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    index: int  # token index of the verb
+    subject: Mention | None  # None: no subject of its own (participle, "Adding:")
+    subject_start: int  # token index where the subject starts (-1 when none or after)
+    inverted: bool
+
+
+@dataclass
+class _State:
+    """Speakers met so far, most recent first (persons as registered in People)."""
+
+    people: People
+    recent: list[tuple[str, str | None]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def push(self, speaker: str, title: str | None) -> None:
+        self.recent = [(speaker, title), *[r for r in self.recent if r[0] != speaker][:9]]
+
+    def last(self) -> tuple[str | None, str | None]:
+        return self.recent[0] if self.recent else (None, None)
+
+    def by_pronoun(self, gender: str) -> tuple[str | None, str | None]:
+        if not self.recent:
+            return None, None
+        if gender:
+            for cand in self.recent[:4]:
+                if self.genders.get(cand[0]) == gender:
+                    return cand
+            for cand in self.recent[:4]:
+                if cand[0] not in self.genders:
+                    self.genders[cand[0]] = gender
+                    return cand
+        return self.recent[0]
+
+    def resolve(self, mention: Mention | None) -> tuple[str | None, str | None]:
+        """(speaker, title) for a mention; a named speaker becomes the most recent one."""
+        if mention is None or mention.anaphor:
+            return self.last()
+        if mention.pronoun is not None:
+            speaker, title = self.by_pronoun(mention.pronoun)
+            if speaker:
+                self.push(speaker, title)
+            return speaker, title
+        if not mention.name:
+            return None, None
+        person = self.people.resolve(mention.name) or self.people.note(mention)
+        if person is None:
+            return None, None
+        if mention.gender:
+            self.genders.setdefault(person.full, mention.gender)
+        title = mention.title or person.title
+        self.push(person.full, title)
+        return person.full, title
+
+
+def _find_verbs(toks: list[Tok]) -> list[_Verb]:
+    verbs: list[_Verb] = []
+    for i, t in enumerate(toks):
+        w = t.word.lower()
+        nxt = toks[i + 1].word.lower() if i + 1 < len(toks) else ""
+        if w in _WITH_TO and nxt == "to":
+            if w == "according":
+                found = name_after(toks, i + 2)
+                if found is None or any(p.lower() in _OUTLETS for p in (found[0].name or "").split()):
+                    continue
+                verbs.append(_Verb(i, found[0], -1, True))
+                continue
+            verbs.append(_subject_verb(toks, i))
+        elif w in _FINITE:
+            verbs.append(_subject_verb(toks, i))
+        elif w in _PARTICIPLE or (i == 0 and w == "added" and i + 1 < len(toks) and toks[i + 1].text == ":"):
+            verbs.append(_Verb(i, None, -1, False))
+    return verbs
+
+
+def _subject_verb(toks: list[Tok], i: int) -> _Verb:
+    before = name_before(toks, i)
+    if before is not None and (before[0].name or before[0].pronoun is not None or before[0].anaphor):
+        return _Verb(i, before[0], before[1], False)
+    after = name_after(toks, i + 1)
+    if after is not None:
+        return _Verb(i, after[0], -1, True)
+    if before is not None:
+        return _Verb(i, before[0], before[1], False)
+    return _Verb(i, None, -1, False)
+
+
+def _words(toks: list[Tok]) -> int:
+    return sum(1 for t in toks if t.text[:1].isalnum())
+
+
+@dataclass
+class _Ctx:
+    state: _State
+    out: list[Found] = field(default_factory=list)
+    by_id: dict[int, Found] = field(default_factory=dict)
+    prev_full: Found | None = None
+    prev_colon: tuple[str | None, str | None] | None = None
+
+
+def attribute(per_para: list[list[Sentence]], texts: list[str], links: dict[int, int]) -> list[Found]:
+    """Turn marked sentences into attributed quotations, in text order."""
+    people = People()
+    sentences = [s for para in per_para for s in para]
+    people.remember([m for s in sentences for m in mentions_in(s.text)])
+    ctx = _Ctx(_State(people))
+    for idx, sent in enumerate(sentences):
+        nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
+        _sentence(ctx, sent, nxt, texts, links)
+    return [f for f in ctx.out if f.text]
+
+
+def _sentence(
+    ctx: _Ctx, sent: Sentence, nxt: Sentence | None, texts: list[str], links: dict[int, int]
+) -> None:
+    toks = tokenize(sent.text)
+    marks = [i for i, t in enumerate(toks) if t.text in MARKERS]
+    verbs = _find_verbs(toks)
+    resolved: list[tuple[str | None, str | None]] = []
+    for v in verbs:
+        if v.subject is None:
+            resolved.append(resolved[-1] if resolved else (None, None))
+        else:
+            resolved.append(ctx.state.resolve(v.subject))
+    # Participles before the first finite verb inherit the later subject ("Adding that…, X said").
+    for k in range(len(resolved) - 1, -1, -1):
+        if verbs[k].subject is None and resolved[k] == (None, None):
+            later = next(
+                (resolved[m] for m in range(k + 1, len(verbs)) if verbs[m].subject is not None), None
+            )
+            resolved[k] = later if later is not None else ctx.state.last()
+    last_full: Found | None = None
+    for n_mark, (q, qid) in enumerate(zip(marks, sent.quote_ids, strict=False)):
+        text = texts[qid] if qid < len(texts) else ""
+        if qid in links and links[qid] in ctx.by_id:
+            found = ctx.by_id[links[qid]]
+            found.parts.append(text)
+            ctx.by_id[qid] = found
+            last_full = found if not found.partial else None
+            continue
+        prev_q = marks[n_mark - 1] if n_mark else -1
+        before = toks[prev_q + 1 : q]
+        after_end = marks[n_mark + 1] if n_mark + 1 < len(marks) else len(toks)
+        after = toks[q + 1 : after_end]
+        made = _classify(ctx, toks, q, prev_q, before, after, verbs, resolved, text, nxt, last_full)
+        if made is None:
+            continue
+        ctx.by_id[qid] = made
+        last_full = made if not made.partial else None
+    ctx.prev_full = last_full if marks else None
+    ctx.prev_colon = None
+    if not marks and toks and toks[-1].text == ":" and verbs:
+        ctx.prev_colon = resolved[-1]
+    for m in mentions_in(sent.text):
+        if m.title and m.name and not marks:
+            person = ctx.state.people.resolve(m.name)
+            if person is not None and not any(r[0] == person.full for r in ctx.state.recent[:1]):
+                ctx.state.push(person.full, m.title or person.title)
+
+
+def _classify(
+    ctx: _Ctx,
+    toks: list[Tok],
+    q: int,
+    prev_q: int,
+    before: list[Tok],
+    after: list[Tok],
+    verbs: list[_Verb],
+    resolved: list[tuple[str | None, str | None]],
+    text: str,
+    nxt: Sentence | None,
+    last_full: Found | None,
+) -> Found | None:
+    """Decide what one quotation is; returns the Found it became part of, or None."""
+    # Split quote in one sentence: “…,” X said, “…”
+    if (
+        prev_q >= 0
+        and last_full is not None
+        and _words(before) <= 16
+        and _words(after) == 0
+        and any(prev_q < v.index < q for v in verbs)
+        and before[-1].text in {",", ":", "—", "–"}
+    ):
+        last_full.parts.append(text)
+        return last_full
+    first_in_sentence = prev_q < 0 and _words(before) == 0
+    # “…,” said X / “…,” X said
+    if first_in_sentence:
+        for k, v in enumerate(verbs):
+            if v.index <= q or v.index - q > _MAX_ATTR_GAP or any(q < m < v.index for m in _marks(toks)):
+                continue
+            gap_ok = v.inverted and _words(toks[q + 1 : v.index]) == 0
+            subj_ok = (not v.inverted) and v.subject_start >= 0 and _words(toks[q + 1 : v.subject_start]) == 0
+            if gap_ok or subj_ok or (v.subject is None and _words(toks[q + 1 : v.index]) == 0):
+                return _emit(ctx, text, resolved[k], partial=False)
+            break
+    # X said: “…”
+    if before and before[-1].text == ":" and _words(after) == 0:
+        prior = [k for k, v in enumerate(verbs) if v.index < q]
+        if prior:
+            return _emit(ctx, text, resolved[prior[-1]], partial=False)
+    # A sentence that is only a quotation.
+    if first_in_sentence and _words(after) == 0:
+        attr = _bare_attribution(ctx, nxt)
+        if attr is not None:
+            return _emit(ctx, text, attr, partial=False)
+        if ctx.prev_full is not None and last_full is None:
+            ctx.prev_full.parts.append(text)
+            return ctx.prev_full
+        if ctx.prev_colon is not None:
+            return _emit(ctx, text, ctx.prev_colon, partial=False)
+        return None
+    if not verbs:
+        return None
+    prior = [k for k, v in enumerate(verbs) if v.index < q]
+    k = prior[-1] if prior else next(k for k, v in enumerate(verbs) if v.index > q)
+    return _emit(ctx, text, resolved[k], partial=True)
+
+
+def _marks(toks: list[Tok]) -> list[int]:
+    return [i for i, t in enumerate(toks) if t.text in MARKERS]
+
+
+def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str | None] | None:
+    """“….” Madden said. — the attribution as a sentence of its own after the quotation."""
+    if nxt is None or nxt.quote_ids:
+        return None
+    toks = tokenize(nxt.text)
+    if _words(toks) > 14:
+        return None
+    for v in _find_verbs(toks)[:1]:
+        direct = v.subject_start == 0 or (v.inverted and v.index == 0)
+        named = v.subject is not None and (v.subject.name or v.subject.pronoun is not None)
+        if v.index <= 6 and direct and named and (v.inverted or _words(toks[v.index + 1 :]) <= 8):
+            return ctx.state.resolve(v.subject)
+    return None
+
+
+def _emit(ctx: _Ctx, text: str, who: tuple[str | None, str | None], partial: bool) -> Found:
+    found = Found([text], who[0], who[1] if who[0] else None, partial)
+    ctx.out.append(found)
+    return found

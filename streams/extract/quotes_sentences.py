@@ -1,0 +1,81 @@
+"""Sentences of a paragraph whose quotations have been replaced by one-character markers.
+
+Why markers: a quotation may hold full stops of its own ("… for 2025.”), so sentence
+splitting must see each quotation as one atom. A quotation whose words end a sentence gets
+the marker ``END`` so that “… off the table.” He added … still splits after it, while
+“…,” he said stays one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+__all__ = ["MARK", "MARK_END", "Sentence", "split_sentences"]
+
+MARK = "\ue000"
+MARK_END = "\ue001"
+MARKERS = MARK + MARK_END
+
+_ABBREV = _wordset(
+    """mr mrs ms dr st inc corp co ltd jr sr no vs gov sen rep prof gen jan feb mar apr jun jul
+    aug sep sept oct nov dec u.s u.k u.n e.u st plc bros est approx etc"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its text (markers included) and the ids of the quotations it holds."""
+
+    text: str
+    quote_ids: tuple[int, ...]
+
+
+def _boundary_after(text: str, i: int) -> bool:
+    """Is there a sentence boundary right after text[i] (a ., !, ? or end marker)?"""
+    j = i + 1
+    n = len(text)
+    if j >= n or not text[j].isspace():
+        return False
+    while j < n and text[j].isspace():
+        j += 1
+    if j >= n:
+        return True
+    nxt = text[j]
+    if not (nxt.isupper() or nxt in MARKERS or nxt in '“"‘(' or nxt.isdigit()):
+        return False
+    if text[i] == ".":
+        k = i
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+            k -= 1
+        word = text[k:i].lower()
+        if word in _ABBREV or (len(word) == 1 and text[k].isupper()):
+            return False
+    return True
+
+
+def split_sentences(text: str, first_id: int) -> list[Sentence]:
+    """Split a marked paragraph; quotation ids are numbered from ``first_id`` in order."""
+    out: list[Sentence] = []
+    start = 0
+    qid = first_id
+    ids: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in MARKERS:
+            ids.append(qid)
+            qid += 1
+        if (ch in ".!?…" or ch == MARK_END) and _boundary_after(text, i):
+            piece = text[start : i + 1].strip()
+            if piece:
+                out.append(Sentence(piece, tuple(ids)))
+            ids = []
+            start = i + 1
+    piece = text[start:].strip()
+    if piece or ids:
+        out.append(Sentence(piece, tuple(ids)))
+    return out

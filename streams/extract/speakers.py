@@ -1,0 +1,419 @@
+"""Who is speaking: names, titles and the people of one article.
+
+Why token walks instead of one big regular expression: wire attributions come in many
+orders ("X, title, said", "said title X", "title X said:") and a name is only told from a
+title by its words ("CFRA Chief Investment Strategist Sam Stovall": the last role word ends
+the title). Walking a bounded token list keeps that logic readable and linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+__all__ = ["Mention", "People", "Tok", "mentions_in", "name_after", "name_before", "tokenize"]
+
+QUOTE_MARKERS = "\ue000\ue001"
+
+_TOKEN = re.compile(r"[\ue000\ue001]|[^\W_][\w’'.&/-]*|[^\w\s]")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+
+ROLE_WORDS = _wordset(
+    """analyst analysts strategist strategists economist economists officer manager director
+    head chief president presidents chairman chairwoman chair ceo cio cfo coo founder cofounder
+    co-founder partner trader adviser advisor governor minister secretary premier diplomat
+    negotiator spokesperson spokesman spokeswoman researcher professor executive official
+    representative fellow specialist broker dealer principal consultant commentator editor
+    ambassador senator mayor lawmaker banker planner investor chancellor treasurer deputy
+    leader commissioner counsel expert vp md"""
+)
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "ms": "f",
+    "ms.": "f",
+    "mrs": "f",
+    "mrs.": "f",
+    "miss": "f",
+    "dr": "",
+    "dr.": "",
+}
+PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
+_NAME_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "da", "del", "al", "bin", "&", "la", "le"})
+_LEADING_JUNK = _wordset(
+    """the a an and but or so yet still also meanwhile however then now today yesterday on in at
+    for from by with this that these those while when after before as if since monday tuesday
+    wednesday thursday friday saturday sunday according speaking noting adding last next
+    separately elsewhere overall"""
+)
+_TITLE_STOP = _wordset(
+    """said says say told tells added adds from by that as with and or to the a an for in on at
+    while when after before who which of like including such also according than about over
+    under into across among between said. comments remarks"""
+)
+_NOT_NAMES = _wordset(
+    """i we you it he she they his her their our january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token of a sentence: its text and where it starts."""
+
+    text: str
+    start: int
+
+    @property
+    def word(self) -> str:
+        """The token without a trailing full stop (kept for initials such as U.S.)."""
+        if self.text.endswith(".") and len(self.text) > 1 and not _INITIALS.fullmatch(self.text):
+            return self.text.rstrip(".")
+        return self.text
+
+    @property
+    def cap(self) -> bool:
+        """Starts with a capital letter (or is an acronym)."""
+        return self.text[:1].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words, quote markers and punctuation, in order."""
+    return [Tok(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def is_role(word: str) -> bool:
+    """A word that names a job or office (ends a title that stands before a name)."""
+    return word.lower().strip(".") in ROLE_WORDS
+
+
+def _is_name_tok(t: Tok) -> bool:
+    return t.cap and not t.possessive and t.text not in QUOTE_MARKERS and t.word.lower() not in _NOT_NAMES
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker as written at one place: a name (maybe a surname), a title, a pronoun or a
+    definite description ("the strategists") that points back to an earlier speaker."""
+
+    name: str | None = None
+    title: str | None = None
+    pronoun: str | None = None  # "m", "f" or "" (they/it)
+    anaphor: bool = False
+    gender: str | None = None  # from Mr/Ms
+
+
+def _join(tokens: list[Tok]) -> str:
+    out = ""
+    for t in tokens:
+        if out and t.text not in {",", ")", "’s", "'s"} and not out.endswith("("):
+            out += " "
+        out += t.word if t is tokens[-1] else t.text
+    return out
+
+
+def _singular_title(words: list[Tok]) -> str:
+    """A title from its tokens; a plural role ("Presidents X and Y") becomes singular."""
+    text = _join(words).rstrip(".")
+    if words and words[-1].word.lower() in {"presidents", "ministers", "secretaries", "premiers"}:
+        last = words[-1].word
+        text = text[: -len(last)] + (last[:-3] + "y" if last.endswith("ies") else last[:-1])
+    return text
+
+
+def _strip_article(text: str) -> str:
+    for art in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if text.startswith(art):
+            return text[len(art) :]
+    return text
+
+
+def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
+    """Split a capitalised run into (title part, name part, honorific gender)."""
+    last_role = -1
+    for i, t in enumerate(run):
+        if is_role(t.word):
+            last_role = i
+    title, name = run[: last_role + 1], run[last_role + 1 :]
+    gender: str | None = None
+    while name and name[0].word.lower() in _LEADING_JUNK:
+        name = name[1:]
+    if name and name[0].text.lower() in HONORIFICS:
+        gender = HONORIFICS[name[0].text.lower()] or None
+        name = name[1:]
+    while name and name[-1].word.lower() in _NAME_CONNECTORS:
+        name = name[:-1]
+    return title, name, gender
+
+
+def _back_title(tokens: list[Tok], end: int) -> list[Tok]:
+    """Title words standing right before index ``end`` (exclusive), ending in a role word."""
+    if end <= 0 or not is_role(tokens[end - 1].word):
+        return []
+    i = end - 1
+    while i > 0 and end - i < 7:
+        t = tokens[i - 1]
+        w = t.word.lower()
+        if t.text in QUOTE_MARKERS or not t.text[:1].isalnum() or w in _TITLE_STOP:
+            break
+        if not t.cap and not t.possessive and w.endswith("ed") and not w.endswith("based"):
+            break
+        i -= 1
+    return tokens[i:end]
+
+
+def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
+    """The speaker written right before a speech verb at ``end``: "X said", "X, title, said",
+    "he said", "the strategists said". Returns the mention and the index where it starts."""
+    i = end
+    while i > 0 and tokens[i - 1].word.lower() in {
+        "also",
+        "later",
+        "then",
+        "previously",
+        "has",
+        "had",
+        "have",
+    }:
+        i -= 1
+    if i == 0:
+        return None
+    last = tokens[i - 1]
+    low = last.word.lower()
+    if low == "who" and i >= 2 and tokens[i - 2].text == ",":
+        return name_before(tokens, i - 2)
+    if low in PRONOUNS and not (i < len(tokens) and tokens[i].cap and low == "he"):
+        return Mention(pronoun=PRONOUNS[low]), i - 1
+    if last.text == ",":
+        return _appositive_before(tokens, i - 1)
+    if _is_name_tok(last):
+        j = i
+        while j > 0 and (_is_name_tok(tokens[j - 1]) or tokens[j - 1].word.lower() in _NAME_CONNECTORS):
+            j -= 1
+        if j > 0 and tokens[j - 1].word.lower() == "he" and tokens[j - 1].cap:
+            j -= 1
+        title, name, gender = _split_run(tokens[j:i])
+        if not name:
+            return None
+        start = j
+        if not title:
+            title = _back_title(tokens, i - len(name))
+            start = min(j, i - len(name) - len(title))
+        return Mention(
+            name=_join(name), title=_singular_title(title) if title else None, gender=gender
+        ), start
+    if not last.cap and last.text.isalpha():
+        k = max(0, i - 4)
+        window = [t.word.lower() for t in tokens[k:i]]
+        if "the" in window or "this" in window:
+            return Mention(anaphor=True), i - 1
+        return Mention(), i - 1
+    return None
+
+
+def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | None:
+    """ "Vinod Nair, Head of Research, Geojit Investments Limited," before the verb."""
+    commas = [comma]
+    k = comma - 1
+    while k >= 0 and comma - k < 40 and len(commas) < 4:
+        if tokens[k].text in QUOTE_MARKERS or tokens[k].text in {".", ":", ";"}:
+            break
+        if tokens[k].text == ",":
+            commas.append(k)
+        k -= 1
+    floor = k + 1
+    # commas[-1] is the comma after the name; try the nearest first.
+    for idx in range(1, len(commas)):
+        name_end = commas[idx]
+        appos = tokens[name_end + 1 : comma]
+        if not appos or not any(is_role(t.word) for t in appos[:8]):
+            continue
+        found = name_before(tokens[:name_end], name_end)
+        if found is None or found[0].name is None or found[1] < floor:
+            continue
+        mention, start = found
+        title = _strip_article(_join(appos))
+        return Mention(name=mention.name, title=title, gender=mention.gender), start
+    return None
+
+
+def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
+    """The speaker written right after an inverted verb: "said Kyle Rodda, senior analyst at
+    Capital.com", "said IG chief market analyst Chris Beauchamp", "said he"."""
+    i = start
+    n = len(tokens)
+    if (
+        i < n
+        and tokens[i].word.lower() in PRONOUNS
+        and not (tokens[i].text == "He" and i + 1 < n and _is_name_tok(tokens[i + 1]))
+    ):
+        return Mention(pronoun=PRONOUNS[tokens[i].word.lower()]), i + 1
+    j = i
+    while j < n and j - i < 10:
+        t = tokens[j]
+        if t.text in QUOTE_MARKERS or not t.text[:1].isalnum():
+            break
+        if not (t.cap or t.possessive or is_role(t.word) or (j > i and not t.cap and t.word.isalpha())):
+            break
+        if not t.cap and t.word.lower() in _TITLE_STOP:
+            break
+        j += 1
+    run = tokens[i:j]
+    # Trim trailing lowercase words that are not part of the name (e.g. "said Rodda on").
+    while run and not run[-1].cap:
+        run = run[:-1]
+    if not run:
+        return None
+    title_toks, name_toks, gender = _split_run(run)
+    if not name_toks or not all(_is_name_tok(t) or t.word.lower() in _NAME_CONNECTORS for t in name_toks):
+        return None
+    if (
+        title_toks
+        and not title_toks[0].cap
+        and not title_toks[0].possessive
+        and not is_role(title_toks[0].word)
+    ):
+        pass
+    end = i + len(run)
+    title = _singular_title(title_toks) if title_toks else None
+    if end < n and tokens[end].text == ",":
+        appos = _appositive_after(tokens, end + 1)
+        if appos:
+            title = appos
+    return Mention(name=_join(name_toks), title=title, gender=gender), end
+
+
+_APPOS_END = frozenset(
+    {"who", "which", "adding", "noting", "saying", "as", "while", "when", "according", "in", "on"}
+)
+
+
+def _appositive_after(tokens: list[Tok], start: int) -> str | None:
+    """ "senior analyst at Capital.com" after "said Kyle Rodda,": to the sentence end or a clause."""
+    out: list[Tok] = []
+    j = start
+    n = len(tokens)
+    while j < n and j - start < 25:
+        t = tokens[j]
+        if t.text in QUOTE_MARKERS or t.text in {".", ";", ":", "(", "—", "–"}:
+            break
+        if (
+            t.text == ","
+            and j + 1 < n
+            and (
+                tokens[j + 1].word.lower() in _APPOS_END
+                or not tokens[j + 1].cap
+                or tokens[j + 1].text in QUOTE_MARKERS
+            )
+        ):
+            break
+        if not out and t.word.lower() in {"who", "which", "adding", "noting", "saying"}:
+            return None
+        out.append(t)
+        j += 1
+    while out and out[-1].text in {",", "."}:
+        out = out[:-1]
+    if not out or not any(is_role(t.word) for t in out[:8]):
+        return None
+    # Drop a trailing time phrase ("on Tuesday").
+    text = _strip_article(_join(out))
+    return re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", text)
+
+
+@dataclass
+class _Person:
+    full: str
+    title: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class People:
+    """Everyone named in one article: full names by surname, first title, gender cues."""
+
+    by_last: dict[str, _Person] = field(default_factory=dict)
+    by_full: dict[str, _Person] = field(default_factory=dict)
+
+    def note(self, mention: Mention) -> _Person | None:
+        """Register a named mention; returns the person it resolves to."""
+        if not mention.name:
+            return None
+        person = self.resolve(mention.name)
+        if person is None:
+            person = _Person(mention.name)
+            self.by_full[mention.name] = person
+            parts = mention.name.split()
+            if len(parts) >= 2:
+                self.by_last.setdefault(parts[-1], person)
+        if mention.title and person.title is None:
+            person.title = mention.title
+        if mention.gender and person.gender is None:
+            person.gender = mention.gender
+        return person
+
+    def resolve(self, name: str) -> _Person | None:
+        """The person a written name refers to: itself, or the full name of a surname."""
+        if name in self.by_full:
+            return self.by_full[name]
+        if " " not in name and name in self.by_last:
+            return self.by_last[name]
+        return None
+
+    def remember(self, mentions: list[Mention]) -> None:
+        """Register the mentions of the whole article: full names first, so that an honorific
+        surname ("Mr Moore") met before or after the full name resolves to it."""
+        for m in mentions:
+            if m.name and " " in m.name:
+                self.note(m)
+        for m in mentions:
+            if m.name and " " not in m.name:
+                self.note(m)
+
+
+def mentions_in(text: str) -> list[Mention]:
+    """Every titled, honorific or multi-word name in a sentence, in order."""
+    toks = tokenize(text)
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _is_name_tok(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (
+            _is_name_tok(toks[j])
+            or (toks[j].word.lower() in _NAME_CONNECTORS and j > i)
+            or (toks[j].text == "He" and j > i and j + 1 < n and _is_name_tok(toks[j + 1]))
+        ):
+            j += 1
+        found = _run_mention(toks, i, j)
+        if found is not None:
+            out.append(found)
+        i = max(j, i + 1)
+    return out
+
+
+def _run_mention(toks: list[Tok], i: int, j: int) -> Mention | None:
+    title, name, gender = _split_run(toks[i:j])
+    if (len(name) < 2 and not gender) or len(name) > 4 or not name:
+        return None
+    if not title:
+        title = _back_title(toks, j - len(name))
+    title_text = _singular_title(title) if title else None
+    if j < len(toks) and toks[j].text == ",":
+        appos = _appositive_after(toks, j + 1)
+        if appos:
+            title_text = title_text or appos
+    return Mention(name=_join(name), title=title_text, gender=gender)
