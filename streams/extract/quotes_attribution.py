@@ -20,7 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from streams.extract.quotes_sentences import MARKERS, Sentence
-from streams.extract.speakers import Mention, People, Tok, mentions_in, name_after, name_before, tokenize
+from streams.extract.speakers import (
+    Mention,
+    People,
+    Tok,
+    is_person_like,
+    mentions_in,
+    name_after,
+    name_before,
+    tokenize,
+)
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -218,11 +227,28 @@ def _sentence(
     ctx.prev_colon = None
     if not marks and toks and toks[-1].text == ":" and verbs:
         ctx.prev_colon = resolved[-1]
-    for m in mentions_in(sent.text):
-        if m.title and m.name and not marks:
-            person = ctx.state.people.resolve(m.name)
-            if person is not None and not any(r[0] == person.full for r in ctx.state.recent[:1]):
-                ctx.state.push(person.full, m.title or person.title)
+    _remember_mentions(ctx, sent.text, {r[0] for r in resolved if r[0]})
+
+
+def _remember_mentions(ctx: _Ctx, text: str, speakers: set[str]) -> None:
+    """People named in a sentence become candidates for a later "he said" / "she added".
+
+    A person introduced with a title in a sentence with no speaker of its own is the likely
+    next speaker and goes first; anyone else named goes right behind the latest speaker, so
+    a name in passing never outranks the person who was just quoted.
+    """
+    state = ctx.state
+    for m in mentions_in(text):
+        person = state.people.resolve(m.name) if m.name else None
+        if person is None or person.full in speakers or not (is_person_like(person.full) or m.gender):
+            continue
+        if m.gender:
+            state.genders.setdefault(person.full, m.gender)
+        if m.title and not speakers:
+            state.push(person.full, m.title or person.title)
+        elif all(r[0] != person.full for r in state.recent[:1]):
+            rest = [r for r in state.recent[1:] if r[0] != person.full]
+            state.recent = [*state.recent[:1], (person.full, person.title), *rest][:10]
 
 
 def _classify(

@@ -115,9 +115,26 @@ def find_spans(text: str) -> list[Span]:
             open_at = -1
         elif can_open:
             open_at = i
-    if open_at >= 0:
+    if open_at >= 0 and _may_continue(text, open_at):
         spans.append(Span(open_at + 1, n, False, open_at, n))
     return spans
+
+
+_SPEECH_BEFORE = ("said", "says", "added", "adds", "explained", "wrote", "told", "noted", "continued")
+
+
+def _may_continue(text: str, open_at: int) -> bool:
+    """Can an unclosed quotation be the first paragraph of a longer one (British style)?
+
+    Only when it reads like the start of spoken sentences: it begins with a capital (or an
+    ellipsis) and stands at the paragraph start, after a colon or comma, or after a speech
+    verb. A stray mark in running prose ("a “liquidity squeeze") is not a quotation.
+    """
+    inner = text[open_at + 1 : open_at + 3].lstrip()
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…."):
+        return False
+    before = text[:open_at].rstrip()
+    return not before or before[-1] in ":,;—–" or before.endswith(_SPEECH_BEFORE)
 
 
 def opens_with_mark(paragraph: str) -> bool:

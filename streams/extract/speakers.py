@@ -57,6 +57,15 @@ _TITLE_STOP = _wordset(
     while when after before who which of like including such also according than about over
     under into across among between said. comments remarks"""
 )
+ORG_WORDS = _wordset(
+    """Bank Banks Securities Capital Group Markets Market Index Exchange Fund Funds Partners
+    Investments Investment Management Research Advisors Advisers Advisory Holdings Inc Corp Ltd
+    LLC Co Company Street Ministry Department Office Agency Reserve Council Board Commission
+    Association Institute University Times News Journal Post Stock Stocks Average Composite
+    Industrial Nasdaq Dow Hang Seng Nikkei Treasury Federal Central Asset Global International
+    Financial Economic Wealth Trust Insurance Energy Motors Electronics Technologies Asia Europe
+    Street Wall House Senate Congress Parliament Government Commerce Trade Services Solutions"""
+)
 _NOT_NAMES = _wordset(
     """i we you it he she they his her their our january february march april may june july
     august september october november december monday tuesday wednesday thursday friday
@@ -152,9 +161,20 @@ def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
     if name and name[0].text.lower() in HONORIFICS:
         gender = HONORIFICS[name[0].text.lower()] or None
         name = name[1:]
+    lowered = [t.word.lower() for t in name]
+    if "of" in lowered:
+        head = name[: lowered.index("of")]
+        if len(head) >= 2 and not any(t.word in ORG_WORDS for t in head):
+            name = head  # "Emma Roth of Kiel Research": the person, not the affiliation
     while name and name[-1].word.lower() in _NAME_CONNECTORS:
         name = name[:-1]
     return title, name, gender
+
+
+def is_person_like(name: str) -> bool:
+    """Two to four words none of which marks an organisation, place or index."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and not any(p in ORG_WORDS for p in parts)
 
 
 def _back_title(tokens: list[Tok], end: int) -> list[Tok]:
@@ -208,8 +228,9 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
             return None
         start = j
         if not title:
-            title = _back_title(tokens, i - len(name))
-            start = min(j, i - len(name) - len(title))
+            name_start = j + tokens[j:i].index(name[0])
+            title = _back_title(tokens, name_start)
+            start = min(j, name_start - len(title))
         return Mention(
             name=_join(name), title=_singular_title(title) if title else None, gender=gender
         ), start
@@ -237,14 +258,15 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
     for idx in range(1, len(commas)):
         name_end = commas[idx]
         appos = tokens[name_end + 1 : comma]
-        if not appos or not any(is_role(t.word) for t in appos[:8]):
+        relative = bool(appos) and appos[0].word.lower() == "who"
+        if not appos or not (relative or any(is_role(t.word) for t in appos[:8])):
             continue
         found = name_before(tokens[:name_end], name_end)
         if found is None or found[0].name is None or found[1] < floor:
             continue
         mention, start = found
-        title = _strip_article(_join(appos))
-        return Mention(name=mention.name, title=title, gender=mention.gender), start
+        title = None if relative else _strip_article(_join(appos))
+        return Mention(name=mention.name, title=title or mention.title, gender=mention.gender), start
     return None
 
 
