@@ -17,6 +17,7 @@ Why the rules look like this (they follow the seeds' and dev gold's conventions)
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from streams.extract.quotes_sentences import MARKERS, Sentence
@@ -199,11 +200,11 @@ def _sentence(
         else:
             resolved.append(ctx.state.resolve(v.subject))
     # Participles before the first finite verb inherit the later subject ("Adding that…, X said").
+    later: tuple[str | None, str | None] | None = None
     for k in range(len(resolved) - 1, -1, -1):
-        if verbs[k].subject is None and resolved[k] == (None, None):
-            later = next(
-                (resolved[m] for m in range(k + 1, len(verbs)) if verbs[m].subject is not None), None
-            )
+        if verbs[k].subject is not None:
+            later = resolved[k]
+        elif resolved[k] == (None, None):
             resolved[k] = later if later is not None else ctx.state.last()
     last_full: Found | None = None
     for n_mark, (q, qid) in enumerate(zip(marks, sent.quote_ids, strict=False)):
@@ -215,10 +216,8 @@ def _sentence(
             last_full = found if not found.partial else None
             continue
         prev_q = marks[n_mark - 1] if n_mark else -1
-        before = toks[prev_q + 1 : q]
         after_end = marks[n_mark + 1] if n_mark + 1 < len(marks) else len(toks)
-        after = toks[q + 1 : after_end]
-        made = _classify(ctx, toks, q, prev_q, before, after, verbs, resolved, text, nxt, last_full)
+        made = _classify(ctx, toks, q, prev_q, after_end, verbs, resolved, text, nxt, last_full)
         if made is None:
             continue
         ctx.by_id[qid] = made
@@ -256,44 +255,50 @@ def _classify(
     toks: list[Tok],
     q: int,
     prev_q: int,
-    before: list[Tok],
-    after: list[Tok],
+    next_q: int,
     verbs: list[_Verb],
     resolved: list[tuple[str | None, str | None]],
     text: str,
     nxt: Sentence | None,
     last_full: Found | None,
 ) -> Found | None:
-    """Decide what one quotation is; returns the Found it became part of, or None."""
+    """Decide what one quotation is; returns the Found it became part of, or None.
+
+    Verbs are sorted by position, so the verbs around the quotation are found by bisection:
+    the work per quotation stays small however long an adversarial sentence is.
+    """
+    positions = [v.index for v in verbs]
+    first_after = bisect.bisect_right(positions, q)  # verbs[first_after:] follow the quotation
+    before_n = _words(toks[prev_q + 1 : q]) if q - prev_q < 64 else 99
+    after_n = _words(toks[q + 1 : next_q]) if next_q - q < 64 else 99
+    before_last = toks[q - 1].text if q > prev_q + 1 else ""
     # Split quote in one sentence: “…,” X said, “…”
     if (
         prev_q >= 0
         and last_full is not None
-        and _words(before) <= 16
-        and _words(after) == 0
-        and any(prev_q < v.index < q for v in verbs)
-        and before[-1].text in {",", ":", "—", "–"}
+        and before_n <= 16
+        and after_n == 0
+        and first_after > 0
+        and positions[first_after - 1] > prev_q
+        and before_last in {",", ":", "—", "–"}
     ):
         last_full.parts.append(text)
         return last_full
-    first_in_sentence = prev_q < 0 and _words(before) == 0
+    first_in_sentence = prev_q < 0 and before_n == 0
     # “…,” said X / “…,” X said
-    if first_in_sentence:
-        for k, v in enumerate(verbs):
-            if v.index <= q or v.index - q > _MAX_ATTR_GAP or any(q < m < v.index for m in _marks(toks)):
-                continue
-            gap_ok = v.inverted and _words(toks[q + 1 : v.index]) == 0
+    if first_in_sentence and first_after < len(verbs):
+        k = first_after
+        v = verbs[k]
+        if v.index - q <= _MAX_ATTR_GAP and v.index < next_q:
+            gap = _words(toks[q + 1 : v.index])
             subj_ok = (not v.inverted) and v.subject_start >= 0 and _words(toks[q + 1 : v.subject_start]) == 0
-            if gap_ok or subj_ok or (v.subject is None and _words(toks[q + 1 : v.index]) == 0):
+            if ((v.inverted or v.subject is None) and gap == 0) or subj_ok:
                 return _emit(ctx, text, resolved[k], partial=False)
-            break
     # X said: “…”
-    if before and before[-1].text == ":" and _words(after) == 0:
-        prior = [k for k, v in enumerate(verbs) if v.index < q]
-        if prior:
-            return _emit(ctx, text, resolved[prior[-1]], partial=False)
+    if before_last == ":" and after_n == 0 and first_after > 0:
+        return _emit(ctx, text, resolved[first_after - 1], partial=False)
     # A sentence that is only a quotation.
-    if first_in_sentence and _words(after) == 0:
+    if first_in_sentence and after_n == 0:
         attr = _bare_attribution(ctx, nxt)
         if attr is not None:
             return _emit(ctx, text, attr, partial=False)
@@ -305,18 +310,13 @@ def _classify(
         return None
     if not verbs:
         return None
-    prior = [k for k, v in enumerate(verbs) if v.index < q]
-    k = prior[-1] if prior else next(k for k, v in enumerate(verbs) if v.index > q)
+    k = first_after - 1 if first_after > 0 else first_after
     return _emit(ctx, text, resolved[k], partial=True)
-
-
-def _marks(toks: list[Tok]) -> list[int]:
-    return [i for i, t in enumerate(toks) if t.text in MARKERS]
 
 
 def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str | None] | None:
     """“….” Madden said. — the attribution as a sentence of its own after the quotation."""
-    if nxt is None or nxt.quote_ids:
+    if nxt is None or nxt.quote_ids or len(nxt.text) > 300:
         return None
     toks = tokenize(nxt.text)
     if _words(toks) > 14:

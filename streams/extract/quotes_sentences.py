@@ -51,7 +51,7 @@ def _boundary_after(text: str, i: int) -> bool:
         return False
     if text[i] == ".":
         k = i
-        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        while k > 0 and i - k < 12 and (text[k - 1].isalpha() or text[k - 1] == "."):
             k -= 1
         word = text[k:i].lower()
         if word in _ABBREV or (len(word) == 1 and text[k].isupper()):

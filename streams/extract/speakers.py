@@ -219,7 +219,11 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         return _appositive_before(tokens, i - 1)
     if _is_name_tok(last):
         j = i
-        while j > 0 and (_is_name_tok(tokens[j - 1]) or tokens[j - 1].word.lower() in _NAME_CONNECTORS):
+        while (
+            j > 0
+            and i - j < 8
+            and (_is_name_tok(tokens[j - 1]) or tokens[j - 1].word.lower() in _NAME_CONNECTORS)
+        ):
             j -= 1
         if j > 0 and tokens[j - 1].word.lower() == "he" and tokens[j - 1].cap:
             j -= 1
@@ -261,7 +265,7 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
         relative = bool(appos) and appos[0].word.lower() == "who"
         if not appos or not (relative or any(is_role(t.word) for t in appos[:8])):
             continue
-        found = name_before(tokens[:name_end], name_end)
+        found = name_before(tokens, name_end)
         if found is None or found[0].name is None or found[1] < floor:
             continue
         mention, start = found
