@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import faust
 
 from streams.app import create_pipeline
+from streams.kafka_admin import ensure_topics
 from streams.settings import Settings
 
 __all__ = ["run_worker"]
 
 
 def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
-    """Run the extract and alert agents until stopped (SIGTERM/SIGINT stop it cleanly)."""
-    pipeline = create_pipeline(settings or Settings())
+    """Create the contract topics, then run the agents until stopped (SIGTERM/SIGINT stop cleanly).
+
+    Why create topics first: Faust declares only its internal topics (changelogs); a source topic
+    missing when the consumer subscribes is ignored until the next metadata refresh, minutes later.
+    """
+    settings = settings or Settings()
+    asyncio.run(ensure_topics(settings))
+    pipeline = create_pipeline(settings)
     worker = faust.Worker(pipeline.app, loglevel=loglevel, quiet=True)
     worker.execute_from_commandline()
     return 0
