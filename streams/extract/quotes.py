@@ -25,9 +25,13 @@ __all__ = ["extract_quotes"]
 _TERMINAL = (".", "!", "?", "…")
 
 
-def _marked_paragraphs(paragraphs: list[str]) -> tuple[list[list[Sentence]], list[str], dict[int, int]]:
-    """Sentences per paragraph, the inner text of every quotation (by id), and the
-    continuation links (quotation id -> id of the quotation it continues)."""
+def _marked_paragraphs(
+    paragraphs: list[str],
+) -> tuple[list[list[Sentence]], list[str], dict[int, int], set[int]]:
+    """Sentences per paragraph, the inner text of every quotation (by id), the
+    continuation links (quotation id -> id of the quotation it continues) and the ids of
+    quotations in single marks."""
+    singles: set[int] = set()
     texts: list[str] = []
     links: dict[int, int] = {}
     result: list[list[Sentence]] = []
@@ -44,6 +48,8 @@ def _marked_paragraphs(paragraphs: list[str]) -> tuple[list[list[Sentence]], lis
             inner = clean_inner(para[span.start : span.end])
             qid = len(texts)
             texts.append(inner)
+            if span.single:
+                singles.add(qid)
             if carried is not None and s_idx == 0 and span.mark_start == 0:
                 links[qid] = carried
             pieces.append(para[cursor : span.mark_start])
@@ -54,14 +60,14 @@ def _marked_paragraphs(paragraphs: list[str]) -> tuple[list[list[Sentence]], lis
             carried = len(texts) - 1
         pieces.append(para[cursor:])
         result.append(split_sentences("".join(pieces), first_id))
-    return result, texts, links
+    return result, texts, links, singles
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in the article body, in text order, with its speaker."""
     paragraphs = split_paragraphs(article.body)
-    per_para, texts, links = _marked_paragraphs(paragraphs)
-    found = attribute(per_para, texts, links)
+    per_para, texts, links, singles = _marked_paragraphs(paragraphs)
+    found = attribute(per_para, texts, links, singles)
     return [
         Quote(
             article_id=article.article_id,

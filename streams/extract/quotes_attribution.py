@@ -173,14 +173,23 @@ class _Ctx:
     by_id: dict[int, Found] = field(default_factory=dict)
     prev_full: Found | None = None
     prev_colon: tuple[str | None, str | None] | None = None
+    singles: set[int] = field(default_factory=set)
 
 
-def attribute(per_para: list[list[Sentence]], texts: list[str], links: dict[int, int]) -> list[Found]:
-    """Turn marked sentences into attributed quotations, in text order."""
+def attribute(
+    per_para: list[list[Sentence]],
+    texts: list[str],
+    links: dict[int, int],
+    singles: frozenset[int] | set[int] = frozenset(),
+) -> list[Found]:
+    """Turn marked sentences into attributed quotations, in text order.
+
+    Quotations in single marks (``singles``) count only as full, attributed quotes: single
+    marks are far more often labels (‘Santa Claus Rally’) or apostrophes than speech."""
     people = People()
     sentences = [s for para in per_para for s in para]
     people.remember([m for s in sentences for m in mentions_in(s.text)])
-    ctx = _Ctx(_State(people))
+    ctx = _Ctx(_State(people), singles=set(singles))
     for idx, sent in enumerate(sentences):
         nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
         _sentence(ctx, sent, nxt, texts, links)
@@ -217,7 +226,9 @@ def _sentence(
             continue
         prev_q = marks[n_mark - 1] if n_mark else -1
         after_end = marks[n_mark + 1] if n_mark + 1 < len(marks) else len(toks)
-        made = _classify(ctx, toks, q, prev_q, after_end, verbs, resolved, text, nxt, last_full)
+        made = _classify(
+            ctx, toks, q, prev_q, after_end, verbs, resolved, text, nxt, last_full, qid in ctx.singles
+        )
         if made is None:
             continue
         ctx.by_id[qid] = made
@@ -261,6 +272,7 @@ def _classify(
     text: str,
     nxt: Sentence | None,
     last_full: Found | None,
+    single: bool = False,
 ) -> Found | None:
     """Decide what one quotation is; returns the Found it became part of, or None.
 
@@ -297,6 +309,8 @@ def _classify(
     # X said: “…”
     if before_last == ":" and after_n == 0 and first_after > 0:
         return _emit(ctx, text, resolved[first_after - 1], partial=False)
+    if single:
+        return None
     # A sentence that is only a quotation.
     if first_in_sentence and after_n == 0:
         attr = _bare_attribution(ctx, nxt)

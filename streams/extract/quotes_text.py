@@ -39,6 +39,7 @@ class Span:
     closed: bool
     mark_start: int
     mark_end: int
+    single: bool = False
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -92,6 +93,8 @@ def find_spans(text: str) -> list[Span]:
     quotation restarts it (the earlier mark was stray). Apostrophes and single marks are
     never pairing marks here: nested ‘…’ stays part of the inner text.
     """
+    if not any(ch in text for ch in '"“”„«»'):
+        return _single_spans(text)
     spans: list[Span] = []
     open_at = -1  # index of the opening mark, -1 when outside
     n = len(text)
@@ -117,6 +120,35 @@ def find_spans(text: str) -> list[Span]:
             open_at = i
     if open_at >= 0 and _may_continue(text, open_at):
         spans.append(Span(open_at + 1, n, False, open_at, n))
+    return spans
+
+
+_SINGLE = frozenset("‘'’")
+_BEFORE_SINGLE_OPEN = frozenset(" ([—–:")
+
+
+def _single_spans(text: str) -> list[Span]:
+    """Single-mark quotations (‘We are cautious,’ he said) in a paragraph with no double marks.
+
+    Single marks double as apostrophes (Japan’s, investors’, '90s), so an opener must stand
+    at a word start before a letter, a closer must end a word, and the span must hold at
+    least two words. The caller keeps such spans only as full, attributed quotes.
+    """
+    spans: list[Span] = []
+    open_at = -1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in _SINGLE:
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if open_at < 0:
+            if ch != "’" and (i == 0 or prev in _BEFORE_SINGLE_OPEN) and nxt.isalpha():
+                open_at = i
+        elif ch != "‘" and not prev.isspace() and not nxt.isalnum():
+            if " " in text[open_at + 1 : i].strip():
+                spans.append(Span(open_at + 1, i, True, open_at, i + 1, single=True))
+            open_at = -1
     return spans
 
 

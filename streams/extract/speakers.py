@@ -239,10 +239,16 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
             name=_join(name), title=_singular_title(title) if title else None, gender=gender
         ), start
     if not last.cap and last.text.isalpha():
-        k = max(0, i - 4)
-        window = [t.word.lower() for t in tokens[k:i]]
-        if "the" in window or "this" in window:
-            return Mention(anaphor=True), i - 1
+        if is_role(low) and i >= 2 and _is_name_tok(tokens[i - 2]):
+            # "JPMorgan analysts wrote", "Citi strategists said": the firm speaks.
+            org = name_before(tokens, i - 1)
+            if org is not None and org[0].name:
+                return Mention(name=org[0].name), org[1]
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if tokens[k].word.lower() in {"the", "this", "that"}:
+                return Mention(anaphor=True), k
+            if not tokens[k].text[:1].isalpha():
+                break
         return Mention(), i - 1
     return None
 

@@ -416,6 +416,21 @@ CASES: list[tuple[str, str, list[Q]]] = [
         expect(("well placed.", "Irene Wu", "Fund manager", True)),
     ),
     (
+        "single-marks-attributed",
+        "‘We are seeing steady outflows,’ said Tim Brook, an analyst at Hargate Lansdown.",
+        expect(("We are seeing steady outflows,", "Tim Brook", "analyst at Hargate Lansdown", False)),
+    ),
+    (
+        "single-marks-apostrophes-and-label",
+        "Investors’ appetite for the ‘Magnificent Seven’ faded and the '80s-style rally in Japan’s banks stalled.",
+        [],
+    ),
+    (
+        "firm-analysts-wrote",
+        "“The market is pricing too many cuts,” Meridian Bank analysts wrote in a note.",
+        expect(("The market is pricing too many cuts,", "Meridian Bank", None, False)),
+    ),
+    (
         "guillemets-free-quote-marks-in-numbers",
         "The index rose 0.5% to 1,234.5. A 12-inch panel and a 6' ladder were among items in the report.",
         [],
