@@ -21,7 +21,12 @@ __all__ = ["SCHEMA_DIR", "json_schemas", "render_schema"]
 
 SCHEMA_DIR = Path(__file__).parent
 
-_MODELS: dict[str, type[WireModel]] = {"article": Article, "index-move": IndexMove, "quote": Quote, "alert": Alert}
+_MODELS: dict[str, type[WireModel]] = {
+    "article": Article,
+    "index-move": IndexMove,
+    "quote": Quote,
+    "alert": Alert,
+}
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
