@@ -1,0 +1,108 @@
+"""Index registry: canonical ids and the names articles use for them.
+
+The data lives in ``streams/config/indices.toml`` (packaged); an extra TOML file may add indices
+(or names that are not indices) in the same form. All names compile into one alternation regex,
+longest name first, so the longest name wins where names overlap ("Hang Seng TECH" over "Hang
+Seng", "Hang Seng Bank" -- an excluded name -- over "Hang Seng").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["IndexRegistry", "Mention", "default_registry", "load_registry"]
+
+DEFAULT_RESOURCE = "config/indices.toml"
+_EXCLUDED = ""  # id given to names that are not indices
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One index name found in a text: the canonical id and the name's span."""
+
+    index_id: str
+    start: int
+    end: int
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+def _pattern(name: str) -> str:
+    """A name as a regex: literal words, any run of whitespace between them."""
+    return r"\s+".join(re.escape(word) for word in name.split())
+
+
+class IndexRegistry:
+    """Names -> canonical ids, with one compiled regex to find them in a sentence."""
+
+    def __init__(self, names: dict[str, str], exact: dict[str, str]) -> None:
+        self._names = {_key(n): i for n, i in names.items()}
+        self._exact = {" ".join(n.split()): i for n, i in exact.items()}
+        alternatives: list[tuple[int, str]] = []
+        for name in names:
+            alternatives.append((len(name), f"(?i:{_pattern(name)})"))
+        for name in exact:
+            alternatives.append((len(name), _pattern(name)))
+        alternatives.sort(key=lambda item: -item[0])
+        body = "|".join(alt for _, alt in alternatives) or r"(?!x)x"
+        # Whole words: no letter/digit/&// glued on either side; a ticker colon ("NASDAQ:NVDA")
+        # and a compound hyphen ("Nasdaq-listed") after the name disqualify it.
+        self._regex = re.compile(rf"(?<![\w&/])(?:{body})(?![\w&]|:\w|-[a-z])")
+        self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
+
+    def index_of(self, text: str) -> str | None:
+        """The canonical id of one name as written, or None."""
+        found = self._exact.get(" ".join(text.split()))
+        if found is None:
+            found = self._names.get(_key(text))
+        return found or None
+
+    def find_mentions(self, sentence: str) -> list[Mention]:
+        """Every index name in the sentence, in order, longest name at each place."""
+        mentions: list[Mention] = []
+        for match in self._regex.finditer(sentence):
+            index_id = self.index_of(match.group(0))
+            if index_id:
+                mentions.append(Mention(index_id, match.start(), match.end()))
+        return mentions
+
+
+def _add(data: dict[str, Any], names: dict[str, str], exact: dict[str, str], source: str) -> None:
+    for entry in data.get("index", []):
+        index_id = entry.get("id")
+        if not isinstance(index_id, str) or not index_id:
+            raise ValueError(f"{source}: an [[index]] without an id")
+        for name in entry.get("names", []):
+            names[str(name)] = index_id
+        for name in entry.get("exact", []):
+            exact[str(name)] = index_id
+    for entry in data.get("exclude", []):
+        for name in entry.get("names", []):
+            names[str(name)] = _EXCLUDED
+        for name in entry.get("exact", []):
+            exact[str(name)] = _EXCLUDED
+
+
+def load_registry(extra_path: Path | None = None) -> IndexRegistry:
+    """The packaged registry, plus the indices and exclusions of an extra TOML file if given."""
+    names: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    packaged = resources.files("streams").joinpath(DEFAULT_RESOURCE).read_text(encoding="utf-8")
+    _add(tomllib.loads(packaged), names, exact, DEFAULT_RESOURCE)
+    if extra_path is not None:
+        _add(tomllib.loads(extra_path.read_text(encoding="utf-8")), names, exact, str(extra_path))
+    return IndexRegistry(names, exact)
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> IndexRegistry:
+    """The packaged registry, loaded once."""
+    return load_registry()

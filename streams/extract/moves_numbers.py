@@ -1,0 +1,127 @@
+"""Numbers in market copy: "47,207.12", "1.01%", "472.51 points", "0.53 percent".
+
+``find_figures`` reads every number of a clause with its unit (percent, points or none), the
+words just before it and whether it is approximate. Currency amounts ("$47,000", "HK$194
+billion"), magnitudes ("3.95 trillion"), years ("in 2025"), compound adjectives ("34-year",
+"30-share") and numbers glued to letters (".N225") are skipped. Radio copy's spelled-out
+numbers ("three-thousand-953-point-62") are turned into digits first by ``respell_numbers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
+
+_NUMBER = re.compile(
+    r"(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)"
+)
+_PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+_POINTS = re.compile(r"(?:\s|\s?-\s?)(?:points?|pts?)\b", re.IGNORECASE)
+_SKIP_AFTER = re.compile(
+    r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
+    r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|of\s+its|"
+    r"straight|consecutive|th\b|st\b|nd\b|rd\b)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
+_APPROX = re.compile(
+    r"(?:\b(?:nearly|about|around|almost|roughly|approximately|some|over|close\s+to|"
+    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_PART = r"(?:\d+|" + "|".join(_WORDS) + r")"
+_SPELLED = re.compile(
+    rf"\b(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|\b({_PART})-thousand-(\d+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number of a clause."""
+
+    value: float  # unsigned unless the text writes a sign ("+50.90", "-0.5%")
+    signed: bool
+    unit: str  # "pct", "points" or ""
+    start: int
+    end: int  # end of the number and its unit
+    before: str  # the clause text before the number (approximation words removed)
+    approximate: bool
+
+
+def _part(text: str) -> int:
+    return int(text) if text.isdigit() else _WORDS[text.lower()]
+
+
+def _respell(match: re.Match[str]) -> str:
+    if match.group(4) is not None:
+        return str(_part(match.group(4)) * 1000 + int(match.group(5)))
+    whole = _part(match.group(2))
+    if match.group(1) is not None:
+        whole += _part(match.group(1)) * 1000
+    return f"{whole}.{match.group(3)}"
+
+
+def respell_numbers(text: str) -> str:
+    """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"."""
+    if "-point-" not in text and "-thousand-" not in text:
+        return text
+    return _SPELLED.sub(_respell, text)
+
+
+def parse_number(text: str) -> float:
+    """ "47,207.12" -> 47207.12."""
+    return float(text.replace(",", "").replace("−", "-"))
+
+
+def _is_year(digits: str, decimals: str | None, unit: str) -> bool:
+    return not decimals and unit == "" and "," not in digits and 1900 <= int(digits) <= 2100
+
+
+def find_figures(clause: str) -> list[Figure]:
+    """Every number of the clause that can be a market figure, in order."""
+    figures: list[Figure] = []
+    for match in _NUMBER.finditer(clause):
+        sign, digits, decimals = match.group(1), match.group(2), match.group(3)
+        head = clause[: match.start()]
+        if _CURRENCY_BEFORE.search(head[-4:]):
+            continue
+        rest = clause[match.end() : match.end() + 24]
+        unit, end = "", match.end()
+        pct = _PCT.match(rest)
+        points = _POINTS.match(rest)
+        if pct:
+            unit, end = "pct", match.end() + pct.end()
+        elif points:
+            unit, end = "points", match.end() + points.end()
+        elif _SKIP_AFTER.match(rest):
+            continue
+        if _is_year(digits, decimals, unit) or (unit == "" and _MONTHS.search(head[-12:])):
+            continue
+        value = parse_number(digits + (decimals or ""))
+        approx = _APPROX.search(head[-24:])
+        before = head[: len(head) - len(approx.group(0))] if approx else head
+        figures.append(
+            Figure(
+                value=-value if sign in ("-", "−") else value,
+                signed=bool(sign),
+                unit=unit,
+                start=match.start(),
+                end=end,
+                before=before,
+                approximate=approx is not None,
+            )
+        )
+    return figures

@@ -1,0 +1,78 @@
+"""Sentence splitting for market copy.
+
+Every line is at least its own sentence (headlines, bullets and table rows carry no final
+period). Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a
+closing quote or bracket) before whitespace and a capital, digit or opening quote -- except
+after abbreviations ("U.S.", "Oct.", "Inc."), single initials ("S. Korea") and "U.S ." with a
+stray space. Sentences are returned as exact, stripped substrings of the text, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences", "sentence_spans"]
+
+_ABBREVIATIONS = frozenset(
+    {
+        "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "plc", "no", "nos", "st", "mr", "mrs",
+        "ms", "dr", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "gov", "sen", "rep", "gen", "lt", "col", "approx", "est", "vol",
+        "fig", "jr", "sr", "mt", "ft", "dept", "univ", "e.g", "i.e", "a.m", "p.m", "etc", "s.a",
+        "n.v", "ag", "cos", "bros", "pte", "bhd", "tbk", "hk",
+    }
+)  # fmt: skip
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then
+# something that can start a sentence. Linear: no nested quantifiers.
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")
+
+
+def _is_sentence_end(line: str, pos: int) -> bool:
+    """Whether the punctuation at ``pos`` ends a sentence."""
+    if line[pos] != ".":
+        return True
+    before = line[max(0, pos - 12) : pos]
+    match = _WORD_BEFORE.search(before)
+    if match is None:
+        return True
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "S. Korea", "J. Smith"
+    lowered = word.lower().rstrip(".")
+    if lowered in _ABBREVIATIONS:
+        return False
+    # Dotted acronyms ("U.S", "U.S.", "N.Y") and "U.S ." with a stray space.
+    return not ("." in lowered and all(len(part) <= 2 for part in lowered.split(".") if part))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``, stripped, in order."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        cut = 0
+        for match in _END.finditer(line):
+            if not _is_sentence_end(line, match.start()):
+                continue
+            _append(spans, line, line_start, cut, match.end())
+            cut = match.end()
+        _append(spans, line, line_start, cut, len(line))
+        line_start += len(line) + 1
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    spans.append((begin, begin + len(stripped)))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``: exact stripped substrings, in order."""
+    return [text[start:end] for start, end in sentence_spans(text)]
