@@ -43,7 +43,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
-    r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against)"
+    r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
     r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
@@ -60,6 +60,7 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){
 _LEADING_BEFORE = re.compile(r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$", _I)
 _CONNECTIVE = re.compile(r"^\s*(?:index|indices|indexes)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$", _I)  # fmt: skip
+_AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I)
 _RANGE = re.compile(r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)", _I)
 _DIRECTION_WORDS = re.compile(
     r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b", _I
@@ -148,6 +149,7 @@ def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
     futures_flags: list[bool] = []
     shares_next: list[bool] = []
     previous: list[Reading] = []
+    object_before = False
     for i, mention in enumerate(mentions):
         pre = text[mentions[i - 1].end if i else 0 : mention.start]
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
@@ -157,6 +159,8 @@ def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
         noun_phrase = bool(_POSSESSIVE.match(segment))
         futures = bool(_FUTURES_AFTER.match(segment) or _FUTURES_BEFORE.search(pre))
         clause = cut_clause(segment)
+        if noun_phrase:
+            clause = clause.split(" and ", 1)[0]
         futures_flags.append(futures)
         connective = (
             i + 1 < len(mentions)
@@ -173,12 +177,17 @@ def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
             per_mention.append([replace(r, change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
-        if not noun_phrase and not futures and _OBJECT_BEFORE.search(pre[-80:]):
+        is_object = _OBJECT_BEFORE.search(pre[-80:]) or (
+            object_before and _AND_BEFORE.search(pre) and not _DIRECTION_WORDS.search(pre)
+        )
+        object_before = False
+        if not noun_phrase and not futures and is_object:
             if _NOUN_RECORD_BEFORE.search(pre[-80:]):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
             if not _OWN_VERB.match(clause):
                 per_mention.append([])
+                object_before = True
                 continue
         readings = _readings(clause, noun_phrase)
         if readings and (_WITH_BEFORE.search(pre[-60:]) or _LEADING_BEFORE.search(pre[-40:])):

@@ -36,15 +36,18 @@ _WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "not
                    "scaled", "scales", "scaling", "top", "tops", "topped", "topping", "highest",
                    "lowest"})  # fmt: skip
 _NOT_MOTION_BEFORE = re.compile(
-    r"\b(?:made|make|makes|set|sets|picked|pick|took|take|takes|built|shored|kept|keep|ended|end|"
-    r"ends|wound|winds|gave|give|is|was|were|be|are)\s*$",
+    r"\b(?:made|make|makes|set|sets|picked|pick|took|take|takes|built|shored|kept|keep|wound|winds|"
+    r"gave|give|shot)\s*$",
     _I,
 )
+# A verb of motion without a figure must come this close after the index name (characters).
+_MOTION_REACH = 60
 _NOUN_ONLY = frozenset({"gains", "gain", "losses", "loss", "advance", "rise", "fall", "drop",
                         "decline", "rally", "slump", "selloff", "sell-off"})  # fmt: skip
 
 _RECORD = re.compile(
-    r"\brecords?\b(?![- ](?:low|lows|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
+    r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|intra-?day)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b",
     _I,
@@ -66,7 +69,8 @@ _MILESTONE = re.compile(
 _MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
 _FIRST_TIME = re.compile(
     r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|in|this|after|over|on\s+record|in\s+\w+))",
+    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))",
     _I,
 )
 _INTRADAY = re.compile(
@@ -80,7 +84,7 @@ _INTRADAY = re.compile(
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
     r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
-    r"heights|levels|closing)\s+(?:of|at))\s+$",
+    r"heights|levels|closing)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$",
     _I,
 )
 _AFTER_UNIT = re.compile(r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b", _I)
@@ -95,20 +99,20 @@ _CUT = re.compile(
     r"|,?\s+(?:which|who|while|whereas|when|where"
     r"|with|buoyed|lifted|led|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
-    r"|because|but|though|although|even|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
+    r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|"
     r"|(?-i:,\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))",
     _I,
 )
 _PHASE = re.compile(
-    r",?\s+(?=(?:after|before|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
+    r"(?<!after),?\s+(?=(?:after(?!\s+the\s+(?:market\s+)?open)|before|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)",
     _I,
 )
 _PHASE_TURN = re.compile(
-    r"^(?:after|before|having)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b", _I
+    r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)", _I
 )
 _BEFORE_CLOSE = re.compile(
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
@@ -180,7 +184,7 @@ def split_phases(clause: str) -> list[tuple[str, bool]]:
 
 
 def _direction(text: str, figures: list[Figure], noun_phrase: bool) -> tuple[str | None, bool]:
-    """The clause's direction and whether a verb (not only a noun) says it."""
+    """The clause's direction and whether a verb (not only a noun) says it, near the subject."""
     words = []
     for match in _DIRECTION.finditer(text):
         word = match.group(0).lower()
@@ -196,12 +200,12 @@ def _direction(text: str, figures: list[Figure], noun_phrase: bool) -> tuple[str
             return ("up" if word in ("higher", "up") else "down"), True
         before = [w for w in words if w[0] < anchor.start]
         if before:
-            return before[-1][1], before[-1][2] not in _NOUN_ONLY or not noun_phrase
+            return before[-1][1], not noun_phrase
     if not words:
         return None, False
     strong = [w for w in words if w[2] not in _WEAK]
     chosen = strong[0] if strong else words[0]
-    motion = chosen[2] not in _WEAK and not (noun_phrase and chosen[2] in _NOUN_ONLY)
+    motion = chosen[2] not in _WEAK and not noun_phrase and chosen[0] < _MOTION_REACH
     return chosen[1], motion
 
 

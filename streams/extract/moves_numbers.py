@@ -21,7 +21,8 @@ _PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 _POINTS = re.compile(r"(?:\s|\s?-\s?)(?:points?|pts?)\b", re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
-    r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|of\s+its|"
+    r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"
+    r"members|issues|listed|of\s+its|"
     r"straight|consecutive|th\b|st\b|nd\b|rd\b)",
     re.IGNORECASE,
 )
