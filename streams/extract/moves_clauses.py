@@ -111,9 +111,7 @@ _PHASE = re.compile(
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)",
     _I,
 )
-_PHASE_TURN = re.compile(
-    r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)", _I
-)
+_PHASE_TURN = re.compile(r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)", _I)
 _BEFORE_CLOSE = re.compile(
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
     r"trimm|giv|pull|slipp|recover|turn|swing)",

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 __all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
 
-_NUMBER = re.compile(
-    r"(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)"
-)
+_NUMBER = re.compile(r"(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
 _PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 _POINTS = re.compile(r"(?:\s|\s?-\s?)(?:points?|pts?)\b", re.IGNORECASE)
 _SKIP_AFTER = re.compile(

@@ -53,7 +53,5 @@ def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
         return []
     change = points if points is not None else pct
     direction = None if change is None else "up" if change > 0 else "down" if change < 0 else "flat"
-    reading = Reading(
-        direction=direction, change_pct=pct, change_points=points, level=level, motion=True
-    )
+    reading = Reading(direction=direction, change_pct=pct, change_points=points, level=level, motion=True)
     return [SentenceMove(index_id, reading, futures)]

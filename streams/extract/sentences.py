@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "sentence_spans"]
+__all__ = ["sentence_spans", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     {
