@@ -38,7 +38,9 @@ _PARENTHETICAL = re.compile(
 _CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
 _POSSESSIVE = re.compile(r"^\s*(?:index\s*)?['’]s?\b", _I)
 _FUTURES_AFTER = re.compile(r"^\s*(?:index\s+|mini\s+)?futures\b", _I)
-_FUTURES_BEFORE = re.compile(r"\bfutures\s+(?:for|on|tracking)\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I)
+_FUTURES_BEFORE = re.compile(
+    r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I
+)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
@@ -60,6 +62,12 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){
 _LEADING_BEFORE = re.compile(r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$", _I)
 _CONNECTIVE = re.compile(r"^\s*(?:index|indices|indexes)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$", _I)  # fmt: skip
+_APPOSITIVE = re.compile(
+    r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
+    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
+    r"(?P<app>[^,\d]{1,80}),",
+    _I,
+)
 _AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I)
 _RANGE = re.compile(r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)", _I)
 _DIRECTION_WORDS = re.compile(
@@ -87,6 +95,15 @@ def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
                 continue
         merged.append(mention)
     return merged
+
+
+def _drop_appositive(segment: str) -> str:
+    """ "…Index, Wall Street's fear gauge, climbed" -> " climbed": a comma-enclosed phrase right
+    after the name, without figures or verbs of motion, describes the index."""
+    match = _APPOSITIVE.match(segment)
+    if match is None or _DIRECTION_WORDS.search(match.group("app")):
+        return segment
+    return segment[match.end() :]
 
 
 def _clause_direction(text: str) -> str | None:
@@ -156,6 +173,7 @@ def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
         segment = text[mention.end : end]
         segment = _CODE.sub("", segment, count=1)
         segment = _PARENTHETICAL.sub("", segment, count=1)
+        segment = _drop_appositive(segment)
         noun_phrase = bool(_POSSESSIVE.match(segment))
         futures = bool(_FUTURES_AFTER.match(segment) or _FUTURES_BEFORE.search(pre))
         clause = cut_clause(segment)
