@@ -1,0 +1,372 @@
+"""LocalKafka: a real single-node Apache Kafka (KRaft) on loopback, run from its Maven jars.
+
+Why: integration tests, the demo and CI need a real broker on machines with Java but without
+Docker. This is the third of design.md's three ways. The broker is one JVM, heap-capped, listening
+on free loopback ports, with all its data in a temp folder that is deleted on stop.
+
+Two lifetimes:
+- owned (``detach=False``, the test fixture): the JVM gets SIGTERM if this process dies (Linux
+  ``PR_SET_PDEATHSIG``), so a killed pytest never leaves a broker behind;
+- detached (``detach=True``, ``milestones broker start``): the JVM outlives the command; a state file
+  (``state.json`` in :func:`state_dir`) lets a later ``status``/``stop`` find it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import contextlib
+import ctypes
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import TracebackType
+
+from streams.broker.errors import StartFailed
+from streams.broker.fetch import cache_dir, ensure_kafka_jars, java_executable, kafka_version
+
+__all__ = ["BrokerState", "LocalKafka", "clear_state", "read_state", "state_dir", "stop_pid", "write_state"]
+
+HEAP = "512m"
+STARTUP_TIMEOUT_S = 120.0
+STOP_TIMEOUT_S = 20.0
+
+_LOG4J2 = """\
+status = warn
+appender.out.type = Console
+appender.out.name = OUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = info
+rootLogger.appenderRef.out.ref = OUT
+logger.request.name = kafka.request.logger
+logger.request.level = warn
+logger.state.name = state.change.logger
+logger.state.level = warn
+"""
+
+
+# ----------------------------------------------------------------------------------- state file
+
+
+@dataclass(frozen=True)
+class BrokerState:
+    """What a detached broker leaves behind so another process can find and stop it."""
+
+    pid: int
+    bootstrap: str
+    data_dir: str
+    version: str
+    started_at: float
+
+
+def state_dir() -> Path:
+    """Folder of ``state.json``; ``MILESTONES_BROKER_STATE_DIR`` overrides (tests use their own)."""
+    override = os.environ.get("MILESTONES_BROKER_STATE_DIR")
+    return Path(override) if override else cache_dir() / "broker"
+
+
+def _state_file(folder: Path | None) -> Path:
+    return (folder or state_dir()) / "state.json"
+
+
+def write_state(state: BrokerState, folder: Path | None = None) -> None:
+    path = _state_file(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(state), indent=2) + "\n")
+    tmp.replace(path)
+
+
+def clear_state(folder: Path | None = None) -> None:
+    _state_file(folder).unlink(missing_ok=True)
+
+
+def read_state(folder: Path | None = None) -> BrokerState | None:
+    """The running detached broker, or None; a stale file (dead pid) is removed with its data."""
+    path = _state_file(folder)
+    try:
+        state = BrokerState(**json.loads(path.read_text()))
+    except FileNotFoundError:
+        return None
+    except (ValueError, TypeError):
+        path.unlink(missing_ok=True)  # unreadable: treat as stale
+        return None
+    if _is_broker_alive(state.pid, Path(state.data_dir)):
+        return state
+    shutil.rmtree(state.data_dir, ignore_errors=True)
+    path.unlink(missing_ok=True)
+    return None
+
+
+# ----------------------------------------------------------------------------------- processes
+
+
+def _is_broker_alive(pid: int, data_dir: Path) -> bool:
+    """True if ``pid`` runs and is our broker (not a zombie, not a recycled pid)."""
+    with contextlib.suppress(ChildProcessError, OSError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:  # our own exited child: reap it
+            return False
+    proc = Path(f"/proc/{pid}")
+    if proc.parent.is_dir():  # Linux: check state and command line
+        try:
+            stat = (proc / "stat").read_text()
+            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            return False
+        return stat.rsplit(")", 1)[-1].split()[0] != "Z" and str(data_dir) in cmdline
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_pid(pid: int, data_dir: Path, timeout: float = STOP_TIMEOUT_S) -> None:
+    """SIGTERM (Kafka shuts down cleanly), wait, then SIGKILL; works across processes."""
+    for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5.0)):
+        if not _is_broker_alive(pid, data_dir):
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline and _is_broker_alive(pid, data_dir):
+            time.sleep(0.1)
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A preexec_fn asking Linux to SIGTERM the child when this process dies."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def set_pdeathsig() -> None:
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return set_pdeathsig
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _cluster_id() -> str:
+    """A Kafka cluster id: 16 random bytes, URL-safe base64, not starting with '-' (CLI-safe)."""
+    while True:
+        value = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not value.startswith("-"):
+            return value
+
+
+def _server_properties(port: int, controller_port: int, logs: Path) -> str:
+    return "\n".join(
+        [
+            "process.roles=broker,controller",
+            "node.id=1",
+            f"controller.quorum.voters=1@127.0.0.1:{controller_port}",
+            f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}",
+            f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}",
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            f"log.dirs={logs}",
+            "num.partitions=1",
+            "auto.create.topics.enable=true",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=1",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "transaction.state.log.num.partitions=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "",
+        ]
+    )
+
+
+# ----------------------------------------------------------------------------------- readiness
+
+
+async def _probe_once(bootstrap: str) -> bool:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+    try:
+        await admin.start()
+        cluster = await admin.describe_cluster()
+        if not cluster.get("brokers"):
+            return False
+        # Warm the group coordinator (creates __consumer_offsets) so the first consumer joins fast.
+        with contextlib.suppress(Exception):
+            await admin.find_coordinator("milestones-broker-probe")
+        return True
+    except Exception:
+        return False
+    finally:
+        with contextlib.suppress(Exception):
+            await admin.close()
+
+
+def _probe(bootstrap: str) -> bool:
+    """Ask the broker for cluster metadata; in a thread so it works inside a running event loop."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _probe_once(bootstrap)).result()
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+# ----------------------------------------------------------------------------------- LocalKafka
+
+
+class LocalKafka:
+    """One Kafka broker+controller JVM on 127.0.0.1, started from the Maven-fetched jars.
+
+    >>> with LocalKafka() as kafka:   # doctest: +SKIP
+    ...     use(kafka.bootstrap)      # "127.0.0.1:PORT"
+    """
+
+    def __init__(
+        self,
+        *,
+        detach: bool = False,
+        heap: str = HEAP,
+        startup_timeout: float = STARTUP_TIMEOUT_S,
+    ) -> None:
+        self.detach = detach
+        self.heap = heap
+        self.startup_timeout = startup_timeout
+        self.version = kafka_version()
+        self.data_dir: Path | None = None
+        self.port: int | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        if self.port is None:
+            raise StartFailed("LocalKafka is not started")
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    @property
+    def log_file(self) -> Path | None:
+        return self.data_dir / "broker.log" if self.data_dir else None
+
+    def state(self) -> BrokerState:
+        """What to write to the state file for a detached broker."""
+        if self._process is None or self.data_dir is None:
+            raise StartFailed("LocalKafka is not started")
+        return BrokerState(self._process.pid, self.bootstrap, str(self.data_dir), self.version, time.time())
+
+    def start(self) -> str:
+        """Fetch jars if needed, format storage, start the JVM, wait until it answers; return bootstrap."""
+        java = java_executable()
+        lib = ensure_kafka_jars()
+        self.data_dir = Path(tempfile.mkdtemp(prefix="milestones-kafka-"))
+        try:
+            return self._start(java, lib, self.data_dir)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, java: str, lib: Path, data: Path) -> str:
+        self.port, controller_port = _free_port(), _free_port()
+        while controller_port == self.port:
+            controller_port = _free_port()
+        config = data / "server.properties"
+        config.write_text(_server_properties(self.port, controller_port, data / "logs"))
+        (data / "log4j2.properties").write_text(_LOG4J2)
+        base = [
+            java,
+            f"-Xmx{self.heap}",
+            "-Xms256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={data / 'log4j2.properties'}",
+            "-cp",
+            f"{lib}{os.sep}*",
+        ]
+        fmt = subprocess.run(
+            [*base, "kafka.tools.StorageTool", "format", "-t", _cluster_id(), "-c", str(config)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if fmt.returncode != 0:
+            raise StartFailed(f"kafka storage format failed: {(fmt.stdout + fmt.stderr).strip()[-2000:]}")
+        log = open(data / "broker.log", "ab")  # noqa: SIM115 - handed to the child, closed below
+        try:
+            self._process = subprocess.Popen(
+                [*base, "kafka.Kafka", str(config)],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=data,
+                start_new_session=True,  # Ctrl-C in the terminal is not the broker's business
+                preexec_fn=None if self.detach else _die_with_parent(),
+            )
+        finally:
+            log.close()
+        self._wait_ready()
+        return self.bootstrap
+
+    def _wait_ready(self) -> None:
+        assert self._process is not None and self.port is not None
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise StartFailed(f"Kafka exited with code {self._process.returncode}:\n{self._log_tail()}")
+            if _port_open(self.port) and _probe(self.bootstrap):
+                return
+            time.sleep(0.3)
+        raise StartFailed(f"Kafka did not answer within {self.startup_timeout:.0f}s:\n{self._log_tail()}")
+
+    def _log_tail(self, lines: int = 30) -> str:
+        if self.log_file is None or not self.log_file.is_file():
+            return "(no log)"
+        return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self, timeout: float = STOP_TIMEOUT_S) -> None:
+        """Stop the JVM (SIGTERM, then SIGKILL) and delete its data folder."""
+        if self._process is not None and self.data_dir is not None:
+            stop_pid(self._process.pid, self.data_dir, timeout)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(timeout=1)
+        self._process = None
+        if self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            self.data_dir = None
+
+    def __enter__(self) -> LocalKafka:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
