@@ -187,7 +187,7 @@ def _direction(text: str, figures: list[Figure], noun_phrase: bool) -> tuple[str
     words = []
     for match in _DIRECTION.finditer(text):
         word = match.group(0).lower()
-        if word == "up" and _NOT_MOTION_BEFORE.search(text[: match.start()]):
+        if word == "up" and _NOT_MOTION_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))

@@ -94,7 +94,7 @@ def find_figures(clause: str) -> list[Figure]:
     figures: list[Figure] = []
     for match in _NUMBER.finditer(clause):
         sign, digits, decimals = match.group(1), match.group(2), match.group(3)
-        head = clause[: match.start()]
+        head = clause[max(0, match.start() - 60) : match.start()]
         if _CURRENCY_BEFORE.search(head[-4:]):
             continue
         rest = clause[match.end() : match.end() + 24]
