@@ -1,0 +1,40 @@
+"""Shared fixtures: one real Kafka broker per session (only if a test asks), unique names per test.
+
+Why lazy: unit and agent tests never request ``kafka_bootstrap``, so they never start a broker.
+Which broker (env var, Docker, local jars) is decided in ``streams.broker.provide_broker``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from streams.broker import BrokerError, provide_broker
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    """``host:port`` of a real Kafka broker, shared by the whole session."""
+    try:
+        provider = provide_broker()
+        bootstrap = provider.__enter__()
+    except BrokerError as error:
+        pytest.fail(f"no Kafka broker for the integration tests: {error}", pytrace=False)
+    try:
+        yield bootstrap
+    finally:
+        provider.__exit__(None, None, None)
+
+
+@pytest.fixture
+def unique_topic_prefix() -> str:
+    """A prefix no other test (or earlier run on a shared broker) uses, e.g. ``t1a2b3c4d5.``."""
+    return f"t{uuid.uuid4().hex[:10]}."
+
+
+@pytest.fixture
+def topic_names(unique_topic_prefix: str) -> Callable[[str], str]:
+    """Factory: ``topic_names("articles")`` -> ``"t1a2b3c4d5.articles"``, the same prefix within a test."""
+    return lambda base: f"{unique_topic_prefix}{base}"
