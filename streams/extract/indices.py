@@ -35,9 +35,29 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def _pattern(name: str) -> str:
-    """A name as a regex: literal words, any run of whitespace between them."""
-    return r"\s+".join(re.escape(word) for word in name.split())
+def _trie_pattern(names: list[str]) -> str:
+    """The names as one character-trie regex (a space matches any run of whitespace).
+
+    A trie tries one branch per character instead of every name at every position; each name
+    end is an optional continuation, greedy, so the longest name that fits wins.
+    """
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for ch in " ".join(name.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) if root else r"(?!x)x"
 
 
 class IndexRegistry:
@@ -46,16 +66,14 @@ class IndexRegistry:
     def __init__(self, names: dict[str, str], exact: dict[str, str]) -> None:
         self._names = {_key(n): i for n, i in names.items()}
         self._exact = {" ".join(n.split()): i for n, i in exact.items()}
-        alternatives: list[tuple[int, str]] = []
-        for name in names:
-            alternatives.append((len(name), f"(?i:{_pattern(name)})"))
-        for name in exact:
-            alternatives.append((len(name), _pattern(name)))
-        alternatives.sort(key=lambda item: -item[0])
-        body = "|".join(alt for _, alt in alternatives) or r"(?!x)x"
         # Whole words: no letter/digit/&// glued on either side; a ticker colon ("NASDAQ:NVDA")
         # and a compound hyphen ("Nasdaq-listed") after the name disqualify it.
-        self._regex = re.compile(rf"(?<![\w&/])(?:{body})(?![\w&]|:\w|-[a-z])")
+        edge_before, edge_after = r"(?<![\w&/])", r"(?![\w&]|:\w|-[a-z])"
+        folded = sorted({_key(n) for n in names})
+        self._regexes = (
+            re.compile(edge_before + "(?:" + _trie_pattern(folded) + ")" + edge_after, re.IGNORECASE),
+            re.compile(edge_before + "(?:" + _trie_pattern(sorted(self._exact)) + ")" + edge_after),
+        )
         self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
 
     def index_of(self, text: str) -> str | None:
@@ -67,11 +85,19 @@ class IndexRegistry:
 
     def find_mentions(self, sentence: str) -> list[Mention]:
         """Every index name in the sentence, in order, longest name at each place."""
+        found = [
+            (m.start(), -m.end(), m.group(0)) for regex in self._regexes for m in regex.finditer(sentence)
+        ]
+        found.sort()
         mentions: list[Mention] = []
-        for match in self._regex.finditer(sentence):
-            index_id = self.index_of(match.group(0))
+        reached = 0
+        for start, neg_end, text in found:
+            if start < reached:
+                continue  # inside a longer name found at an earlier or the same place
+            reached = -neg_end
+            index_id = self.index_of(text)
             if index_id:
-                mentions.append(Mention(index_id, match.start(), match.end()))
+                mentions.append(Mention(index_id, start, -neg_end))
         return mentions
 
 
