@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from streams.broker.errors import BrokerError
-from streams.broker.local import LocalKafka, clear_state, read_state, stop_pid, write_state
+from streams.broker.local import LocalKafka
+from streams.broker.state import clear_state, read_state, stop_pid, write_state
 
 __all__ = ["ACTIONS", "EXIT_ALREADY_RUNNING", "broker_command"]
 

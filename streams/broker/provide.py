@@ -25,7 +25,8 @@ from typing import Any
 
 from streams.broker.errors import BrokerError
 from streams.broker.fetch import kafka_version
-from streams.broker.local import LocalKafka, read_state
+from streams.broker.local import LocalKafka
+from streams.broker.state import read_state
 
 __all__ = ["docker_available", "docker_kafka", "provide_broker"]
 

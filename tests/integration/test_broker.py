@@ -14,7 +14,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams.broker import broker_command
 from streams.broker.cli import EXIT_ALREADY_RUNNING
-from streams.broker.local import read_state
+from streams.broker.state import read_state
 
 pytestmark = pytest.mark.integration
 
