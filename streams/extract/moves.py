@@ -24,7 +24,7 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_table import read_table_row
-from streams.extract.sentences import split_sentences
+from streams.extract.sentences import sentence_spans
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
 
@@ -242,7 +242,17 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     """Every statement about a named index in the article, in text order."""
     registry = registry or default_registry()
     moves: list[IndexMove] = []
-    for sentence in split_sentences(article.body):
+    body = article.body
+    # One scan of the whole body for index names; only sentences holding one are read.
+    starts = [m.start for m in registry.find_mentions(body)]
+    spans = sentence_spans(body) if starts else []
+    k = 0
+    for start, end in spans:
+        while k < len(starts) and starts[k] < start:
+            k += 1
+        if k == len(starts) or starts[k] >= end:
+            continue
+        sentence = body[start:end]
         for found in sentence_moves(sentence, registry):
             r = found.reading
             moves.append(
