@@ -1,4 +1,4 @@
-"""``milestones broker start|stop|status``: a local Kafka that outlives the command.
+"""``milestones broker start|stop|status`` (and ``fetch``): a local Kafka that outlives the command.
 
 Why: the demo and a fast edit-test loop want one broker running in the background; pytest's fixture
 then reuses it (see :func:`streams.broker.provide.provide_broker`). The broker is found again through
@@ -12,18 +12,19 @@ import sys
 from pathlib import Path
 
 from streams.broker.errors import BrokerError
+from streams.broker.fetch import ensure_kafka_jars, java_executable, kafka_version
 from streams.broker.local import LocalKafka
 from streams.broker.state import clear_state, read_state, stop_pid, write_state
 
 __all__ = ["ACTIONS", "EXIT_ALREADY_RUNNING", "broker_command"]
 
-ACTIONS = ("start", "stop", "status")
+ACTIONS = ("start", "stop", "status", "fetch")
 EXIT_ALREADY_RUNNING = 2
 
 
 def broker_command(action: str) -> int:
     """Run ``start``, ``stop`` or ``status``; print what happened; return the exit code."""
-    handlers = {"start": _start, "stop": _stop, "status": _status}
+    handlers = {"start": _start, "stop": _stop, "status": _status, "fetch": _fetch}
     handler = handlers.get(action)
     if handler is None:
         _say(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}", error=True)
@@ -65,6 +66,14 @@ def _status() -> int:
         _say("Kafka not running")
         return 0
     _say(f"Kafka {running.version} running at {running.bootstrap} (pid {running.pid})")
+    return 0
+
+
+def _fetch() -> int:
+    """Only download the jars (CI: a separate, timed step before the tests)."""
+    java_executable()
+    lib = ensure_kafka_jars()
+    _say(f"Kafka {kafka_version()} jars in {lib}")
     return 0
 
 
