@@ -12,55 +12,46 @@ At-least-once, idempotent alerts: an alert is sent with ``force=True`` and its b
 acknowledgement awaited *before* the new state (which records it as fired) is written to the
 table. A crash in between re-sends the same alert, with the same deterministic ``alert_id``,
 and subscribers drop the repeat.
+
+Index moves and quotes carry the article record's timestamp, so the alert agent can tell how
+long an article took to become an alert.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import Counter
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from schemas import Alert, Article, IndexMove
+from streams.alert_headers import alert_headers
 from streams.alerting import AlertRules, IndexState, advance, load_alert_rules
 from streams.deadletter import DeadLetter
 from streams.extract import extract_article
+from streams.observe import CountingObserver, Observers, PipelineCounts
 
 if TYPE_CHECKING:
     from streams.app import Pipeline
 
-__all__ = ["PipelineAgents", "PipelineCounts", "register_agents"]
+__all__ = ["PipelineAgents", "register_agents", "send_until_acknowledged"]
 
 log = logging.getLogger("milestones.agents")
 
 
 @dataclass
-class PipelineCounts:
-    """What this worker has seen; ``articles_in == articles_processed + dead-lettered articles``."""
-
-    articles_in: int = 0
-    articles_processed: int = 0
-    moves_in: int = 0
-    moves_processed: int = 0
-    moves_out: int = 0
-    quotes_out: int = 0
-    alerts_out: int = 0
-    dead_lettered: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass
 class PipelineAgents:
-    """The two agents of a pipeline and the counts they keep."""
+    """The two agents of a pipeline, its observers, and the counts they keep."""
 
     extract: Any
     alert: Any
-    counts: PipelineCounts
+    observers: Observers
+    counting: CountingObserver
 
-
-def _alert_headers(alert: Alert) -> list[tuple[str, bytes]]:
-    """Headers carried by every alert (CloudEvents binding headers join them later)."""
-    return [("alert_id", alert.alert_id.encode()), ("content-type", b"application/json")]
+    @property
+    def counts(self) -> PipelineCounts:
+        return self.counting.counts
 
 
 async def send_until_acknowledged(topic: Any, alert: Alert, *, max_backoff: float = 5.0) -> None:
@@ -73,7 +64,7 @@ async def send_until_acknowledged(topic: Any, alert: Alert, *, max_backoff: floa
     while True:
         try:
             sent = await topic.send(
-                key=alert.index, value=alert.to_json_bytes(), headers=_alert_headers(alert), force=True
+                key=alert.index, value=alert.to_json_bytes(), headers=alert_headers(alert), force=True
             )
             await sent
             return
@@ -89,14 +80,14 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     """Declare the extract and alert agents on the pipeline's app."""
     app = pipeline.app
     rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path)
-    counts = PipelineCounts()
+    counting = CountingObserver()
+    observers = Observers(counting)
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
         letter = DeadLetter.from_exception(
             exc, stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset
         )
-        counts.dead_lettered[stage] += 1
         log.warning(
             "dead-lettered record from %s[%d]@%d at %s: %s",
             msg.topic,
@@ -106,12 +97,14 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             letter.error,
         )
         await pipeline.articles_dlq.send(key=msg.key, value=msg.value, headers=letter.headers())
+        observers.dead_lettered(letter)
 
     @app.agent(pipeline.articles, name="extract-articles", concurrency=1)
     async def extract_articles(stream: Any) -> None:
         """Article in, its index moves and quotes out."""
         async for event in stream.events():
-            counts.articles_in += 1
+            observers.article_in()
+            started = time.perf_counter()
             try:
                 article = Article.from_json_bytes(event.value)
             except Exception as exc:
@@ -122,20 +115,19 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             except Exception as exc:
                 await dead_letter(event, exc, "extract")
                 continue
+            stamp = event.message.timestamp
             for move in extraction.moves:
-                await pipeline.index_moves.send(key=move.index, value=move.to_json_bytes())
+                await pipeline.index_moves.send(key=move.index, value=move.to_json_bytes(), timestamp=stamp)
             for quote in extraction.quotes:
-                await pipeline.quotes.send(key=quote.article_id, value=quote.to_json_bytes())
-            counts.articles_processed += 1
-            counts.moves_out += len(extraction.moves)
-            counts.quotes_out += len(extraction.quotes)
+                await pipeline.quotes.send(key=quote.article_id, value=quote.to_json_bytes(), timestamp=stamp)
+            observers.article_processed(extraction, time.perf_counter() - started)
 
     @app.agent(pipeline.index_moves, name="raise-alerts", concurrency=1)
     async def raise_alerts(stream: Any) -> None:
         """Index move in, alerts out; the index's state lives in the changelog-backed table."""
         table = pipeline.index_state
         async for event in stream.events():
-            counts.moves_in += 1
+            observers.move_in()
             try:
                 move = IndexMove.from_json_bytes(event.value)
                 stored = table.get(move.index)
@@ -146,7 +138,8 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 continue
             for alert in alerts:
                 await send_until_acknowledged(pipeline.alerts, alert)
-                counts.alerts_out += 1
+                stamp = event.message.timestamp
+                observers.alert_sent(alert, time.time() - stamp if stamp else None)
                 log.info(
                     "alert %s %s %s %s",
                     alert.alert_id,
@@ -154,8 +147,10 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                     alert.kind,
                     alert.milestone or alert.level,
                 )
-            if new_state is not None and new_state != state:
+            if new_state is not None and new_state is not state:
                 table[move.index] = new_state.to_dict()
-            counts.moves_processed += 1
+            observers.move_processed()
 
-    return PipelineAgents(extract=extract_articles, alert=raise_alerts, counts=counts)
+    return PipelineAgents(
+        extract=extract_articles, alert=raise_alerts, observers=observers, counting=counting
+    )
