@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: venv demo test lint check bench broker-start broker-stop clean
+.PHONY: venv java-maven demo test lint check bench broker-start broker-stop clean
 
 venv: $(STAMP)
 
@@ -19,7 +19,14 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-demo: venv
+# The local broker runs Kafka's jars on Java 17, fetched by Maven; install both when missing.
+java-maven:
+	@command -v java >/dev/null && command -v mvn >/dev/null || { \
+	  echo "installing OpenJDK 17 and Maven (Debian packages)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless maven; }
+
+demo: venv java-maven
 	$(BIN)/milestones demo
 
 lint: venv
@@ -29,7 +36,8 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/milestones schemas --check
 
-test: lint
+test: lint java-maven
+	$(BIN)/milestones broker fetch
 	$(BIN)/python -m pytest
 
 bench: venv

@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_worker)
 
     p = sub.add_parser("broker", help="manage the local Apache Kafka broker (no Docker needed)")
-    p.add_argument("action", choices=["start", "stop", "status"])
+    p.add_argument("action", choices=["start", "stop", "status", "fetch"], help="fetch: only download the jars")
     p.set_defaults(func=_cmd_broker)
 
     p = sub.add_parser("schemas", help="regenerate the JSON Schema files from the models")
