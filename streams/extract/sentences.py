@@ -1,7 +1,7 @@
 """Sentence splitting for market copy.
 
 Every line is at least its own sentence (headlines, bullets and table rows carry no final
-period). Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a
+period); a leading list bullet ("• ") is not part of the sentence. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a
 closing quote or bracket) before whitespace and a capital, digit or opening quote -- except
 after abbreviations ("U.S.", "Oct.", "Inc."), single initials ("S. Korea") and "U.S ." with a
 stray space. Sentences are returned as exact, stripped substrings of the text, in order.
@@ -25,7 +25,11 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then
 # something that can start a sentence. Linear: no nested quantifiers.
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+# A figure closing a sentence ("rose 1.45%. hong kong ...") ends it even before a lower-case
+# word: scraped copy loses capitals, and no abbreviation ends in a digit or "%".
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9])\.(?=[ \t]+[a-z])")
+# A list bullet in front of a sentence is layout, not part of the sentence.
+_BULLET = re.compile(r"[•▪●◦·*-][ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")
 
 
@@ -69,6 +73,10 @@ def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, en
     if not stripped:
         return
     lead = len(piece) - len(piece.lstrip())
+    bullet = _BULLET.match(piece, lead)
+    if bullet is not None and bullet.end() < len(piece.rstrip()):
+        stripped = piece[bullet.end() :].strip()
+        lead = bullet.end()
     begin = offset + start + lead
     spans.append((begin, begin + len(stripped)))
 

@@ -1,0 +1,58 @@
+"""Every move's ``sentence`` is exactly the sentence the gold annotators copied from the article.
+
+The scorer only uses sentences to break ties, so this is checked here: an alert's evidence must
+be the sentence a trader would find in the article, not two sentences run together.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.extract import extract_article, normalise_article
+from streams.extract.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+CASES = [(ROOT / "seeds", DATA / "seeds.json"), (DATA / "dev" / "articles", DATA / "dev.json")]
+ARTICLES = [
+    (folder / name, moves)
+    for folder, gold_file in CASES
+    for name, moves in ((n, a["moves"]) for n, a in json.loads(gold_file.read_text())["articles"].items())
+]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("path", "gold_moves"), ARTICLES, ids=[p.name[:3] for p, _ in ARTICLES])
+def test_move_sentences_are_the_gold_sentences(path: Path, gold_moves: list[dict[str, object]]) -> None:
+    article = normalise_article(path.read_text(), origin=path.name)
+    got = sorted(_norm(m.sentence) for m in extract_article(article).moves)
+    assert got == sorted(_norm(str(m["sentence"])) for m in gold_moves)
+
+
+def test_a_figure_ends_a_sentence_even_before_a_lower_case_word() -> None:
+    text = "the small-cap Kosdaq also rose 1.45%. hong kong Hang Seng Index rose 1.15%."
+    assert split_sentences(text) == [
+        "the small-cap Kosdaq also rose 1.45%.",
+        "hong kong Hang Seng Index rose 1.15%.",
+    ]
+
+
+def test_abbreviations_still_do_not_end_sentences_before_lower_case() -> None:
+    assert split_sentences("Shares of Acme Inc. rose 2% at 10 a.m. on Monday.") == [
+        "Shares of Acme Inc. rose 2% at 10 a.m. on Monday."
+    ]
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "*", "▪"])
+def test_a_list_bullet_is_not_part_of_the_sentence(bullet: str) -> None:
+    text = f"{bullet} The FTSE 100 closed above 10,000 points for the first time.\n{bullet} Gilts fell."
+    assert split_sentences(text) == [
+        "The FTSE 100 closed above 10,000 points for the first time.",
+        "Gilts fell.",
+    ]
