@@ -13,6 +13,7 @@ from typing import Any
 import faust
 
 from streams.codec import CODEC_NAME, register_codec
+from streams.kafka_clients import faust_options
 from streams.settings import Settings
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
@@ -53,7 +54,7 @@ def create_app(settings: Settings) -> faust.App:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
         settings.app_id,
-        broker=settings.faust_broker_url,
+        **faust_options(settings),  # broker URL, and TLS/SASL credentials when set
         store="memory://",
         datadir=str(settings.data_dir),
         autodiscover=False,

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from schemas import Alert
 from streams.broker.provide import provide_broker
+from streams.kafka_clients import client_options
 from streams.lag import wait_for_zero_lag
 from streams.replay import plan_replay, replay
 from streams.settings import Settings
@@ -97,7 +98,7 @@ async def _replay_and_watch(
         t.index_moves,
         t.quotes,
         t.alerts,
-        bootstrap_servers=settings.kafka_bootstrap,
+        **client_options(settings),
         auto_offset_reset="earliest",
         enable_auto_commit=False,
     )
@@ -129,7 +130,11 @@ async def _replay_and_watch(
             watcher = asyncio.create_task(consume(live))
             summary = await replay(settings, plan, rate=5.0)
             caught_up = await wait_for_zero_lag(
-                settings.kafka_bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=120
+                settings.kafka_bootstrap,
+                settings.app_id,
+                [t.articles, t.index_moves],
+                timeout=120,
+                options=client_options(settings),
             )
             await asyncio.sleep(1.0)  # the last alerts' fetch
             watcher.cancel()

@@ -13,6 +13,7 @@ import contextlib
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
+from streams.kafka_clients import client_options
 from streams.settings import Settings
 
 __all__ = ["ensure_topics", "topic_partitions"]
@@ -32,7 +33,7 @@ def topic_partitions(settings: Settings) -> dict[str, int]:
 
 async def ensure_topics(settings: Settings) -> None:
     """Create whichever contract topics do not exist yet; existing ones are left as they are."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=15000)
+    admin = AIOKafkaAdminClient(**client_options(settings), request_timeout_ms=15000)
     await admin.start()
     try:
         existing = set(await admin.list_topics())

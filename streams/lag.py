@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -16,10 +17,17 @@ from aiokafka.admin import AIOKafkaAdminClient
 __all__ = ["group_lag", "wait_for_zero_lag"]
 
 
-async def group_lag(bootstrap: str, group_id: str, topics: Sequence[str]) -> int:
-    """Messages not yet committed by ``group_id`` on ``topics`` (a missing commit counts all)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+async def group_lag(
+    bootstrap: str, group_id: str, topics: Sequence[str], *, options: Mapping[str, Any] | None = None
+) -> int:
+    """Messages not yet committed by ``group_id`` on ``topics`` (a missing commit counts all).
+
+    ``options``: security options from ``streams.kafka_clients.client_options`` (its
+    ``bootstrap_servers`` wins over ``bootstrap``).
+    """
+    opts = {"bootstrap_servers": bootstrap, **(options or {})}
+    admin = AIOKafkaAdminClient(**opts)
+    consumer = AIOKafkaConsumer(**opts, enable_auto_commit=False)
     await admin.start()
     await consumer.start()
     try:
@@ -46,12 +54,18 @@ async def group_lag(bootstrap: str, group_id: str, topics: Sequence[str]) -> int
 
 
 async def wait_for_zero_lag(
-    bootstrap: str, group_id: str, topics: Sequence[str], *, timeout: float = 120.0, poll: float = 0.5
+    bootstrap: str,
+    group_id: str,
+    topics: Sequence[str],
+    *,
+    timeout: float = 120.0,
+    poll: float = 0.5,
+    options: Mapping[str, Any] | None = None,
 ) -> bool:
     """Poll until the group has committed everything on ``topics``; False on timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if await group_lag(bootstrap, group_id, topics) == 0:
+        if await group_lag(bootstrap, group_id, topics, options=options) == 0:
             return True
         await asyncio.sleep(poll)
     return False

@@ -18,6 +18,7 @@ from aiokafka import AIOKafkaProducer
 
 from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
 from streams.kafka_admin import ensure_topics
+from streams.kafka_clients import client_options
 from streams.settings import Settings
 
 __all__ = ["ReplayPlan", "ReplaySummary", "plan_replay", "replay"]
@@ -86,7 +87,7 @@ async def replay(
         return summary
     await ensure_topics(settings)
     producer = AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap,
+        **client_options(settings),
         enable_idempotence=True,
         acks="all",
         linger_ms=5,

@@ -7,25 +7,46 @@ is also accepted from a ``.env`` file in the working directory.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "TopicNames"]
+__all__ = ["CONTRACT_TOPICS", "Settings", "TopicNames"]
+
+#: The contract's topic names, the keys MILESTONES_TOPIC_MAP may use.
+CONTRACT_TOPICS = ("articles", "quotes", "index-moves", "alerts", "articles-dlq")
 
 
 class TopicNames:
-    """The contract's topic names with the configured prefix in front of each."""
+    """The contract's topic names with the configured prefix in front of each.
 
-    def __init__(self, prefix: str) -> None:
+    ``mapping`` renames topics to a desk's own names ({"alerts": "desk.alerts.v1"}); a mapped
+    name is used exactly as given (no prefix), the others get the prefix.
+    """
+
+    def __init__(self, prefix: str, mapping: Mapping[str, str] | None = None) -> None:
+        mapping = dict(mapping or {})
+        unknown = sorted(set(mapping) - set(CONTRACT_TOPICS))
+        if unknown:
+            raise ValueError(
+                f"MILESTONES_TOPIC_MAP has unknown topic(s) {', '.join(map(repr, unknown))}: "
+                f"the keys must be among {', '.join(CONTRACT_TOPICS)}"
+            )
         self.prefix = prefix
-        self.articles = f"{prefix}articles"
-        self.quotes = f"{prefix}quotes"
-        self.index_moves = f"{prefix}index-moves"
-        self.alerts = f"{prefix}alerts"
-        self.articles_dlq = f"{prefix}articles-dlq"
+        self.mapping = mapping
+
+        def name(base: str) -> str:
+            return mapping.get(base) or f"{prefix}{base}"
+
+        self.articles = name("articles")
+        self.quotes = name("quotes")
+        self.index_moves = name("index-moves")
+        self.alerts = name("alerts")
+        self.articles_dlq = name("articles-dlq")
 
     def all(self) -> list[str]:
         """Every contract topic, in flow order."""
@@ -68,6 +89,19 @@ class Settings(BaseSettings):
     web_host: str = Field(default="127.0.0.1")
     log_level: str = Field(default="info")
 
+    # Running on a desk's own cluster: security and topic names (see streams/kafka_clients.py).
+    topic_map: dict[str, str] = Field(
+        default_factory=dict,
+        description='Our topic names to the cluster\'s, as JSON: {"alerts": "desk.alerts.v1"}.',
+    )
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = Field(default=None, description="Never printed or logged.")
+    ssl_cafile: Path | None = Field(default=None, description="CA bundle (PEM) to verify the brokers.")
+    ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM), for mutual TLS.")
+    ssl_keyfile: Path | None = Field(default=None, description="Client private key (PEM), for mutual TLS.")
+
     @field_validator("kafka_bootstrap")
     @classmethod
     def _bootstrap_is_host_port(cls, value: str) -> str:
@@ -80,17 +114,50 @@ class Settings(BaseSettings):
                 raise ValueError(f"MILESTONES_KAFKA_BOOTSTRAP entry {host!r} is not host:port")
         return ",".join(hosts)
 
-    @field_validator("alert_rules_path", "indices_path")
+    @field_validator("alert_rules_path", "indices_path", "ssl_cafile", "ssl_certfile", "ssl_keyfile")
     @classmethod
     def _file_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():
             raise ValueError(f"file {str(value)!r} does not exist")
         return value
 
+    @field_validator("topic_map")
+    @classmethod
+    def _topic_map_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        TopicNames("", value)  # raises with the unknown keys named
+        empty = [k for k, v in value.items() if not v.strip()]
+        if empty:
+            raise ValueError(f"MILESTONES_TOPIC_MAP gives an empty name for {', '.join(empty)}")
+        return value
+
+    @model_validator(mode="after")
+    def _security_is_consistent(self) -> Self:
+        """Fail at start-up, naming the settings, rather than at the first connection."""
+        protocol = self.security_protocol
+        if protocol.startswith("SASL_") and (not self.sasl_username or self.sasl_password is None):
+            raise ValueError(
+                f"MILESTONES_SECURITY_PROTOCOL={protocol} needs MILESTONES_SASL_USERNAME and "
+                "MILESTONES_SASL_PASSWORD"
+            )
+        ssl_files = {
+            "MILESTONES_SSL_CAFILE": self.ssl_cafile,
+            "MILESTONES_SSL_CERTFILE": self.ssl_certfile,
+            "MILESTONES_SSL_KEYFILE": self.ssl_keyfile,
+        }
+        given = [name for name, path in ssl_files.items() if path is not None]
+        if given and not protocol.endswith("SSL"):
+            raise ValueError(
+                f"{', '.join(given)} set but MILESTONES_SECURITY_PROTOCOL is {protocol}: "
+                "use SSL or SASL_SSL to connect with TLS"
+            )
+        if self.ssl_keyfile is not None and self.ssl_certfile is None:
+            raise ValueError("MILESTONES_SSL_KEYFILE is set without MILESTONES_SSL_CERTFILE")
+        return self
+
     @cached_property
     def topics(self) -> TopicNames:
-        """Topic names with the prefix applied."""
-        return TopicNames(self.topic_prefix)
+        """Topic names with the prefix (or the desk's own names from the topic map) applied."""
+        return TopicNames(self.topic_prefix, self.topic_map)
 
     @property
     def faust_broker_url(self) -> str:

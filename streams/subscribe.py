@@ -6,7 +6,12 @@
 
 The alerts topic is at-least-once (a worker that crashes between sending an alert and recording
 it re-sends it with the same alert_id), so this path drops repeated ids: what a subscriber sees
-is exactly once.
+is exactly once (within one subscription: the ids seen are kept in memory).
+
+Read-only (``group_id=None``, the default) commits nothing and starts from the beginning or from
+a point in time; with a ``group_id`` of its own a subscriber's offsets are committed as it reads
+(aiokafka auto-commit, and once more on exit), so a restart with the same group resumes after the
+alerts already read.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer
 
 from schemas import Alert
+from streams.consume import open_consumer
 from streams.settings import Settings
 
 __all__ = ["AlertFilter", "AlertSubscription", "subscribe_alerts"]
@@ -100,21 +107,24 @@ async def subscribe_alerts(
     kind: str | Iterable[str] | None = None,
     group_id: str | None = None,
     from_beginning: bool = True,
+    since: datetime | None = None,
 ) -> AsyncIterator[AlertSubscription]:
     """Consume the alerts topic as validated Alerts.
 
     ``group_id=None`` reads without a consumer group (nothing committed: read-only); with a
     group id, offsets are committed as usual and a restart resumes where it was.
+    ``from_beginning=False`` reads only alerts raised from now on; ``since`` (read-only) starts
+    at the first alert stored at or after that time. Wrong credentials or an unreachable
+    cluster raise ``streams.kafka_clients.KafkaConnectFailed`` saying which.
     """
     settings = settings or Settings()
-    consumer = AIOKafkaConsumer(
+    consumer = await open_consumer(
+        settings,
         settings.topics.alerts,
-        bootstrap_servers=settings.kafka_bootstrap,
         group_id=group_id,
-        enable_auto_commit=group_id is not None,
-        auto_offset_reset="earliest" if from_beginning else "latest",
+        from_beginning=from_beginning,
+        since=since,
     )
-    await consumer.start()
     try:
         yield AlertSubscription(consumer, AlertFilter(_as_set(index), _as_set(kind)))
     finally:

@@ -35,7 +35,7 @@ from streams.broker.errors import StartFailed
 from streams.broker.fetch import ensure_kafka_jars, java_executable, kafka_version
 from streams.broker.state import STOP_TIMEOUT_S, BrokerState, stop_pid
 
-__all__ = ["HEAP", "STARTUP_TIMEOUT_S", "LocalKafka"]
+__all__ = ["HEAP", "SASL_MECHANISMS", "STARTUP_TIMEOUT_S", "LocalKafka"]
 
 HEAP = "512m"
 STARTUP_TIMEOUT_S = 120.0
@@ -81,17 +81,49 @@ def _cluster_id() -> str:
             return value
 
 
-def _server_properties(port: int, controller_port: int, logs: Path) -> str:
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+
+
+def _server_properties(
+    port: int,
+    controller_port: int,
+    logs: Path,
+    sasl_port: int | None = None,
+    sasl_users: dict[str, str] | None = None,
+) -> str:
+    listeners = f"PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}"
+    advertised = f"PLAINTEXT://127.0.0.1:{port}"
+    protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+    sasl: list[str] = []
+    if sasl_port is not None:
+        # A second client listener that authenticates (PLAIN and SCRAM); brokers and the
+        # controller keep talking PLAINTEXT among themselves, so nothing else changes.
+        listeners += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
+        advertised += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
+        protocols += ",SASL_PLAINTEXT:SASL_PLAINTEXT"
+        plain_users = " ".join(f'user_{name}="{pw}"' for name, pw in (sasl_users or {}).items())
+        prefix = "listener.name.sasl_plaintext"
+        sasl = [
+            f"sasl.enabled.mechanisms={','.join(SASL_MECHANISMS)}",
+            f"{prefix}.sasl.enabled.mechanisms={','.join(SASL_MECHANISMS)}",
+            f"{prefix}.plain.sasl.jaas.config="
+            f"org.apache.kafka.common.security.plain.PlainLoginModule required {plain_users};",
+            f"{prefix}.scram-sha-256.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+            f"{prefix}.scram-sha-512.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+        ]
     return "\n".join(
         [
             "process.roles=broker,controller",
             "node.id=1",
             f"controller.quorum.voters=1@127.0.0.1:{controller_port}",
-            f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}",
-            f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}",
+            f"listeners={listeners}",
+            f"advertised.listeners={advertised}",
             "controller.listener.names=CONTROLLER",
             "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            f"listener.security.protocol.map={protocols}",
+            *sasl,
             f"log.dirs={logs}",
             "num.partitions=1",
             "auto.create.topics.enable=true",
@@ -106,6 +138,15 @@ def _server_properties(port: int, controller_port: int, logs: Path) -> str:
             "",
         ]
     )
+
+
+def _scram_format_args(sasl_users: dict[str, str]) -> list[str]:
+    """``--add-scram`` arguments: SCRAM-SHA-256 and -512 credentials for each user, stored at format time."""
+    args: list[str] = []
+    for name, password in sasl_users.items():
+        for mechanism in ("SCRAM-SHA-256", "SCRAM-SHA-512"):
+            args += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
+    return args
 
 
 # ----------------------------------------------------------------------------------- readiness
@@ -151,6 +192,10 @@ class LocalKafka:
 
     >>> with LocalKafka() as kafka:   # doctest: +SKIP
     ...     use(kafka.bootstrap)      # "127.0.0.1:PORT"
+
+    ``sasl_users={"alice": "secret"}`` adds a SASL_PLAINTEXT listener (``sasl_bootstrap``) where
+    those users log in with PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (SCRAM credentials are written
+    at storage-format time); the PLAINTEXT listener stays for the readiness probe.
     """
 
     def __init__(
@@ -159,8 +204,11 @@ class LocalKafka:
         detach: bool = False,
         heap: str = HEAP,
         startup_timeout: float = STARTUP_TIMEOUT_S,
+        sasl_users: dict[str, str] | None = None,
     ) -> None:
         self.detach = detach
+        self.sasl_users = dict(sasl_users or {})
+        self.sasl_port: int | None = None
         self.heap = heap
         self.startup_timeout = startup_timeout
         self.version = kafka_version()
@@ -173,6 +221,13 @@ class LocalKafka:
         if self.port is None:
             raise StartFailed("LocalKafka is not started")
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def sasl_bootstrap(self) -> str:
+        """``127.0.0.1:PORT`` of the SASL_PLAINTEXT listener (only with ``sasl_users``)."""
+        if self.sasl_port is None:
+            raise StartFailed("LocalKafka has no SASL listener (give sasl_users) or is not started")
+        return f"127.0.0.1:{self.sasl_port}"
 
     @property
     def pid(self) -> int | None:
@@ -203,8 +258,14 @@ class LocalKafka:
         self.port, controller_port = _free_port(), _free_port()
         while controller_port == self.port:
             controller_port = _free_port()
+        if self.sasl_users:
+            self.sasl_port = _free_port()
+            while self.sasl_port in (self.port, controller_port):
+                self.sasl_port = _free_port()
         config = data / "server.properties"
-        config.write_text(_server_properties(self.port, controller_port, data / "logs"))
+        config.write_text(
+            _server_properties(self.port, controller_port, data / "logs", self.sasl_port, self.sasl_users)
+        )
         (data / "log4j2.properties").write_text(_LOG4J2)
         base = [
             java,
@@ -217,7 +278,16 @@ class LocalKafka:
             f"{lib}{os.sep}*",
         ]
         fmt = subprocess.run(
-            [*base, "kafka.tools.StorageTool", "format", "-t", _cluster_id(), "-c", str(config)],
+            [
+                *base,
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                _cluster_id(),
+                "-c",
+                str(config),
+                *_scram_format_args(self.sasl_users),
+            ],
             capture_output=True,
             text=True,
             timeout=120,
