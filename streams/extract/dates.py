@@ -87,6 +87,15 @@ _SESSION_LEAD = re.compile(
     r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
 )
 
+# Cheap necessary conditions checked before the date forms scan a whole text (each form tries
+# every position): every form holds a year; a dated dateline has "(Agency)" right after the year;
+# a session date has ")" after the year or a session word ("close for") before the date.
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_THEN_AGENCY = re.compile(r"(?:19|20)\d{2}\s*\([A-Z]")
+_SESSION_HINT = re.compile(
+    r"(?:19|20)\d{2}\s*\)|(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s", re.IGNORECASE
+)
+
 # US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
 _MONTH_FIRST_SOURCES = frozenset(
     {"CNBC", "AP", "Bloomberg", "Dow Jones", "MarketWatch", "CNN", "CNNMoney", "CNA", "Focus Taiwan"}
@@ -127,6 +136,8 @@ def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
 
 def parse_date(text: str, source: str | None = None) -> tuple[date, int, int] | None:
     """The first date in ``text`` as (date, start, end), any supported form, else None."""
+    if _ANY_YEAR.search(text) is None:
+        return None
     best: tuple[date, int, int] | None = None
     for form in _DATE_FORMS:
         for match in form.finditer(text):
@@ -199,6 +210,8 @@ def _stamp_line(line: str, source: str | None) -> str | None:
 
 def _dated_dateline(text: str, source: str | None) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -"."""
+    if _YEAR_THEN_AGENCY.search(text) is None:
+        return None
     for form in _DATE_FORMS[:3]:
         for match in form.finditer(text):
             if _AGENCY_AFTER.match(text[match.end() :]):
@@ -210,6 +223,8 @@ def _dated_dateline(text: str, source: str | None) -> str | None:
 
 def _session_date(text: str, source: str | None) -> str | None:
     """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
+    if _SESSION_HINT.search(text) is None:
+        return None
     candidates: list[tuple[int, date]] = []
     for form in _DATE_FORMS[1:3]:
         for match in form.finditer(text):

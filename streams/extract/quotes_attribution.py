@@ -26,7 +26,7 @@ from streams.extract.speakers import (
     People,
     Tok,
     is_person_like,
-    mentions_in,
+    mentions_of,
     name_after,
     name_before,
     tokenize,
@@ -133,8 +133,8 @@ class _State:
 def _find_verbs(toks: list[Tok]) -> list[_Verb]:
     verbs: list[_Verb] = []
     for i, t in enumerate(toks):
-        w = t.word.lower()
-        nxt = toks[i + 1].word.lower() if i + 1 < len(toks) else ""
+        w = t.low
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if w in _WITH_TO and nxt == "to":
             if w == "according":
                 found = name_after(toks, i + 2)
@@ -169,6 +169,10 @@ def _words(toks: list[Tok]) -> int:
 @dataclass
 class _Ctx:
     state: _State
+    # Per-article memo of each sentence's tokens and name mentions: a sentence is read by the
+    # people pass, by its own pass and as the next sentence of a quotation; tokenize it once.
+    toks: dict[str, list[Tok]] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
     out: list[Found] = field(default_factory=list)
     by_id: dict[int, Found] = field(default_factory=dict)
     prev_full: Found | None = None
@@ -188,18 +192,32 @@ def attribute(
     marks are far more often labels (‘Santa Claus Rally’) or apostrophes than speech."""
     people = People()
     sentences = [s for para in per_para for s in para]
-    people.remember([m for s in sentences for m in mentions_in(s.text)])
     ctx = _Ctx(_State(people), singles=set(singles))
+    people.remember([m for s in sentences for m in _mentions(ctx, s.text)])
     for idx, sent in enumerate(sentences):
         nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
         _sentence(ctx, sent, nxt, texts, links)
     return [f for f in ctx.out if f.text]
 
 
+def _tokens(ctx: _Ctx, text: str) -> list[Tok]:
+    toks = ctx.toks.get(text)
+    if toks is None:
+        toks = ctx.toks[text] = tokenize(text)
+    return toks
+
+
+def _mentions(ctx: _Ctx, text: str) -> list[Mention]:
+    found = ctx.mentions.get(text)
+    if found is None:
+        found = ctx.mentions[text] = mentions_of(_tokens(ctx, text))
+    return found
+
+
 def _sentence(
     ctx: _Ctx, sent: Sentence, nxt: Sentence | None, texts: list[str], links: dict[int, int]
 ) -> None:
-    toks = tokenize(sent.text)
+    toks = _tokens(ctx, sent.text)
     marks = [i for i, t in enumerate(toks) if t.text in MARKERS]
     verbs = _find_verbs(toks)
     resolved: list[tuple[str | None, str | None]] = []
@@ -248,7 +266,7 @@ def _remember_mentions(ctx: _Ctx, text: str, speakers: set[str]) -> None:
     a name in passing never outranks the person who was just quoted.
     """
     state = ctx.state
-    for m in mentions_in(text):
+    for m in _mentions(ctx, text):
         person = state.people.resolve(m.name) if m.name else None
         if person is None or person.full in speakers or not (is_person_like(person.full) or m.gender):
             continue
@@ -332,7 +350,7 @@ def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str 
     """“….” Madden said. — the attribution as a sentence of its own after the quotation."""
     if nxt is None or nxt.quote_ids or len(nxt.text) > 300:
         return None
-    toks = tokenize(nxt.text)
+    toks = _tokens(ctx, nxt.text)
     if _words(toks) > 14:
         return None
     for v in _find_verbs(toks)[:1]:

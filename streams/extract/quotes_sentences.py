@@ -8,6 +8,7 @@ the marker ``END`` so that “… off the table.” He added … still splits af
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -21,6 +22,7 @@ __all__ = ["MARK", "MARK_END", "Sentence", "split_sentences"]
 MARK = "\ue000"
 MARK_END = "\ue001"
 MARKERS = MARK + MARK_END
+_ENDERS = re.compile("[.!?…" + MARK_END + "]")
 
 _ABBREV = _wordset(
     """mr mrs ms dr st inc corp co ltd jr sr no vs gov sen rep prof gen jan feb mar apr jun jul
@@ -60,22 +62,28 @@ def _boundary_after(text: str, i: int) -> bool:
 
 
 def split_sentences(text: str, first_id: int) -> list[Sentence]:
-    """Split a marked paragraph; quotation ids are numbered from ``first_id`` in order."""
+    """Split a marked paragraph; quotation ids are numbered from ``first_id`` in order.
+
+    Only the characters that can end a sentence are visited (a regex finds them), and the
+    quotation markers of each piece are counted in one go, instead of a Python loop over
+    every character."""
     out: list[Sentence] = []
     start = 0
     qid = first_id
-    ids: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in MARKERS:
-            ids.append(qid)
-            qid += 1
-        if (ch in ".!?…" or ch == MARK_END) and _boundary_after(text, i):
-            piece = text[start : i + 1].strip()
-            if piece:
-                out.append(Sentence(piece, tuple(ids)))
-            ids = []
-            start = i + 1
-    piece = text[start:].strip()
-    if piece or ids:
-        out.append(Sentence(piece, tuple(ids)))
+    for match in _ENDERS.finditer(text):
+        i = match.start()
+        if not _boundary_after(text, i):
+            continue
+        raw = text[start : i + 1]
+        count = raw.count(MARK) + raw.count(MARK_END)
+        piece = raw.strip()
+        if piece:
+            out.append(Sentence(piece, tuple(range(qid, qid + count))))
+        qid += count
+        start = i + 1
+    raw = text[start:]
+    count = raw.count(MARK) + raw.count(MARK_END)
+    piece = raw.strip()
+    if piece or count:
+        out.append(Sentence(piece, tuple(range(qid, qid + count))))
     return out

@@ -17,7 +17,7 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-__all__ = ["Mention", "People", "Tok", "mentions_in", "name_after", "name_before", "tokenize"]
+__all__ = ["Mention", "People", "Tok", "mentions_in", "mentions_of", "name_after", "name_before", "tokenize"]
 
 QUOTE_MARKERS = "\ue000\ue001"
 
@@ -73,28 +73,53 @@ _NOT_NAMES = _wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
-    """One token of a sentence: its text and where it starts."""
+    """One token of a sentence: its text, where it starts, and the features every rule asks
+    about, computed once per distinct token text (the rules ask them many times per token)."""
 
-    text: str
-    start: int
+    __slots__ = ("cap", "is_name", "low", "possessive", "role", "start", "text", "word")
 
-    @property
-    def word(self) -> str:
-        """The token without a trailing full stop (kept for initials such as U.S.)."""
-        if self.text.endswith(".") and len(self.text) > 1 and not _INITIALS.fullmatch(self.text):
-            return self.text.rstrip(".")
-        return self.text
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        feats = _FEATURES.get(text)
+        if feats is None:
+            feats = _features(text)
+        # word: the token without a trailing full stop (kept for initials such as U.S.);
+        # cap: starts with a capital letter (or is an acronym).
+        self.word, self.low, self.cap, self.possessive, self.role, self.is_name = feats
 
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter (or is an acronym)."""
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start})"
 
-    @property
-    def possessive(self) -> bool:
-        return self.word.endswith(("’s", "'s", "s’", "s'"))
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tok) and (self.text, self.start) == (other.text, other.start)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start))
+
+
+# Token text -> (word, word lower-cased, cap, possessive, role word, name-like). Bounded: a
+# stream of articles brings ever new numbers, so the table is emptied when it grows large.
+_FEATURES: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}
+_FEATURES_MAX = 200_000
+
+
+def _features(text: str) -> tuple[str, str, bool, bool, bool, bool]:
+    if text.endswith(".") and len(text) > 1 and not _INITIALS.fullmatch(text):
+        word = text.rstrip(".")
+    else:
+        word = text
+    low = word.lower()
+    cap = text[:1].isupper()
+    possessive = word.endswith(("’s", "'s", "s’", "s'"))
+    role = low.strip(".") in ROLE_WORDS
+    name = cap and not possessive and text not in QUOTE_MARKERS and low not in _NOT_NAMES
+    feats = (word, low, cap, possessive, role, name)
+    if len(_FEATURES) >= _FEATURES_MAX:
+        _FEATURES.clear()
+    _FEATURES[text] = feats
+    return feats
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -105,10 +130,6 @@ def tokenize(text: str) -> list[Tok]:
 def is_role(word: str) -> bool:
     """A word that names a job or office (ends a title that stands before a name)."""
     return word.lower().strip(".") in ROLE_WORDS
-
-
-def _is_name_tok(t: Tok) -> bool:
-    return t.cap and not t.possessive and t.text not in QUOTE_MARKERS and t.word.lower() not in _NOT_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +156,7 @@ def _join(tokens: list[Tok]) -> str:
 def _singular_title(words: list[Tok]) -> str:
     """A title from its tokens; a plural role ("Presidents X and Y") becomes singular."""
     text = _join(words).rstrip(".")
-    if words and words[-1].word.lower() in {"presidents", "ministers", "secretaries", "premiers"}:
+    if words and words[-1].low in {"presidents", "ministers", "secretaries", "premiers"}:
         last = words[-1].word
         text = text[: -len(last)] + (last[:-3] + "y" if last.endswith("ies") else last[:-1])
     return text
@@ -152,21 +173,21 @@ def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
     """Split a capitalised run into (title part, name part, honorific gender)."""
     last_role = -1
     for i, t in enumerate(run):
-        if is_role(t.word):
+        if t.role:
             last_role = i
     title, name = run[: last_role + 1], run[last_role + 1 :]
     gender: str | None = None
-    while name and name[0].word.lower() in _LEADING_JUNK:
+    while name and name[0].low in _LEADING_JUNK:
         name = name[1:]
     if name and name[0].text.lower() in HONORIFICS:
         gender = HONORIFICS[name[0].text.lower()] or None
         name = name[1:]
-    lowered = [t.word.lower() for t in name]
+    lowered = [t.low for t in name]
     if "of" in lowered:
         head = name[: lowered.index("of")]
         if len(head) >= 2 and not any(t.word in ORG_WORDS for t in head):
             name = head  # "Emma Roth of Kiel Research": the person, not the affiliation
-    while name and name[-1].word.lower() in _NAME_CONNECTORS:
+    while name and name[-1].low in _NAME_CONNECTORS:
         name = name[:-1]
     return title, name, gender
 
@@ -179,12 +200,12 @@ def is_person_like(name: str) -> bool:
 
 def _back_title(tokens: list[Tok], end: int) -> list[Tok]:
     """Title words standing right before index ``end`` (exclusive), ending in a role word."""
-    if end <= 0 or not is_role(tokens[end - 1].word):
+    if end <= 0 or not tokens[end - 1].role:
         return []
     i = end - 1
     while i > 0 and end - i < 7:
         t = tokens[i - 1]
-        w = t.word.lower()
+        w = t.low
         if t.text in QUOTE_MARKERS or not t.text[:1].isalnum() or w in _TITLE_STOP:
             break
         if not t.cap and not t.possessive and w.endswith("ed") and not w.endswith("based"):
@@ -197,7 +218,7 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
     """The speaker written right before a speech verb at ``end``: "X said", "X, title, said",
     "he said", "the strategists said". Returns the mention and the index where it starts."""
     i = end
-    while i > 0 and tokens[i - 1].word.lower() in {
+    while i > 0 and tokens[i - 1].low in {
         "also",
         "later",
         "then",
@@ -210,22 +231,18 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
     if i == 0:
         return None
     last = tokens[i - 1]
-    low = last.word.lower()
+    low = last.low
     if low == "who" and i >= 2 and tokens[i - 2].text == ",":
         return name_before(tokens, i - 2)
     if low in PRONOUNS and not (i < len(tokens) and tokens[i].cap and low == "he"):
         return Mention(pronoun=PRONOUNS[low]), i - 1
     if last.text == ",":
         return _appositive_before(tokens, i - 1)
-    if _is_name_tok(last):
+    if last.is_name:
         j = i
-        while (
-            j > 0
-            and i - j < 8
-            and (_is_name_tok(tokens[j - 1]) or tokens[j - 1].word.lower() in _NAME_CONNECTORS)
-        ):
+        while j > 0 and i - j < 8 and (tokens[j - 1].is_name or tokens[j - 1].low in _NAME_CONNECTORS):
             j -= 1
-        if j > 0 and tokens[j - 1].word.lower() == "he" and tokens[j - 1].cap:
+        if j > 0 and tokens[j - 1].low == "he" and tokens[j - 1].cap:
             j -= 1
         title, name, gender = _split_run(tokens[j:i])
         if not name:
@@ -239,13 +256,13 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
             name=_join(name), title=_singular_title(title) if title else None, gender=gender
         ), start
     if not last.cap and last.text.isalpha():
-        if is_role(low) and i >= 2 and _is_name_tok(tokens[i - 2]):
+        if is_role(low) and i >= 2 and tokens[i - 2].is_name:
             # "JPMorgan analysts wrote", "Citi strategists said": the firm speaks.
             org = name_before(tokens, i - 1)
             if org is not None and org[0].name:
                 return Mention(name=org[0].name), org[1]
         for k in range(i - 1, max(-1, i - 5), -1):
-            if tokens[k].word.lower() in {"the", "this", "that"}:
+            if tokens[k].low in {"the", "this", "that"}:
                 return Mention(anaphor=True), k
             if not tokens[k].text[:1].isalpha():
                 break
@@ -268,8 +285,8 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
     for idx in range(1, len(commas)):
         name_end = commas[idx]
         appos = tokens[name_end + 1 : comma]
-        relative = bool(appos) and appos[0].word.lower() == "who"
-        if not appos or not (relative or any(is_role(t.word) for t in appos[:8])):
+        relative = bool(appos) and appos[0].low == "who"
+        if not appos or not (relative or any(t.role for t in appos[:8])):
             continue
         found = name_before(tokens, name_end)
         if found is None or found[0].name is None or found[1] < floor:
@@ -287,18 +304,18 @@ def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
     n = len(tokens)
     if (
         i < n
-        and tokens[i].word.lower() in PRONOUNS
-        and not (tokens[i].text == "He" and i + 1 < n and _is_name_tok(tokens[i + 1]))
+        and tokens[i].low in PRONOUNS
+        and not (tokens[i].text == "He" and i + 1 < n and tokens[i + 1].is_name)
     ):
-        return Mention(pronoun=PRONOUNS[tokens[i].word.lower()]), i + 1
+        return Mention(pronoun=PRONOUNS[tokens[i].low]), i + 1
     j = i
     while j < n and j - i < 10:
         t = tokens[j]
         if t.text in QUOTE_MARKERS or not t.text[:1].isalnum():
             break
-        if not (t.cap or t.possessive or is_role(t.word) or (j > i and not t.cap and t.word.isalpha())):
+        if not (t.cap or t.possessive or t.role or (j > i and not t.cap and t.word.isalpha())):
             break
-        if not t.cap and t.word.lower() in _TITLE_STOP:
+        if not t.cap and t.low in _TITLE_STOP:
             break
         j += 1
     run = tokens[i:j]
@@ -308,14 +325,9 @@ def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
     if not run:
         return None
     title_toks, name_toks, gender = _split_run(run)
-    if not name_toks or not all(_is_name_tok(t) or t.word.lower() in _NAME_CONNECTORS for t in name_toks):
+    if not name_toks or not all(t.is_name or t.low in _NAME_CONNECTORS for t in name_toks):
         return None
-    if (
-        title_toks
-        and not title_toks[0].cap
-        and not title_toks[0].possessive
-        and not is_role(title_toks[0].word)
-    ):
+    if title_toks and not title_toks[0].cap and not title_toks[0].possessive and not title_toks[0].role:
         pass
     end = i + len(run)
     title = _singular_title(title_toks) if title_toks else None
@@ -344,19 +356,19 @@ def _appositive_after(tokens: list[Tok], start: int) -> str | None:
             t.text == ","
             and j + 1 < n
             and (
-                tokens[j + 1].word.lower() in _APPOS_END
+                tokens[j + 1].low in _APPOS_END
                 or not tokens[j + 1].cap
                 or tokens[j + 1].text in QUOTE_MARKERS
             )
         ):
             break
-        if not out and t.word.lower() in {"who", "which", "adding", "noting", "saying"}:
+        if not out and t.low in {"who", "which", "adding", "noting", "saying"}:
             return None
         out.append(t)
         j += 1
     while out and out[-1].text in {",", "."}:
         out = out[:-1]
-    if not out or not any(is_role(t.word) for t in out[:8]):
+    if not out or not any(t.role for t in out[:8]):
         return None
     # Drop a trailing time phrase ("on Tuesday").
     text = _strip_article(_join(out))
@@ -415,19 +427,23 @@ class People:
 
 def mentions_in(text: str) -> list[Mention]:
     """Every titled, honorific or multi-word name in a sentence, in order."""
-    toks = tokenize(text)
+    return mentions_of(tokenize(text))
+
+
+def mentions_of(toks: list[Tok]) -> list[Mention]:
+    """:func:`mentions_in` over a sentence already tokenized."""
     out: list[Mention] = []
     i = 0
     n = len(toks)
     while i < n:
-        if not _is_name_tok(toks[i]):
+        if not toks[i].is_name:
             i += 1
             continue
         j = i
         while j < n and (
-            _is_name_tok(toks[j])
-            or (toks[j].word.lower() in _NAME_CONNECTORS and j > i)
-            or (toks[j].text == "He" and j > i and j + 1 < n and _is_name_tok(toks[j + 1]))
+            toks[j].is_name
+            or (toks[j].low in _NAME_CONNECTORS and j > i)
+            or (toks[j].text == "He" and j > i and j + 1 < n and toks[j + 1].is_name)
         ):
             j += 1
         found = _run_mention(toks, i, j)
