@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: venv java-maven demo test lint check bench broker-start broker-stop clean
+.PHONY: venv java-maven test-servers demo test lint check bench broker-start broker-stop clean
 
 venv: $(STAMP)
 
@@ -26,6 +26,10 @@ java-maven:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless maven; }
 
+# RabbitMQ and NATS (Debian packages) for the desk-bus bridge tests; installed only when missing.
+test-servers:
+	@bash scripts/install-test-servers.sh
+
 demo: venv java-maven
 	$(BIN)/milestones demo
 
@@ -36,7 +40,7 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/milestones schemas --check
 
-test: lint java-maven
+test: lint java-maven test-servers
 	$(BIN)/milestones broker fetch
 	$(BIN)/python -m pytest
 

@@ -69,6 +69,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return asyncio.run(run_demo(args.paths or [DEFAULT_SEEDS]))
 
 
+def _cmd_bridge(args: argparse.Namespace) -> int:
+    from streams.bridges.cli import run_bridge_command
+
+    return run_bridge_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand and its flags."""
     parser = argparse.ArgumentParser(prog="milestones", description="Market-milestones news pipeline.")
@@ -107,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="only check that the files are up to date")
     p.add_argument("--out", default=None, help="folder to write to (default: the schemas package)")
     p.set_defaults(func=_cmd_schemas)
+
+    p = sub.add_parser("bridge", help="forward alerts to a desk bus: webhook, RabbitMQ or NATS JetStream")
+    p.add_argument("--to", required=True, metavar="URL", help="http(s)://..., amqp://... or nats://...")
+    p.add_argument("--group", default=None, help="consumer group (default: one derived from the URL)")
+    p.add_argument("--from-beginning", action="store_true", help="a new group starts at the oldest alert")
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=_cmd_bridge)
 
     p = sub.add_parser("demo", help="broker + worker + replay of the seeds, alerts shown live")
     p.add_argument("paths", nargs="*", help="files or folders to replay (default: seeds/)")
