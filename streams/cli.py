@@ -75,6 +75,12 @@ def _cmd_bridge(args: argparse.Namespace) -> int:
     return run_bridge_command(args)
 
 
+def _cmd_tail(args: argparse.Namespace) -> int:
+    from streams.tail import run_tail_command
+
+    return run_tail_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand and its flags."""
     parser = argparse.ArgumentParser(prog="milestones", description="Market-milestones news pipeline.")
@@ -105,8 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--loglevel", default="info")
     p.set_defaults(func=_cmd_worker)
 
+    p = sub.add_parser("tail", help="follow alerts (or quotes, index-moves) as they arrive")
+    from streams.tail import add_tail_arguments
+
+    add_tail_arguments(p)
+    p.set_defaults(func=_cmd_tail)
+
     p = sub.add_parser("broker", help="manage the local Apache Kafka broker (no Docker needed)")
-    p.add_argument("action", choices=["start", "stop", "status", "fetch"], help="fetch: only download the jars")
+    p.add_argument(
+        "action", choices=["start", "stop", "status", "fetch"], help="fetch: only download the jars"
+    )
     p.set_defaults(func=_cmd_broker)
 
     p = sub.add_parser("schemas", help="regenerate the JSON Schema files from the models")

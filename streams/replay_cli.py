@@ -8,6 +8,7 @@ import asyncio
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from streams.kafka_clients import KafkaConnectFailed, explain_connect_errors
 from streams.replay import ReplaySummary, plan_replay, replay
 from streams.settings import Settings
 
@@ -39,16 +40,21 @@ def run_replay_command(args: argparse.Namespace) -> int:
         transient=False,
     ) as progress:
         task = progress.add_task("replay", total=total)
-        summary = asyncio.run(
-            replay(
-                settings,
-                plan,
-                rate=args.rate,
-                speed=args.speed,
-                loops=args.loop,
-                on_sent=lambda _f: progress.advance(task),
-            )
-        )
+        try:
+            with explain_connect_errors(settings):
+                summary = asyncio.run(
+                    replay(
+                        settings,
+                        plan,
+                        rate=args.rate,
+                        speed=args.speed,
+                        loops=args.loop,
+                        on_sent=lambda _f: progress.advance(task),
+                    )
+                )
+        except KafkaConnectFailed as exc:
+            err.print(f"milestones replay: {exc}", markup=False, soft_wrap=True)
+            return 2
     print_summary(summary, err, settings.topics.articles)
     if summary.sent == 0 and not summary.skipped:
         err.print("milestones replay: no article files found", markup=False, soft_wrap=True)

@@ -1,0 +1,251 @@
+"""``milestones tail [TOPIC]``: follow alerts (or quotes, or index moves) as they arrive.
+
+One readable line per record, or ``--json`` lines (the record's value as it is on the topic).
+Alerts go through the subscriber path (:class:`streams.subscribe.AlertSubscription`): validated,
+filtered, and a repeated alert_id shown once. Read-only unless ``--group`` is given: a desk
+engineer watching the topic never moves anyone's offsets.
+
+Why the loop polls with ``getmany`` rather than ``async for``: ``--idle-timeout`` and ``--max``
+need the loop to wake up when nothing arrives, and a Ctrl-C (SIGINT) or SIGTERM must stop it
+between fetches, stop the consumer and exit 0 without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from schemas import Alert, IndexMove, Quote
+from streams.consume import TopicMissing, open_consumer
+from streams.kafka_clients import KafkaConnectFailed
+from streams.settings import Settings
+from streams.subscribe import AlertFilter, AlertSubscription
+
+__all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "format_alert", "run_tail", "run_tail_command"]
+
+TOPICS = ("alerts", "quotes", "index-moves")
+
+
+@dataclass(frozen=True)
+class TailOptions:
+    """What to read and how to show it."""
+
+    topic: str = "alerts"
+    indices: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    from_beginning: bool = False
+    since: datetime | None = None
+    group_id: str | None = None
+    json: bool = False
+    max_records: int | None = None
+    idle_timeout: float | None = None
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_alert(alert: Alert) -> str:
+    """index, milestone or record, level, direction, first time, article time, source sentence."""
+    what = f"milestone {_num(alert.milestone)}" if alert.kind == "milestone" else "record"
+    first = "  FIRST TIME" if alert.first_time else ""
+    when = alert.published_at or "-"
+    return (
+        f"{alert.index:<10} {what:<18} {alert.direction:<4} level {_num(alert.level)}{first}"
+        f"  [{when}]  {alert.sentence}"
+    )
+
+
+def format_quote(quote: Quote) -> str:
+    speaker = quote.speaker or "(unattributed)"
+    if quote.speaker_title:
+        speaker += f" ({quote.speaker_title})"
+    return f'{speaker}: "{quote.text}"'
+
+
+def format_move(move: IndexMove) -> str:
+    bits = [move.index, move.direction or "-"]
+    if move.change_pct is not None:
+        bits.append(f"{move.change_pct:+g}%")
+    if move.change_points is not None:
+        bits.append(f"{move.change_points:+g} pts")
+    if move.level is not None:
+        bits.append(f"at {_num(move.level)}")
+    flags = [
+        name
+        for name, on in (
+            ("record", move.record_high),
+            ("first time", move.first_time),
+            ("intraday", move.intraday),
+            ("futures", move.futures),
+            ("approx", move.approximate),
+        )
+        if on
+    ]
+    if move.milestone is not None:
+        flags.append(f"milestone {_num(move.milestone)}")
+    return " ".join(bits) + (f" ({', '.join(flags)})" if flags else "") + f"  {move.sentence}"
+
+
+class _Printer:
+    """Turns one record value into a line to print, or None (filtered out, repeated, invalid)."""
+
+    def __init__(self, options: TailOptions, err: TextIO) -> None:
+        self.options = options
+        self.err = err
+        self.alerts = AlertSubscription(
+            consumer=None,  # only its accept() is used here
+            wanted=AlertFilter(options.indices, options.kinds),
+        )
+
+    def line(self, value: bytes | None) -> str | None:
+        o = self.options
+        if o.topic == "alerts":
+            alert = self.alerts.accept(value)
+            if alert is None:
+                return None
+            return (value or b"").decode() if o.json else format_alert(alert)
+        try:
+            if o.topic == "quotes":
+                quote = Quote.from_json_bytes(value or b"")
+                return (value or b"").decode() if o.json else format_quote(quote)
+            move = IndexMove.from_json_bytes(value or b"")
+        except (ValueError, ValidationError) as exc:
+            print(
+                f"milestones tail: skipping a record that is not a valid {o.topic} value: {exc}",
+                file=self.err,
+            )
+            return None
+        if o.indices and move.index not in o.indices:
+            return None
+        return (value or b"").decode() if o.json else format_move(move)
+
+
+async def run_tail(
+    settings: Settings, options: TailOptions, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Print records until --max, --idle-timeout, SIGINT or SIGTERM; 0 on any of those."""
+    topic = {"alerts": settings.topics.alerts, "quotes": settings.topics.quotes}.get(
+        options.topic, settings.topics.index_moves
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        consumer = await open_consumer(
+            settings,
+            topic,
+            group_id=options.group_id,
+            from_beginning=options.from_beginning,
+            since=options.since,
+        )
+        try:
+            print(f"milestones tail: following {topic} (Ctrl-C to stop)", file=err, flush=True)
+            await _follow(consumer, _Printer(options, err).line, options, stop, out)
+        finally:
+            await consumer.stop()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    return 0
+
+
+async def _follow(
+    consumer: object,
+    to_line: Callable[[bytes | None], str | None],
+    options: TailOptions,
+    stop: asyncio.Event,
+    out: TextIO,
+) -> None:
+    shown = 0
+    last_record = time.monotonic()
+    getmany = consumer.getmany  # type: ignore[attr-defined]
+    while not stop.is_set():
+        fetch = asyncio.ensure_future(getmany(timeout_ms=500))
+        stopped = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({fetch, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if not fetch.done():
+            fetch.cancel()
+            return
+        batch = fetch.result()
+        if batch:
+            last_record = time.monotonic()
+        elif options.idle_timeout is not None and time.monotonic() - last_record >= options.idle_timeout:
+            return
+        for records in batch.values():
+            for record in records:
+                line = to_line(record.value)
+                if line is None:
+                    continue
+                print(line, file=out, flush=True)
+                shown += 1
+                if options.max_records is not None and shown >= options.max_records:
+                    return
+
+
+def _since(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--since {value!r} is not an ISO date or datetime (e.g. 2025-10-27 or 2025-10-27T09:30:00+09:00)"
+        ) from None
+
+
+def add_tail_arguments(p: argparse.ArgumentParser) -> None:
+    """The flags of ``milestones tail``."""
+    p.add_argument("topic", nargs="?", default="alerts", choices=TOPICS, help="default: alerts")
+    p.add_argument("--index", action="append", default=[], help="only this index (repeatable)")
+    p.add_argument("--kind", action="append", default=[], choices=["milestone", "record"], help="alerts only")
+    start = p.add_mutually_exclusive_group()
+    start.add_argument("--from-beginning", action="store_true", help="read the whole topic first")
+    start.add_argument("--since", type=_since, default=None, help="start at this ISO date/time")
+    p.add_argument("--group", default=None, help="consumer group to commit to (default: none, read-only)")
+    p.add_argument("--json", action="store_true", help="print each record's JSON value as it is")
+    p.add_argument("--max", type=int, default=None, help="stop after printing N records")
+    p.add_argument("--idle-timeout", type=float, default=None, help="stop after S seconds with no record")
+
+
+def run_tail_command(args: argparse.Namespace) -> int:
+    """Validate flag combinations, then tail; connection and auth failures exit 2 with one line."""
+    if args.kind and args.topic != "alerts":
+        print("milestones tail: --kind applies to alerts only", file=sys.stderr)
+        return 2
+    if args.index and args.topic == "quotes":
+        print("milestones tail: --index does not apply to quotes (a quote names no index)", file=sys.stderr)
+        return 2
+    if args.since is not None and args.group:
+        print("milestones tail: --since reads without a consumer group; drop --group", file=sys.stderr)
+        return 2
+    options = TailOptions(
+        topic=args.topic,
+        indices=frozenset(args.index),
+        kinds=frozenset(args.kind),
+        from_beginning=args.from_beginning,
+        since=args.since,
+        group_id=args.group,
+        json=args.json,
+        max_records=args.max,
+        idle_timeout=args.idle_timeout,
+    )
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"milestones tail: bad settings: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(run_tail(settings, options))
+    except (KafkaConnectFailed, TopicMissing) as exc:
+        print(f"milestones tail: {exc}", file=sys.stderr)
+        return 2
