@@ -88,14 +88,6 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
         letter = DeadLetter.from_exception(
             exc, stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset
         )
-        log.warning(
-            "dead-lettered record from %s[%d]@%d at %s: %s",
-            msg.topic,
-            msg.partition,
-            msg.offset,
-            stage,
-            letter.error,
-        )
         await pipeline.articles_dlq.send(key=msg.key, value=msg.value, headers=letter.headers())
         observers.dead_lettered(letter)
 
@@ -140,13 +132,6 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 await send_until_acknowledged(pipeline.alerts, alert)
                 stamp = event.message.timestamp
                 observers.alert_sent(alert, time.time() - stamp if stamp else None)
-                log.info(
-                    "alert %s %s %s %s",
-                    alert.alert_id,
-                    alert.index,
-                    alert.kind,
-                    alert.milestone or alert.level,
-                )
             if new_state is not None and new_state is not state:
                 table[move.index] = new_state.to_dict()
             observers.move_processed()

@@ -34,6 +34,7 @@ class Pipeline:
     articles_dlq: Any
     index_state: Any
     agents: Any = None
+    ops: Any = None
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
@@ -74,6 +75,7 @@ def create_app(settings: Settings) -> faust.App:
 def create_pipeline(settings: Settings | None = None) -> Pipeline:
     """The app, its topics, its state table and its agents: the whole streaming shell."""
     from streams.agents import register_agents
+    from streams.ops import install_ops
 
     settings = settings or Settings()
     app = create_app(settings)
@@ -95,6 +97,7 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
         ),
     )
     pipeline.agents = register_agents(pipeline)
+    pipeline.ops = install_ops(pipeline)
     return pipeline
 
 

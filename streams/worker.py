@@ -8,6 +8,7 @@ import faust
 
 from streams.app import create_pipeline
 from streams.kafka_admin import ensure_topics
+from streams.ops.logs import logging_config
 from streams.settings import Settings
 
 __all__ = ["run_worker"]
@@ -22,6 +23,9 @@ def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
     settings = settings or Settings()
     asyncio.run(ensure_topics(settings))
     pipeline = create_pipeline(settings)
-    worker = faust.Worker(pipeline.app, loglevel=loglevel, quiet=True)
+    # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.ops.logs.
+    worker = faust.Worker(
+        pipeline.app, loglevel=loglevel, quiet=True, logging_config=logging_config(loglevel)
+    )
     worker.execute_from_commandline()
     return 0

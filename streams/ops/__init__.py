@@ -1,0 +1,85 @@
+"""Operations: metrics, health, structured logs and the live page, on the worker's web port.
+
+``install_ops(pipeline)`` wires all of it onto a pipeline's app; ``create_pipeline`` calls it, so
+``milestones worker`` and ``faust -A streams.app worker`` serve the same endpoints:
+
+    /metrics        Prometheus text (Faust's sensor and the pipeline's own counters)
+    /health/live    200 while the event loop answers
+    /health/ready   200 once the group is joined and table recovery is done, else 503
+    /live           the live page; /live/events its server-sent events, /live/state a snapshot
+
+Everything the agents do reaches these through observers (``streams.observe``); the agents
+know nothing about metrics, logs or pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from prometheus_client import CollectorRegistry
+
+from streams.alerting import load_alert_rules
+from streams.ops.health import readiness, register_health_views
+from streams.ops.live import LiveHub, LiveObserver, register_live_views
+from streams.ops.logs import LoggingObserver, logging_config
+from streams.ops.metrics import MetricsObserver, update_consumer_lag
+
+if TYPE_CHECKING:
+    from streams.app import Pipeline
+
+__all__ = ["CONSUMER_LAG_INTERVAL", "Ops", "install_ops", "logging_config", "readiness"]
+
+log = logging.getLogger("milestones.ops")
+
+CONSUMER_LAG_INTERVAL = 5.0
+"""Seconds between refreshes of the consumer-lag gauge (one high-water request to the broker)."""
+
+
+@dataclass
+class Ops:
+    """What ``install_ops`` put on a pipeline (tests and tools reach the registry and hub here)."""
+
+    registry: CollectorRegistry
+    metrics: MetricsObserver
+    hub: LiveHub
+    logging: LoggingObserver
+
+
+def install_ops(pipeline: Pipeline) -> Ops:
+    """Metrics, health, alert/dead-letter log lines and the live page for ``pipeline``."""
+    from faust.sensors.prometheus import setup_prometheus_sensors
+
+    app = pipeline.app
+    agents: Any = pipeline.agents
+    registry = CollectorRegistry(auto_describe=True)
+    # Faust's sensor registers /metrics for this registry; ours go in the same one (one route).
+    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
+    metrics = MetricsObserver(registry)
+    hub = LiveHub(load_alert_rules(pipeline.settings.alert_rules_path), agents.counts)
+    logger = LoggingObserver()
+    for observer in (metrics, logger, LiveObserver(hub)):
+        agents.observers.add(observer)
+
+    register_health_views(app)
+    register_live_views(app, hub)
+
+    inputs = [pipeline.settings.topics.articles, pipeline.settings.topics.index_moves]
+
+    async def refresh_consumer_lag() -> None:
+        if not readiness(app)["ready"]:
+            return
+        try:
+            await update_consumer_lag(app, metrics, inputs)
+        except Exception as exc:  # a failed refresh must never stop the worker
+            log.warning("consumer lag not refreshed: %s", exc)
+
+    def end_live_streams(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+        hub.close()
+
+    app.timer(CONSUMER_LAG_INTERVAL, on_leader=False)(refresh_consumer_lag)
+    # mode types receivers with a ``signal`` parameter that no plain function matches exactly.
+    cast(Any, app.on_before_shutdown).connect(end_live_streams)
+
+    return Ops(registry=registry, metrics=metrics, hub=hub, logging=logger)
