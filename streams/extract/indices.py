@@ -35,11 +35,15 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def _trie_pattern(names: list[str]) -> str:
+def _trie_pattern(names: list[str], first_char_guard: str = "") -> str:
     """The names as one character-trie regex (a space matches any run of whitespace).
 
     A trie tries one branch per character instead of every name at every position; each name
     end is an optional continuation, greedy, so the longest name that fits wins.
+    ``first_char_guard`` goes right after each name's first character: a start-of-word test
+    placed there (rather than before the trie) lets the regex engine skip straight to the
+    positions holding a possible first character. The engine does that only for
+    case-sensitive literals, so only the exact-case names use it.
     """
     root: dict[str, Any] = {}
     for name in names:
@@ -48,16 +52,18 @@ def _trie_pattern(names: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], guard: str = "") -> str:
         alternatives = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
+            (r"\s+" if ch == " " else re.escape(ch)) + guard + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
         ]
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(root) if root else r"(?!x)x"
+    return emit(root, first_char_guard) if root else r"(?!x)x"
 
 
 class IndexRegistry:
@@ -72,7 +78,9 @@ class IndexRegistry:
         folded = sorted({_key(n) for n in names})
         self._regexes = (
             re.compile(edge_before + "(?:" + _trie_pattern(folded) + ")" + edge_after, re.IGNORECASE),
-            re.compile(edge_before + "(?:" + _trie_pattern(sorted(self._exact)) + ")" + edge_after),
+            # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
+            # two places from after that character.
+            re.compile("(?:" + _trie_pattern(sorted(self._exact), r"(?<![\w&/][\s\S])") + ")" + edge_after),
         )
         self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
 

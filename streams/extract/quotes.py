@@ -67,6 +67,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in the article body, in text order, with its speaker."""
     paragraphs = split_paragraphs(article.body)
     per_para, texts, links, singles = _marked_paragraphs(paragraphs)
+    if not texts:
+        return []  # no quotation at all: attribution (the costly part) has nothing to decide
     found = attribute(per_para, texts, links, singles)
     return [
         Quote(

@@ -22,6 +22,7 @@ _WS = re.compile(r"\s+")
 _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _STRAIGHT = '"'
+_DOUBLE_MARK = re.compile('[“„«”»"]')
 # Characters that may stand right before an opening mark.
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,\u00a0")
 
@@ -98,9 +99,9 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at = -1  # index of the opening mark, -1 when outside
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _OPENERS and ch not in _CLOSERS and ch != _STRAIGHT:
-            continue
+    for found in _DOUBLE_MARK.finditer(text):  # only the marks, not every character
+        i = found.start()
+        ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == _STRAIGHT:
@@ -124,6 +125,7 @@ def find_spans(text: str) -> list[Span]:
 
 
 _SINGLE = frozenset("‘'’")
+_SINGLE_MARK = re.compile("[‘'’]")
 _BEFORE_SINGLE_OPEN = frozenset(" ([—–:")
 
 
@@ -137,9 +139,9 @@ def _single_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at = -1
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _SINGLE:
-            continue
+    for found in _SINGLE_MARK.finditer(text):
+        i = found.start()
+        ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if open_at < 0:

@@ -74,57 +74,51 @@ _NOT_NAMES = _wordset(
 
 
 class Tok:
-    """One token of a sentence: its text, where it starts, and the features every rule asks
-    about, computed once per distinct token text (the rules ask them many times per token)."""
+    """One token: its text and the features every rule asks about (many times per token).
 
-    __slots__ = ("cap", "is_name", "low", "possessive", "role", "start", "text", "word")
+    Tokens carry no position: one Tok per distinct token text is made and shared by every
+    place it occurs, so tokenizing a sentence is a regex scan plus dictionary look-ups. The
+    rules therefore work with indexes into the token list, never with token identity."""
 
-    def __init__(self, text: str, start: int) -> None:
+    __slots__ = ("cap", "is_name", "low", "possessive", "role", "text", "word")
+
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.start = start
-        feats = _FEATURES.get(text)
-        if feats is None:
-            feats = _features(text)
-        # word: the token without a trailing full stop (kept for initials such as U.S.);
-        # cap: starts with a capital letter (or is an acronym).
-        self.word, self.low, self.cap, self.possessive, self.role, self.is_name = feats
+        # The token without a trailing full stop (kept for initials such as U.S.).
+        self.word = (
+            text.rstrip(".")
+            if text.endswith(".") and len(text) > 1 and not _INITIALS.fullmatch(text)
+            else text
+        )
+        self.low = self.word.lower()
+        self.cap = text[:1].isupper()  # starts with a capital letter (or is an acronym)
+        self.possessive = self.word.endswith(("’s", "'s", "s’", "s'"))
+        self.role = self.low.strip(".") in ROLE_WORDS  # names a job or office
+        self.is_name = (
+            self.cap and not self.possessive and text not in QUOTE_MARKERS and self.low not in _NOT_NAMES
+        )
 
     def __repr__(self) -> str:
-        return f"Tok({self.text!r}, {self.start})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Tok) and (self.text, self.start) == (other.text, other.start)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.start))
+        return f"Tok({self.text!r})"
 
 
-# Token text -> (word, word lower-cased, cap, possessive, role word, name-like). Bounded: a
-# stream of articles brings ever new numbers, so the table is emptied when it grows large.
-_FEATURES: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}
-_FEATURES_MAX = 200_000
+# Token text -> its Tok. Bounded: a stream of articles brings ever new numbers, so the table
+# is emptied when it grows large.
+_TOKS: dict[str, Tok] = {}
+_TOKS_MAX = 200_000
 
 
-def _features(text: str) -> tuple[str, str, bool, bool, bool, bool]:
-    if text.endswith(".") and len(text) > 1 and not _INITIALS.fullmatch(text):
-        word = text.rstrip(".")
-    else:
-        word = text
-    low = word.lower()
-    cap = text[:1].isupper()
-    possessive = word.endswith(("’s", "'s", "s’", "s'"))
-    role = low.strip(".") in ROLE_WORDS
-    name = cap and not possessive and text not in QUOTE_MARKERS and low not in _NOT_NAMES
-    feats = (word, low, cap, possessive, role, name)
-    if len(_FEATURES) >= _FEATURES_MAX:
-        _FEATURES.clear()
-    _FEATURES[text] = feats
-    return feats
+def _tok(text: str) -> Tok:
+    if len(_TOKS) >= _TOKS_MAX:
+        _TOKS.clear()
+    tok = _TOKS[text] = Tok(text)
+    return tok
 
 
 def tokenize(text: str) -> list[Tok]:
     """Words, quote markers and punctuation, in order."""
-    return [Tok(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    get = _TOKS.get
+    return [get(t) or _tok(t) for t in _TOKEN.findall(text)]
 
 
 def is_role(word: str) -> bool:
@@ -146,10 +140,11 @@ class Mention:
 
 def _join(tokens: list[Tok]) -> str:
     out = ""
-    for t in tokens:
+    last = len(tokens) - 1
+    for k, t in enumerate(tokens):
         if out and t.text not in {",", ")", "’s", "'s"} and not out.endswith("("):
             out += " "
-        out += t.word if t is tokens[-1] else t.text
+        out += t.word if k == last else t.text
     return out
 
 
@@ -171,17 +166,26 @@ def _strip_article(text: str) -> str:
 
 def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
     """Split a capitalised run into (title part, name part, honorific gender)."""
+    title, name, gender, _ = _split_run_at(run)
+    return title, name, gender
+
+
+def _split_run_at(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None, int]:
+    """:func:`_split_run`, plus the index in ``run`` where the name part starts."""
     last_role = -1
     for i, t in enumerate(run):
         if t.role:
             last_role = i
     title, name = run[: last_role + 1], run[last_role + 1 :]
+    at = last_role + 1
     gender: str | None = None
     while name and name[0].low in _LEADING_JUNK:
         name = name[1:]
+        at += 1
     if name and name[0].text.lower() in HONORIFICS:
         gender = HONORIFICS[name[0].text.lower()] or None
         name = name[1:]
+        at += 1
     lowered = [t.low for t in name]
     if "of" in lowered:
         head = name[: lowered.index("of")]
@@ -189,7 +193,7 @@ def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
             name = head  # "Emma Roth of Kiel Research": the person, not the affiliation
     while name and name[-1].low in _NAME_CONNECTORS:
         name = name[:-1]
-    return title, name, gender
+    return title, name, gender, at
 
 
 def is_person_like(name: str) -> bool:
@@ -244,12 +248,12 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
             j -= 1
         if j > 0 and tokens[j - 1].low == "he" and tokens[j - 1].cap:
             j -= 1
-        title, name, gender = _split_run(tokens[j:i])
+        title, name, gender, at = _split_run_at(tokens[j:i])
         if not name:
             return None
         start = j
         if not title:
-            name_start = j + tokens[j:i].index(name[0])
+            name_start = j + at
             title = _back_title(tokens, name_start)
             start = min(j, name_start - len(title))
         return Mention(
