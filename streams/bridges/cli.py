@@ -59,6 +59,10 @@ def run_bridge_command(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if args.loglevel.lower() != "debug":
+        # Each failed delivery is logged once by the bridge; the clients' own tracebacks are noise.
+        for name in ("aiormq", "aio_pika", "nats"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         settings = Settings()
         bridge_settings = BridgeSettings()

@@ -57,7 +57,10 @@ class JetStreamSink:
             servers=[self.url],
             connect_timeout=timeout,
             allow_reconnect=False,
-            max_reconnect_attempts=0,
+            # nats-py reads 0 as "retry this server forever" inside connect(); 1 means one retry
+            # shortly after, then NoServersError, so a server that is down fails fast.
+            max_reconnect_attempts=1,
+            reconnect_time_wait=0.2,
             error_cb=_quiet,
         )
         js = self._nc.jetstream(timeout=timeout)

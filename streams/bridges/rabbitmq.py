@@ -18,7 +18,7 @@ import contextlib
 
 import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractConnection, AbstractExchange
-from aiormq.spec import Basic
+from pamqp.commands import Basic
 
 from schemas import Alert
 from streams.bridges.settings import BridgeSettings

@@ -141,6 +141,38 @@ async def test_webhook_down_for_a_while_then_back_loses_nothing(kafka_bootstrap:
         await receiver.stop()
 
 
+async def test_stopping_abandons_the_in_flight_delivery_without_committing_it(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    settings = await new_settings(kafka_bootstrap, tmp_path)
+    await produce_alerts(settings, make_alerts(3))
+    answered, release = asyncio.Event(), asyncio.Event()
+
+    async def never_answers(request: web.Request) -> web.Response:
+        answered.set()
+        await release.wait()  # until the test ends: the bridge stops while waiting for this answer
+        return web.Response(status=503)
+
+    app = web.Application()
+    app.router.add_post("/hooks/alerts", never_answers)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    url = f"http://127.0.0.1:{port}/hooks/alerts"
+    bridge = RunningBridge(url, settings, bridge_settings(delivery_timeout=600), group=f"b-{settings.app_id}")
+    try:
+        await asyncio.wait_for(answered.wait(), 90)
+        stats = await bridge.stop()
+        assert (stats.abandoned, stats.delivered) == (1, 0)
+        assert await bridge.lag() == 3, "an unacknowledged alert was committed"
+    finally:
+        if not bridge.task.done():
+            await bridge.stop()
+        release.set()
+        await runner.cleanup()
+
+
 async def test_bridge_command_runs_as_a_process_and_stops_cleanly_on_sigterm(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
