@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: venv java-maven test-servers demo test lint check bench broker-start broker-stop clean
+.PHONY: venv java-maven test-servers chromium demo test lint check bench broker-start broker-stop clean
 
 venv: $(STAMP)
 
@@ -30,6 +30,14 @@ java-maven:
 test-servers:
 	@bash scripts/install-test-servers.sh
 
+# Headless Chromium (Debian package) for the live page's browser test, driven by Playwright;
+# Playwright's own browser download is never used.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing chromium (Debian package) for the browser test"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
 demo: venv java-maven
 	$(BIN)/milestones demo
 
@@ -40,7 +48,7 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/milestones schemas --check
 
-test: lint java-maven test-servers
+test: lint java-maven test-servers chromium
 	$(BIN)/milestones broker fetch
 	$(BIN)/python -m pytest
 

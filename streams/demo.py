@@ -88,7 +88,10 @@ async def _replay_and_watch(
         console.print("[red]the worker did not become ready; its log:[/]")
         console.print(worker.log_text()[-4000:], markup=False)
         return 1
-    console.print("worker ready")
+    web = f"http://{settings.web_host}:{settings.web_port}"
+    console.print(
+        f"worker ready; live page [bold]{web}/live[/] (metrics {web}/metrics), open until the demo ends"
+    )
     plan = plan_replay(paths)
     for skip in plan.skipped:
         console.print(f"skipped {skip.path}: {skip.reason}", markup=False)

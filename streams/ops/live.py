@@ -222,15 +222,15 @@ def register_live_views(app: Any, hub: LiveHub) -> None:
     """``/live`` (the page), ``/live/live.js``, ``/live/state`` (JSON) and ``/live/events`` (SSE)."""
     from aiohttp import web as aiohttp_web
 
-    page = _static("live.html")
+    page = _static("live.html").decode()
     script = _static("live.js")
     no_cache = {"Cache-Control": "no-cache"}
 
     async def live_page(self: Any, request: Any) -> Any:
-        return self.bytes(page, content_type="text/html; charset=utf-8", headers=dict(no_cache))
+        return self.html(page, headers=dict(no_cache))
 
     async def live_script(self: Any, request: Any) -> Any:
-        return self.bytes(script, content_type="text/javascript; charset=utf-8", headers=dict(no_cache))
+        return self.bytes(script, content_type="text/javascript", headers=dict(no_cache))
 
     async def live_state(self: Any, request: Any) -> Any:
         return self.json(hub.snapshot())

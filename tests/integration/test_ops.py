@@ -39,6 +39,10 @@ async def test_metrics_after_the_seeds_equal_the_gold_and_a_poison_record_is_cou
     try:
         status, _, body = await asyncio.to_thread(http_get, f"{base_url(settings)}/health/live")
         assert status == 200 and json.loads(body) == {"live": True}
+        status, content_type, body = await asyncio.to_thread(http_get, f"{base_url(settings)}/live")
+        assert status == 200 and content_type.startswith("text/html") and "/live/live.js" in body
+        status, content_type, body = await asyncio.to_thread(http_get, f"{base_url(settings)}/live/live.js")
+        assert status == 200 and "javascript" in content_type and "EventSource" in body
         await replay(settings, plan_replay([SEEDS]))
         await wait_until_processed(settings)
         m = await scrape(settings)
