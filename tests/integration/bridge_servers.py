@@ -24,6 +24,7 @@ __all__ = ["NatsServer", "RabbitMQServer", "require_binary"]
 
 RABBITMQ_SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server"
 AMQP_HEADER = b"AMQP\x00\x00\x09\x01"
+EPMD_PORT = 4369
 
 
 def require_binary(path_or_name: str) -> str:
@@ -137,6 +138,7 @@ class RabbitMQServer(_ServerProcess):
         self.port = free_port()
         self.dist_port = free_port()
         self.node = f"milestones-test-{self.port}@localhost"
+        self.epmd_was_running: bool | None = None
         (workdir / "enabled_plugins").write_text("[].\n")
 
     @property
@@ -167,3 +169,16 @@ class RabbitMQServer(_ServerProcess):
     def _ready(self) -> bool:
         # A node that accepts TCP may still be booting; one that answers the AMQP header is up.
         return _answers(self.port, AMQP_HEADER, b"\x01\x00\x00")
+
+    def start(self, timeout: float = 120.0) -> None:
+        if self.epmd_was_running is None:
+            self.epmd_was_running = _answers(EPMD_PORT)
+        super().start(timeout)
+
+    def close(self) -> None:
+        """Stop the node and, if it started the machine's epmd, that too (epmd refuses while
+        other nodes are registered with it, so this never pulls it from under someone else)."""
+        self.stop()
+        epmd = shutil.which("epmd")
+        if epmd and self.epmd_was_running is False:
+            subprocess.run([epmd, "-kill"], capture_output=True, timeout=30, check=False)

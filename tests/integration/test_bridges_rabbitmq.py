@@ -33,7 +33,7 @@ def rabbitmq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RabbitMQServe
     try:
         yield server
     finally:
-        server.stop()
+        server.close()
 
 
 async def bind_queue(url: str, exchange: str, binding: str = "alerts.#") -> str:
