@@ -8,6 +8,9 @@ event and the record would be gone, so instead it is copied to ``articles-dlq`` 
 reason and the agent carries on. Concurrency stays 1 (Faust can commit past an in-flight
 message with more), and scaling is by partitions and workers.
 
+Each move is applied once: moves carry their article's position (``streams.move_position``)
+and the table remembers the last position applied, so moves repeated after a crash are skipped.
+
 At-least-once, idempotent alerts: an alert is sent with ``force=True`` and its broker
 acknowledgement awaited *before* the new state (which records it as fired) is written to the
 table. A crash in between re-sends the same alert, with the same deterministic ``alert_id``,
@@ -25,11 +28,13 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from schemas import Alert, Article, IndexMove
+from schemas import Alert, IndexMove
+from streams.admission import admit_article
 from streams.alert_headers import alert_headers
 from streams.alerting import AlertRules, IndexState, advance, load_alert_rules
 from streams.deadletter import DeadLetter
 from streams.extract import extract_article
+from streams.move_position import MovePosition, already_applied, with_applied
 from streams.observe import CountingObserver, Observers, PipelineCounts
 
 if TYPE_CHECKING:
@@ -98,7 +103,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             observers.article_in()
             started = time.perf_counter()
             try:
-                article = Article.from_json_bytes(event.value)
+                article = admit_article(event.value)  # size, JSON, Article shape, prose
             except Exception as exc:
                 await dead_letter(event, exc, "decode-article")
                 continue
@@ -108,8 +113,12 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 await dead_letter(event, exc, "extract")
                 continue
             stamp = event.message.timestamp
-            for move in extraction.moves:
-                await pipeline.index_moves.send(key=move.index, value=move.to_json_bytes(), timestamp=stamp)
+            msg = event.message
+            for ordinal, move in enumerate(extraction.moves):
+                where = MovePosition(msg.partition, msg.offset, ordinal)
+                await pipeline.index_moves.send(
+                    key=move.index, value=move.to_json_bytes(), timestamp=stamp, headers=where.headers()
+                )
             for quote in extraction.quotes:
                 await pipeline.quotes.send(key=quote.article_id, value=quote.to_json_bytes(), timestamp=stamp)
             observers.article_processed(extraction, time.perf_counter() - started)
@@ -122,7 +131,11 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             observers.move_in()
             try:
                 move = IndexMove.from_json_bytes(event.value)
+                position = MovePosition.from_headers(event.message.headers)
                 stored = table.get(move.index)
+                if already_applied(stored, position):  # a repeat after a crash: its effect is stored
+                    observers.move_processed()
+                    continue
                 state = IndexState.from_dict(stored) if stored is not None else None
                 new_state, alerts = advance(state, move, rules)
             except Exception as exc:
@@ -132,8 +145,10 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 await send_until_acknowledged(pipeline.alerts, alert)
                 stamp = event.message.timestamp
                 observers.alert_sent(alert, time.time() - stamp if stamp else None)
-            if new_state is not None and new_state is not state:
-                table[move.index] = new_state.to_dict()
+            if position is not None or (new_state is not None and new_state is not state):
+                # The state and the position of the move applied, in one value: restored together.
+                kept = new_state if new_state is not None else IndexState(index=move.index)
+                table[move.index] = with_applied(kept.to_dict(), stored, position)
             observers.move_processed()
 
     return PipelineAgents(

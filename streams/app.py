@@ -12,6 +12,7 @@ from typing import Any
 
 import faust
 
+from streams.admission import MAX_RECORD_BYTES
 from streams.codec import CODEC_NAME, register_codec
 from streams.kafka_clients import faust_options
 from streams.settings import Settings
@@ -63,6 +64,12 @@ def create_app(settings: Settings) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # A SIGKILLed worker's group membership lasts a session: 10 s, not Faust's 60 s, so a
+        # restarted worker gets its partitions back in seconds (heartbeats every 3 s).
+        broker_session_timeout=10.0,
+        # Oversized articles must still be read and copied to the dead-letter topic (admission.py).
+        consumer_max_fetch_size=MAX_RECORD_BYTES,
+        producer_max_request_size=MAX_RECORD_BYTES,
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
         web_host=settings.web_host,

@@ -13,6 +13,7 @@ import contextlib
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
+from streams.admission import MAX_RECORD_BYTES
 from streams.kafka_clients import client_options
 from streams.settings import Settings
 
@@ -37,8 +38,16 @@ async def ensure_topics(settings: Settings) -> None:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
+        # articles and its dead-letter topic take records up to MAX_RECORD_BYTES, so an oversized
+        # article arrives and is dead-lettered with its reason rather than refused by the broker.
+        large = {settings.topics.articles, settings.topics.articles_dlq}
         wanted = [
-            NewTopic(name, num_partitions=n, replication_factor=settings.replication_factor)
+            NewTopic(
+                name,
+                num_partitions=n,
+                replication_factor=settings.replication_factor,
+                topic_configs={"max.message.bytes": str(MAX_RECORD_BYTES)} if name in large else {},
+            )
             for name, n in topic_partitions(settings).items()
             if name not in existing
         ]
