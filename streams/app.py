@@ -20,6 +20,7 @@ from streams.settings import Settings
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
 
 STATE_TABLE = "index-state"
+PRODUCER_LINGER_SECONDS = 0.005
 
 
 @dataclass
@@ -64,6 +65,11 @@ def create_app(settings: Settings) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Let the producer gather records for 5 ms: with no linger every move, quote and
+        # changelog record went out in a produce request of its own, and the socket writes
+        # were a fifth of the worker's CPU (bench/README.md). 5 ms per hop is far inside the
+        # latency target.
+        producer_linger=PRODUCER_LINGER_SECONDS,
         # A SIGKILLed worker's group membership lasts a session: 10 s, not Faust's 60 s, so a
         # restarted worker gets its partitions back in seconds (heartbeats every 3 s).
         broker_session_timeout=10.0,
