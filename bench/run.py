@@ -72,6 +72,7 @@ def run_figures(r: Run) -> dict[str, Any]:
         "articles_per_s": round(r.per_second, 1),
         "latency_ms": {k: round(v, 1) for k, v in r.latency_ms.items()},
         "complete": r.complete,
+        "worker_cpu_ms_per_article": round(r.cpu_ms_per_article, 2),
     }
 
 
@@ -138,13 +139,26 @@ def table(results: dict[str, Any]) -> str:
     ]
     floor = results.get("floor")
     if floor:
-        rows.append(("floor: aiokafka pass-through", f"{floor['articles_per_s']:,.0f} articles/s", ""))
+        rows.append(
+            (
+                "floor: aiokafka pass-through",
+                f"{floor['articles_per_s']:,.0f} articles/s; CPU {floor['worker_cpu_ms_per_article']:.2f} ms/article",
+                "",
+            )
+        )
     for key, label in (("one_worker", "end-to-end, one worker"), ("two_workers", "end-to-end, two workers")):
         r = results.get(key)
         if r:
             ratio = r["articles_per_s"] / floor["articles_per_s"] if floor else float("nan")
             target = ">= 1,000 articles/s; >= 0.5 of floor" if key == "one_worker" else ""
-            rows.append((label, f"{r['articles_per_s']:,.0f} articles/s ({ratio:.2f} of floor)", target))
+            rows.append(
+                (
+                    label,
+                    f"{r['articles_per_s']:,.0f} articles/s ({ratio:.2f} of floor); "
+                    f"worker CPU {r['worker_cpu_ms_per_article']:.1f} ms/article",
+                    target,
+                )
+            )
     for rate, r in (results.get("latency") or {}).items():
         lat = r["latency_ms"]
         rows.append(
