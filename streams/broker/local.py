@@ -247,12 +247,32 @@ class LocalKafka:
         """Fetch jars if needed, format storage, start the JVM, wait until it answers; return bootstrap."""
         java = java_executable()
         lib = ensure_kafka_jars()
+        if self.data_dir is not None and (self.data_dir / "server.properties").is_file():
+            # A restart after stop(keep_data=True): same ports, same logs, same cluster id, so
+            # clients reconnect to the address they know and find their topics and offsets.
+            try:
+                return self._launch(self._java_base(java, lib, self.data_dir), self.data_dir)
+            except BaseException:
+                self.stop()
+                raise
         self.data_dir = Path(tempfile.mkdtemp(prefix="milestones-kafka-"))
         try:
             return self._start(java, lib, self.data_dir)
         except BaseException:
             self.stop()
             raise
+
+    def _java_base(self, java: str, lib: Path, data: Path) -> list[str]:
+        return [
+            java,
+            f"-Xmx{self.heap}",
+            "-Xms256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={data / 'log4j2.properties'}",
+            "-cp",
+            f"{lib}{os.sep}*",
+        ]
 
     def _start(self, java: str, lib: Path, data: Path) -> str:
         self.port, controller_port = _free_port(), _free_port()
@@ -267,16 +287,7 @@ class LocalKafka:
             _server_properties(self.port, controller_port, data / "logs", self.sasl_port, self.sasl_users)
         )
         (data / "log4j2.properties").write_text(_LOG4J2)
-        base = [
-            java,
-            f"-Xmx{self.heap}",
-            "-Xms256m",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={data / 'log4j2.properties'}",
-            "-cp",
-            f"{lib}{os.sep}*",
-        ]
+        base = self._java_base(java, lib, data)
         fmt = subprocess.run(
             [
                 *base,
@@ -294,6 +305,10 @@ class LocalKafka:
         )
         if fmt.returncode != 0:
             raise StartFailed(f"kafka storage format failed: {(fmt.stdout + fmt.stderr).strip()[-2000:]}")
+        return self._launch(base, data)
+
+    def _launch(self, base: list[str], data: Path) -> str:
+        config = data / "server.properties"
         log = open(data / "broker.log", "ab")  # noqa: SIM115 - handed to the child, closed below
         try:
             self._process = subprocess.Popen(
@@ -326,14 +341,19 @@ class LocalKafka:
             return "(no log)"
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
 
-    def stop(self, timeout: float = STOP_TIMEOUT_S) -> None:
-        """Stop the JVM (SIGTERM, then SIGKILL) and delete its data folder."""
+    def stop(self, timeout: float = STOP_TIMEOUT_S, *, keep_data: bool = False) -> None:
+        """Stop the JVM (SIGTERM, then SIGKILL) and delete its data folder.
+
+        ``keep_data=True`` keeps the folder (logs, offsets, configuration with its ports), so that
+        ``start()`` brings the same broker back on the same address: a broker restart, as the
+        reliability tests need it.
+        """
         if self._process is not None and self.data_dir is not None:
             stop_pid(self._process.pid, self.data_dir, timeout)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._process.wait(timeout=1)
         self._process = None
-        if self.data_dir is not None:
+        if self.data_dir is not None and not keep_data:
             shutil.rmtree(self.data_dir, ignore_errors=True)
             self.data_dir = None
 

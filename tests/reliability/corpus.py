@@ -70,10 +70,18 @@ class Corpus:
     folder: Path
     files: list[Path]
     alerts: list[Alert]
+    article_ids: list[str]
+    move_counts: list[int]
 
     @property
     def alert_ids(self) -> set[str]:
         return {a.alert_id for a in self.alerts}
+
+    def alerts_of_first(self, count: int) -> list[Alert]:
+        """Backtest's alerts for the first ``count`` articles: the state machine is online, so a
+        prefix of the input gives exactly the alerts its own articles triggered."""
+        ids = set(self.article_ids[:count])
+        return [a for a in self.alerts if a.article_id in ids]
 
 
 def _seed_lines() -> list[str]:
@@ -156,4 +164,11 @@ def build_corpus(folder: Path, count: int = 2000, seed: int = 8) -> Corpus:
     files = [f for f in load_articles([folder]) if isinstance(f, ArticleFile)]
     if len(files) != len(paths) or len({f.article.article_id for f in files}) != len(paths):
         raise AssertionError("the corpus must be readable articles with distinct ids")
-    return Corpus(folder, paths, expected_alerts(files))
+    extractions = [extract_article(f.article) for f in files]
+    return Corpus(
+        folder,
+        paths,
+        backtest(extractions, load_alert_rules(None)),
+        [f.article.article_id for f in files],
+        [len(e.moves) for e in extractions],
+    )

@@ -39,9 +39,11 @@ def write_artifact(name: str, figures: dict[str, Any]) -> Path:
     return path
 
 
-async def start_generation(settings: Settings, folder: Path, name: str) -> WorkerProcess:
+async def start_generation(
+    settings: Settings, folder: Path, name: str, web_port: int | None = None
+) -> WorkerProcess:
     """A worker with a log of its own, waited on until ready (a shared log would hold an old "ready")."""
-    return await asyncio.to_thread(start_worker, settings, folder / f"{name}.log")
+    return await asyncio.to_thread(start_worker, settings, folder / f"{name}.log", web_port=web_port)
 
 
 def plan_of(files: Sequence[Path]) -> ReplayPlan:
