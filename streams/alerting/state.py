@@ -43,6 +43,8 @@ from streams.alerting.rules import AlertRules
 __all__ = ["STATE_VERSION", "IndexState", "advance", "alert_id", "canonical_number"]
 
 STATE_VERSION = 1
+# A level move spanning more milestone steps than this is implausible and changes nothing.
+MAX_STEPS_PER_MOVE = 100
 """Bumped whenever the stored shape of ``IndexState`` changes."""
 
 _ID_HEX_DIGITS = 20
@@ -270,6 +272,11 @@ def advance(
             if rules.level_crossings:  # rule 2
                 step = rules.step(move.index)
                 if step is not None:
+                    span = (top - low) / step
+                    if not math.isfinite(span) or span > MAX_STEPS_PER_MOVE:
+                        # A misread figure (a trillion for a Dow at 47,000), not a market move:
+                        # enumerating its crossings would hang, and every one would be false.
+                        return state, []
                     crossing.update(_multiples_in(step, low, top))
                 crossing.update(_between(rules.extra_milestones(move.index), low, top))
         if textual is not None:  # rule 1
