@@ -21,6 +21,8 @@ DEFAULT_RULES_RESOURCE = "config/alert_rules.toml"
 
 _SUPPORTED_VERSIONS = (1,)
 
+DEFAULT_MAX_STEPS_PER_MOVE = 100.0
+
 
 @dataclass(frozen=True, slots=True)
 class AlertRules:
@@ -42,6 +44,8 @@ class AlertRules:
     once_per_episode: bool = True
     records: bool = True
     skip_futures: bool = True
+    max_steps_per_move: float = DEFAULT_MAX_STEPS_PER_MOVE
+    """A level move spanning more milestone steps than this is a misread figure, not news."""
 
     def step(self, index: str) -> float | None:
         """The milestone step of ``index``, or ``None`` when it has none."""
@@ -52,7 +56,9 @@ class AlertRules:
         return self.milestones.get(index, ())
 
 
-_SWITCHES = tuple(f.name for f in fields(AlertRules) if f.name not in ("steps", "milestones"))
+_SWITCHES = tuple(
+    f.name for f in fields(AlertRules) if f.name not in ("steps", "milestones", "max_steps_per_move")
+)
 
 
 def _is_number(value: object) -> bool:
@@ -76,7 +82,7 @@ def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 
 def _parse(data: Mapping[str, Any]) -> AlertRules:
-    unknown = set(data) - {"version", "rules", "steps", "milestones"}
+    unknown = set(data) - {"version", "rules", "limits", "steps", "milestones"}
     if unknown:
         raise ValueError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
     version = data.get("version", 1)
@@ -107,7 +113,13 @@ def _parse(data: Mapping[str, Any]) -> AlertRules:
         levels = {_positive_number(v, f"[milestones].{index} entry") for v in value}
         milestones[index] = tuple(sorted(levels))
 
-    return AlertRules(steps=steps, milestones=milestones, **switches)
+    max_steps = DEFAULT_MAX_STEPS_PER_MOVE
+    for name, value in _table(data, "limits").items():
+        if name != "max_steps_per_move":
+            raise ValueError(f"unknown limit [limits].{name} (known: max_steps_per_move)")
+        max_steps = _positive_number(value, f"[limits].{name}")
+
+    return AlertRules(steps=steps, milestones=milestones, max_steps_per_move=max_steps, **switches)
 
 
 def alert_rules_from_mapping(data: Mapping[str, Any], source: str = "<mapping>") -> AlertRules:

@@ -43,8 +43,6 @@ from streams.alerting.rules import AlertRules
 __all__ = ["STATE_VERSION", "IndexState", "advance", "alert_id", "canonical_number"]
 
 STATE_VERSION = 1
-# A level move spanning more milestone steps than this is implausible and changes nothing.
-MAX_STEPS_PER_MOVE = 100
 """Bumped whenever the stored shape of ``IndexState`` changes."""
 
 _ID_HEX_DIGITS = 20
@@ -273,7 +271,7 @@ def advance(
                 step = rules.step(move.index)
                 if step is not None:
                     span = (top - low) / step
-                    if not math.isfinite(span) or span > MAX_STEPS_PER_MOVE:
+                    if not math.isfinite(span) or span > rules.max_steps_per_move:
                         # A misread figure (a trillion for a Dow at 47,000), not a market move:
                         # enumerating its crossings would hang, and every one would be false.
                         return state, []
