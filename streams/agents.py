@@ -33,7 +33,7 @@ from streams.admission import admit_article
 from streams.alert_headers import alert_headers
 from streams.alerting import AlertRules, IndexState, advance, load_alert_rules
 from streams.deadletter import DeadLetter
-from streams.extract import extract_article
+from streams.extract import extract_article, load_registry
 from streams.move_position import MovePosition, already_applied, with_applied
 from streams.observe import CountingObserver, Observers, PipelineCounts
 
@@ -85,6 +85,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     """Declare the extract and alert agents on the pipeline's app."""
     app = pipeline.app
     rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path)
+    registry = load_registry(pipeline.settings.indices_path)  # the contract's indices + configured ones
     counting = CountingObserver()
     observers = Observers(counting)
 
@@ -108,7 +109,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 await dead_letter(event, exc, "decode-article")
                 continue
             try:
-                extraction = extract_article(article)
+                extraction = extract_article(article, registry)
             except Exception as exc:
                 await dead_letter(event, exc, "extract")
                 continue

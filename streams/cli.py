@@ -7,22 +7,52 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from streams.extract import IndexRegistry
 
 __all__ = ["main"]
 
 DEFAULT_SEEDS = "seeds"
 
 
+def _offline_files(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
+    """Alert rules and extra index names: the flag if given, else the worker's settings.
+
+    So ``backtest`` answers with the same configuration the stream runs with.
+    """
+    from streams.settings import Settings
+
+    settings = Settings()
+    rules = getattr(args, "rules", None) or settings.alert_rules_path
+    return rules, args.indices or settings.indices_path
+
+
+def _registry(indices: Path | None) -> IndexRegistry | None:
+    from streams.extract import load_registry
+
+    return load_registry(indices) if indices is not None else None
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from streams.offline import run_extract
 
-    return run_extract(args.paths)
+    _, indices = _offline_files(args)
+    return run_extract(args.paths, registry=_registry(indices))
 
 
 def _cmd_backtest(args: argparse.Namespace) -> int:
     from streams.offline import run_backtest
 
-    return run_backtest(args.paths, order=args.order, pretty=args.pretty, rules_path=args.rules)
+    rules, indices = _offline_files(args)
+    return run_backtest(
+        args.paths,
+        order=args.order,
+        pretty=args.pretty,
+        rules_path=rules,
+        registry=_registry(indices),
+    )
 
 
 def _cmd_schemas(args: argparse.Namespace) -> int:
@@ -88,13 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print index moves and quotes of article files as JSON lines")
     p.add_argument("paths", nargs="+", help="article files or folders")
+    p.add_argument("--indices", type=Path, default=None, help="extra index names TOML (default: settings)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("backtest", help="run extraction and the alert rules in-process; print alerts")
     p.add_argument("paths", nargs="+", help="article files or folders, in the order to process")
     p.add_argument("--order", choices=["name", "published"], default="name")
     p.add_argument("--pretty", action="store_true", help="a readable table instead of JSON lines")
-    p.add_argument("--rules", type=Path, default=None, help="alert rules TOML (default: contract defaults)")
+    p.add_argument(
+        "--rules", type=Path, default=None, help="alert rules TOML (default: settings, else contract)"
+    )
+    p.add_argument("--indices", type=Path, default=None, help="extra index names TOML (default: settings)")
     p.set_defaults(func=_cmd_backtest)
 
     p = sub.add_parser("replay", help="produce article files onto the articles topic")

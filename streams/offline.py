@@ -18,7 +18,7 @@ from rich.table import Table
 from schemas import Alert
 from streams.alerting import backtest, load_alert_rules
 from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
-from streams.extract import Extraction, extract_article
+from streams.extract import Extraction, IndexRegistry, extract_article
 
 __all__ = ["run_backtest", "run_extract"]
 
@@ -36,12 +36,17 @@ def _split(paths: Sequence[str | Path], err: TextIO) -> tuple[list[ArticleFile],
     return files, skipped
 
 
-def run_extract(paths: Sequence[str | Path], out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_extract(
+    paths: Sequence[str | Path],
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    registry: IndexRegistry | None = None,
+) -> int:
     """Print one contract JSON line per readable article; 1 when any file was skipped."""
     out, err = out or sys.stdout, err or sys.stderr
     files, skipped = _split(paths, err)
     for f in files:
-        out.write(orjson.dumps(extract_article(f.article).to_dict()).decode() + "\n")
+        out.write(orjson.dumps(extract_article(f.article, registry).to_dict()).decode() + "\n")
     out.flush()
     return 1 if skipped else 0
 
@@ -54,11 +59,14 @@ def run_backtest(
     rules_path: Path | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    registry: IndexRegistry | None = None,
 ) -> int:
     """Extraction plus the alert rules in-process, in the order given; print the alerts."""
     out, err = out or sys.stdout, err or sys.stderr
     files, skipped = _split(paths, err)
-    extractions: list[Extraction] = [extract_article(f.article) for f in order_articles(files, order)]
+    extractions: list[Extraction] = [
+        extract_article(f.article, registry) for f in order_articles(files, order)
+    ]
     alerts = backtest(extractions, load_alert_rules(rules_path))
     if pretty:
         print_alert_table(alerts, out)

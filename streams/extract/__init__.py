@@ -13,10 +13,19 @@ from dataclasses import dataclass
 
 from schemas import Article, IndexMove, Quote
 from streams.extract.article import normalise_article
+from streams.extract.indices import IndexRegistry, load_registry
 from streams.extract.moves import extract_moves
 from streams.extract.quotes import extract_quotes
 
-__all__ = ["Extraction", "extract_article", "extract_moves", "extract_quotes", "normalise_article"]
+__all__ = [
+    "Extraction",
+    "IndexRegistry",
+    "extract_article",
+    "extract_moves",
+    "extract_quotes",
+    "load_registry",
+    "normalise_article",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,10 @@ class Extraction:
         }
 
 
-def extract_article(article: Article) -> Extraction:
-    """Run move and quote extraction over an already normalised article."""
-    return Extraction(article=article, moves=extract_moves(article), quotes=extract_quotes(article))
+def extract_article(article: Article, registry: IndexRegistry | None = None) -> Extraction:
+    """Run move and quote extraction over an already normalised article.
+
+    ``registry`` is the index names to look for: the packaged contract table by default, or one
+    extended by configuration (``load_registry(MILESTONES_INDICES_PATH)``).
+    """
+    return Extraction(article=article, moves=extract_moves(article, registry), quotes=extract_quotes(article))
