@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+from faust import transport as faust_transport
+from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.admission import MAX_RECORD_BYTES
 from streams.codec import CODEC_NAME, register_codec
 from streams.kafka_clients import faust_options
+from streams.seek_first import SeekFirstTransport
 from streams.settings import Settings
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
@@ -51,11 +54,25 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
     )
 
 
+class PipelineApp(faust.App):
+    """A Faust app whose Kafka consumer resumes stream partitions only after seeking them.
+
+    Faust resumed them before the seek to the committed offsets, so records of a backlog were
+    lost in the race and the committed offset stuck: see ``streams/seek_first.py``.
+    """
+
+    def _new_transport(self) -> Any:
+        kind = faust_transport.by_url(self.conf.broker_consumer[0])
+        if kind is faust_aiokafka.Transport:
+            return SeekFirstTransport(self.conf.broker_consumer, self)
+        return super()._new_transport()
+
+
 def create_app(settings: Settings) -> faust.App:
     """A Faust app configured from our settings (never from Faust's own environment variables)."""
     register_codec()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    return PipelineApp(
         settings.app_id,
         **faust_options(settings),  # broker URL, and TLS/SASL credentials when set
         store="memory://",
