@@ -34,13 +34,6 @@ ARTICLES = 600
 RATE = 40.0
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open: under load the worker started after a SIGTERM sometimes stalls a few seconds after "
-    "'Worker ready' (no error logged, lag never reaches zero), and SIGTERM sometimes leaves a few "
-    "moves uncommitted (re-sent, then skipped by their position); passed in isolation, failed twice "
-    "in the full suite",
-)
 async def test_sigterm_mid_replay_then_restart_neither_skips_nor_repeats(
     kafka_bootstrap: str, tmp_path: Path, corpus: Corpus
 ) -> None:
