@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import Article
+from streams.alerting import order_by_published
 from streams.extract.article import UnreadableArticle, decode_article_bytes, normalise_article
 
 __all__ = ["ArticleFile", "SkippedFile", "expand_paths", "load_articles", "order_articles"]
@@ -73,12 +74,11 @@ def load_articles(paths: Iterable[str | Path]) -> Iterator[ArticleFile | Skipped
 
 
 def order_articles(files: Sequence[ArticleFile], order: str) -> list[ArticleFile]:
-    """``name``: as given (folders already name-sorted); ``published``: by published_at, undated last.
-
-    The sort is stable, so files with the same date, and undated files, keep the given order.
+    """``name``: as given (folders already name-sorted); ``published``: by the day of published_at,
+    undated last, otherwise in the given order (``streams.alerting.order_by_published``).
     """
     if order == "name":
         return list(files)
     if order == "published":
-        return sorted(files, key=lambda f: (f.article.published_at is None, f.article.published_at or ""))
+        return order_by_published(files, lambda f: f.article.published_at)
     raise ValueError(f"unknown order {order!r}: use 'name' or 'published'")

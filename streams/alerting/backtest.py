@@ -8,18 +8,19 @@ reordering.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from schemas import Alert, IndexMove
 from streams.alerting.rules import AlertRules
-from streams.alerting.state import IndexState, advance
+from streams.alerting.state import IndexState, advance, published_day
 
 if TYPE_CHECKING:  # only its shape is used (.article, .moves): alerting does not need extraction loaded
     from streams.extract import Extraction
 
 __all__ = ["AlertEngine", "backtest", "order_by_published"]
+
+T = TypeVar("T")
 
 
 class AlertEngine:
@@ -65,25 +66,14 @@ def backtest(extractions: Iterable[Extraction], rules: AlertRules) -> list[Alert
     return alerts
 
 
-def _published_day(extraction: Extraction) -> date | None:
-    published_at = extraction.article.published_at
-    if not published_at:
-        return None
-    try:
-        return date.fromisoformat(published_at[:10])
-    except ValueError:
-        return None
+def order_by_published(items: Iterable[T], published_at: Callable[[T], str | None]) -> list[T]:
+    """Items in date order: dated ones by the day of their ``published_at``, oldest first, then the
+    undated ones (and those whose date is not ISO) at the end.
 
-
-def order_by_published(extractions: Iterable[Extraction]) -> list[Extraction]:
-    """Articles in date order: dated ones by the day of ``published_at``, oldest first, then the
-    undated ones (and those whose date does not parse) at the end.
-
-    The sort is stable: articles of the same day, and the undated ones, keep the order they were
-    given in. Only the day counts, as in the stale-news rule.
+    The sort is stable: items of the same day, and the undated ones, keep the order they were
+    given in. Only the day counts, as in the stale-news rule. ``--order published`` of
+    ``milestones replay`` and ``backtest`` uses it on article files.
     """
-    items: Sequence[Extraction] = list(extractions)
-    dated = [(day, extraction) for extraction in items if (day := _published_day(extraction)) is not None]
-    undated = [extraction for extraction in items if _published_day(extraction) is None]
-    dated.sort(key=lambda pair: pair[0])
-    return [extraction for _, extraction in dated] + undated
+    keyed = [(published_day(published_at(item)), item) for item in items]
+    dated = sorted(((day, item) for day, item in keyed if day is not None), key=lambda pair: pair[0])
+    return [item for _, item in dated] + [item for day, item in keyed if day is None]

@@ -182,7 +182,8 @@ class IndexState:
         )
 
 
-def _day(published_at: str | None) -> date | None:
+def published_day(published_at: str | None) -> date | None:
+    """The day of an ISO ``published_at``; None when absent or not ISO (it then counts as undated)."""
     if not published_at:
         return None
     try:
@@ -197,7 +198,7 @@ def _is_stale(state: IndexState, move: IndexMove, value: float, rules: AlertRule
     if last is None:
         return False
     if rules.stale_by_date:
-        move_day, last_day = _day(move.published_at), _day(state.last_published_at)
+        move_day, last_day = published_day(move.published_at), published_day(state.last_published_at)
         if move_day is not None and last_day is not None and move_day != last_day:
             return move_day < last_day
     if not rules.stale_by_direction:

@@ -71,10 +71,10 @@ def test_order_by_published() -> None:
     d = article("d", "2025-10-27T01:00:00+09:00")
     e = article("e", "12/09/2025")  # not ISO: counts as undated
     f = article("f", "2025-09-08")
-    ordered = order_by_published([a, b, c, d, e, f])
+    ordered = order_by_published([a, b, c, d, e, f], lambda x: x.article.published_at)
     # dated by day, same day keeps the given order (b before d), undated last in given order
     assert [x.article.article_id for x in ordered] == ["f", "c", "b", "d", "a", "e"]
 
 
 def test_order_by_published_of_nothing() -> None:
-    assert order_by_published([]) == []
+    assert order_by_published([], lambda x: x) == []
