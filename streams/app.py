@@ -16,6 +16,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.admission import MAX_RECORD_BYTES
 from streams.codec import CODEC_NAME, register_codec
+from streams.kafka_admin import ensure_topics
 from streams.kafka_clients import faust_options
 from streams.seek_first import SeekFirstTransport
 from streams.settings import Settings
@@ -61,6 +62,19 @@ class PipelineApp(faust.App):
     lost in the race and the committed offset stuck: see ``streams/seek_first.py``.
     """
 
+    milestones_settings: Settings | None = None
+
+    async def on_first_start(self) -> None:
+        """Create the contract topics before anything subscribes.
+
+        Faust declares only its internal topics (changelogs); a source topic missing when the
+        consumer subscribes is ignored until the next metadata refresh, minutes later. Here, not in
+        ``milestones worker`` alone, so ``faust -A streams.app worker`` gets them too.
+        """
+        if self.milestones_settings is not None:
+            await ensure_topics(self.milestones_settings)
+        await super().on_first_start()
+
     def _new_transport(self) -> Any:
         kind = faust_transport.by_url(self.conf.broker_consumer[0])
         if kind is faust_aiokafka.Transport:
@@ -72,7 +86,7 @@ def create_app(settings: Settings) -> faust.App:
     """A Faust app configured from our settings (never from Faust's own environment variables)."""
     register_codec()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return PipelineApp(
+    app = PipelineApp(
         settings.app_id,
         **faust_options(settings),  # broker URL, and TLS/SASL credentials when set
         store="memory://",
@@ -101,6 +115,8 @@ def create_app(settings: Settings) -> faust.App:
         key_serializer="raw",
         value_serializer=CODEC_NAME,
     )
+    app.milestones_settings = settings
+    return app
 
 
 def create_pipeline(settings: Settings | None = None) -> Pipeline:

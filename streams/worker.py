@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import faust
 
 from streams.app import create_pipeline
-from streams.kafka_admin import ensure_topics
 from streams.ops.logs import logging_config
 from streams.settings import Settings
 
@@ -15,13 +12,8 @@ __all__ = ["run_worker"]
 
 
 def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
-    """Create the contract topics, then run the agents until stopped (SIGTERM/SIGINT stop cleanly).
-
-    Why create topics first: Faust declares only its internal topics (changelogs); a source topic
-    missing when the consumer subscribes is ignored until the next metadata refresh, minutes later.
-    """
+    """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first."""
     settings = settings or Settings()
-    asyncio.run(ensure_topics(settings))
     pipeline = create_pipeline(settings)
     # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.ops.logs.
     worker = faust.Worker(
