@@ -24,7 +24,7 @@ from rich.text import Text
 from schemas import Alert
 from streams.broker.provide import provide_broker
 from streams.kafka_clients import client_options
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from streams.replay import plan_replay, replay
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess, free_port
@@ -132,13 +132,7 @@ async def _replay_and_watch(
         with Live(view(), console=console, refresh_per_second=8) as live:
             watcher = asyncio.create_task(consume(live))
             summary = await replay(settings, plan, rate=5.0)
-            caught_up = await wait_for_zero_lag(
-                settings.kafka_bootstrap,
-                settings.app_id,
-                [t.articles, t.index_moves],
-                timeout=120,
-                options=client_options(settings),
-            )
+            caught_up = await wait_for_worker(settings, timeout=120)
             await asyncio.sleep(1.0)  # the last alerts' fetch
             watcher.cancel()
             live.update(view())

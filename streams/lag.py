@@ -14,7 +14,10 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-__all__ = ["group_lag", "wait_for_zero_lag"]
+from streams.kafka_clients import client_options
+from streams.settings import Settings
+
+__all__ = ["group_lag", "wait_for_worker", "wait_for_zero_lag"]
 
 
 async def group_lag(
@@ -69,3 +72,19 @@ async def wait_for_zero_lag(
             return True
         await asyncio.sleep(poll)
     return False
+
+
+async def wait_for_worker(settings: Settings, *, timeout: float = 120.0) -> bool:
+    """Poll until the pipeline's worker group has committed everything on its input topics.
+
+    The input topics are ``articles`` and ``index-moves``: once both are committed, every article
+    replayed so far has been extracted and every move run through the alert rules.
+    """
+    t = settings.topics
+    return await wait_for_zero_lag(
+        settings.kafka_bootstrap,
+        settings.app_id,
+        [t.articles, t.index_moves],
+        timeout=timeout,
+        options=client_options(settings),
+    )

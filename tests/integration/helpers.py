@@ -10,7 +10,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess, free_port
 
@@ -102,9 +102,6 @@ async def produce_raw(bootstrap: str, topic: str, records: list[tuple[bytes | No
 
 async def wait_until_processed(settings: Settings, timeout: float = 120.0) -> None:
     """Wait until the worker group committed everything on articles and index-moves."""
-    t = settings.topics
-    ok = await wait_for_zero_lag(
-        settings.kafka_bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=timeout
-    )
+    ok = await wait_for_worker(settings, timeout=timeout)
     assert ok, "the worker did not catch up on its input topics in time"
     await asyncio.sleep(0.5)

@@ -23,7 +23,7 @@ from schemas import Alert
 from streams.broker import BrokerError
 from streams.broker.local import LocalKafka
 from streams.kafka_clients import client_options
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess
 from tests.integration.helpers import GOLD_DIR, SEEDS, unique_settings, worker_env
@@ -86,14 +86,7 @@ async def test_worker_replay_and_tail_over_sasl_scram(sasl_kafka: LocalKafka, tm
         sent = _cli(env, "replay", "--quiet", str(SEEDS))
         assert sent.returncode == 0, sent.stderr
         assert "sent 5 article(s)" in sent.stderr
-        t = settings.topics
-        caught_up = await wait_for_zero_lag(
-            settings.kafka_bootstrap,
-            settings.app_id,
-            [t.articles, t.index_moves],
-            timeout=120,
-            options=client_options(settings),
-        )
+        caught_up = await wait_for_worker(settings, timeout=120)
         assert caught_up, worker.log_text()[-5000:]
         tail = _cli(env, "tail", "--from-beginning", "--json", "--idle-timeout", "3")
     finally:

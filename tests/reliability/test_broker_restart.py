@@ -16,7 +16,7 @@ import pytest
 
 from streams.broker import LocalKafka
 from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
@@ -63,7 +63,7 @@ async def test_broker_restart_mid_stream_loses_nothing(
         back_at = time.monotonic()
         assert own_broker.bootstrap == bootstrap
         summary = await asyncio.wait_for(replaying, timeout=300)
-        zero = await wait_for_zero_lag(bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=240)
+        zero = await wait_for_worker(settings, timeout=240)
         caught_up_at = time.monotonic()
         same_worker = worker.running and worker.proc is not None and worker.proc.pid == pid
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
@@ -73,9 +73,7 @@ async def test_three_kill_nines_during_a_replay_lose_nothing_and_invent_nothing(
             )
         summary = await replaying
         started = time.monotonic()
-        zero = await wait_for_zero_lag(
-            kafka_bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=240
-        )
+        zero = await wait_for_worker(settings, timeout=240)
         final_catch_up = time.monotonic() - started
         check = await collect_alerts(settings, corpus.alerts)
     finally:

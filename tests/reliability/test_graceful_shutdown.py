@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from streams.move_position import MovePosition
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
@@ -50,9 +50,7 @@ async def test_sigterm_mid_replay_then_restart_neither_skips_nor_repeats(
         still_sending = not replaying.done()
         worker = await start_generation(settings, tmp_path, "worker-2")
         summary = await replaying
-        zero = await wait_for_zero_lag(
-            kafka_bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=240
-        )
+        zero = await wait_for_worker(settings, timeout=240)
         moves = await read_topic(kafka_bootstrap, t.index_moves)
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))
     finally:

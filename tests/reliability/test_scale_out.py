@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_zero_lag
+from streams.lag import wait_for_worker
 from streams.worker_process import free_port
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
@@ -48,9 +48,7 @@ async def test_two_workers_six_partitions_one_killed_midway(
         killed_at = time.monotonic()
         first.kill()
         summary = await replaying
-        zero = await wait_for_zero_lag(
-            kafka_bootstrap, settings.app_id, [t.articles, t.index_moves], timeout=240
-        )
+        zero = await wait_for_worker(settings, timeout=240)
         recovered = time.monotonic() - killed_at
         survivor_alive = second.running
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))
