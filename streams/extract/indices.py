@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from streams.extract.fold import fold_safe
+
 __all__ = ["IndexRegistry", "Mention", "default_registry", "load_registry"]
 
 DEFAULT_RESOURCE = "config/indices.toml"
@@ -75,12 +77,17 @@ class IndexRegistry:
         # Whole words: no letter/digit/&// glued on either side; a ticker colon ("NASDAQ:NVDA")
         # and a compound hyphen ("Nasdaq-listed") after the name disqualify it.
         edge_before, edge_after = r"(?<![\w&/])", r"(?![\w&]|:\w|-[a-z])"
-        folded = sorted({_key(n) for n in names})
-        self._regexes = (
-            re.compile(edge_before + "(?:" + _trie_pattern(folded) + ")" + edge_after, re.IGNORECASE),
-            # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
-            # two places from after that character.
-            re.compile("(?:" + _trie_pattern(sorted(self._exact), r"(?<![\w&/][\s\S])") + ")" + edge_after),
+        folded = _trie_pattern(sorted({_key(n) for n in names}))
+        self._folded = re.compile(edge_before + "(?:" + folded + ")" + edge_after, re.IGNORECASE)
+        # The same search on " " + text.lower(), case-sensitively (see fold.py): 4x faster. The
+        # character before the name is consumed instead of looked behind at, so the engine
+        # jumps from one non-word character to the next; the leading space stands for the
+        # start of the text.
+        self._lowered = re.compile(r"[^\w&/](?:" + folded + ")" + edge_after)
+        # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
+        # two places from after that character.
+        self._exact_re = re.compile(
+            "(?:" + _trie_pattern(sorted(self._exact), r"(?<![\w&/][\s\S])") + ")" + edge_after
         )
         self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
 
@@ -91,22 +98,33 @@ class IndexRegistry:
             found = self._names.get(_key(text))
         return found or None
 
-    def find_mentions(self, sentence: str) -> list[Mention]:
-        """Every index name in the sentence, in order, longest name at each place."""
-        found = [
-            (m.start(), -m.end(), m.group(0)) for regex in self._regexes for m in regex.finditer(sentence)
-        ]
+    def raw_matches(self, text: str) -> list[tuple[int, int]]:
+        """(start, -end) of every name match of both regexes, sorted: overlaps not yet resolved."""
+        if fold_safe(text):
+            found = [(m.start(), 1 - m.end()) for m in self._lowered.finditer(" " + text.lower())]
+        else:
+            found = [(m.start(), -m.end()) for m in self._folded.finditer(text)]
+        found.extend((m.start(), -m.end()) for m in self._exact_re.finditer(text))
         found.sort()
+        return found
+
+    def resolve(self, text: str, found: list[tuple[int, int]], offset: int = 0) -> list[Mention]:
+        """The mentions of sorted raw matches: the longest name at each place, known ids only.
+        Spans are taken relative to ``offset`` (``text`` is the whole text the spans index)."""
         mentions: list[Mention] = []
         reached = 0
-        for start, neg_end, text in found:
+        for start, neg_end in found:
             if start < reached:
                 continue  # inside a longer name found at an earlier or the same place
             reached = -neg_end
-            index_id = self.index_of(text)
+            index_id = self.index_of(text[start:reached])
             if index_id:
-                mentions.append(Mention(index_id, start, -neg_end))
+                mentions.append(Mention(index_id, start - offset, reached - offset))
         return mentions
+
+    def find_mentions(self, sentence: str) -> list[Mention]:
+        """Every index name in the sentence, in order, longest name at each place."""
+        return self.resolve(sentence, self.raw_matches(sentence))
 
 
 def _add(data: dict[str, Any], names: dict[str, str], exact: dict[str, str], source: str) -> None:

@@ -24,7 +24,7 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_table import read_table_row
-from streams.extract.sentences import sentence_spans
+from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
 
@@ -152,11 +152,17 @@ def _readings(clause: str, noun_phrase: bool) -> list[Reading]:
     return readings
 
 
-def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]:
-    """Every move stated in one sentence, in text order (intraday before close)."""
+def sentence_moves(
+    sentence: str, registry: IndexRegistry, mentions: list[Mention] | None = None
+) -> list[SentenceMove]:
+    """Every move stated in one sentence, in text order (intraday before close).
+
+    ``mentions`` are the sentence's index names when the caller has them already."""
     if sentence.lstrip().startswith("|"):
         return read_table_row(sentence, registry)
-    mentions = _merge(registry.find_mentions(sentence), sentence)
+    if mentions is None:
+        mentions = registry.find_mentions(sentence)
+    mentions = _merge(mentions, sentence)
     if not mentions:
         return []
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
@@ -238,22 +244,37 @@ def sentence_moves(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
     return moves
 
 
+def _sentence_mentions(
+    body: str, raw: list[tuple[int, int]], start: int, end: int, registry: IndexRegistry
+) -> list[Mention] | None:
+    """The names of the sentence body[start:end] from the whole body's raw matches, or None when
+    a match crosses the sentence's edge (a name broken over two lines: the sentence alone would
+    read differently). Otherwise they are exact: a sentence is stripped and split before
+    whitespace, so the name regexes see the same edges in the sentence as in the body."""
+    inside: list[tuple[int, int]] = []
+    for match in raw:
+        if match[0] >= end:
+            break
+        if -match[1] > start:
+            if match[0] < start or -match[1] > end:
+                return None
+            inside.append(match)
+    return registry.resolve(body, inside, offset=start)
+
+
 def extract_moves(article: Article, registry: IndexRegistry | None = None) -> list[IndexMove]:
     """Every statement about a named index in the article, in text order."""
     registry = registry or default_registry()
     moves: list[IndexMove] = []
     body = article.body
-    # One scan of the whole body for index names; only sentences holding one are read.
-    starts = [m.start for m in registry.find_mentions(body)]
-    spans = sentence_spans(body) if starts else []
-    k = 0
-    for start, end in spans:
-        while k < len(starts) and starts[k] < start:
-            k += 1
-        if k == len(starts) or starts[k] >= end:
-            continue
+    # One scan of the whole body for index names; only sentences holding one are read, with
+    # the names found by that scan (see _sentence_mentions).
+    raw = registry.raw_matches(body)
+    starts = [m.start for m in registry.resolve(body, raw)]
+    for start, end in spans_holding(body, starts) if starts else []:
         sentence = body[start:end]
-        for found in sentence_moves(sentence, registry):
+        mentions = _sentence_mentions(body, raw, start, end, registry)
+        for found in sentence_moves(sentence, registry, mentions):
             r = found.reading
             moves.append(
                 IndexMove(

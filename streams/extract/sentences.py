@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["sentence_spans", "spans_holding", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     {
@@ -56,15 +56,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line_start = 0
     for line in text.split("\n"):
-        cut = 0
-        for match in _END.finditer(line):
-            if not _is_sentence_end(line, match.start()):
-                continue
-            _append(spans, line, line_start, cut, match.end())
-            cut = match.end()
-        _append(spans, line, line_start, cut, len(line))
+        _line_spans(spans, line, line_start)
         line_start += len(line) + 1
     return spans
+
+
+def spans_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The sentence spans of ``text`` that hold at least one of the (sorted) positions.
+
+    Equal to filtering ``sentence_spans(text)``, but only the lines holding a position are
+    split: sentences never cross a line, and most lines of an article hold no index name."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(positions):
+        line_start = text.rfind("\n", 0, positions[k]) + 1
+        line_end = text.find("\n", positions[k])
+        if line_end < 0:
+            line_end = len(text)
+        line: list[tuple[int, int]] = []
+        _line_spans(line, text[line_start:line_end], line_start)
+        for start, end in line:
+            while k < len(positions) and positions[k] < start:
+                k += 1
+            if k < len(positions) and positions[k] < end:
+                spans.append((start, end))
+        while k < len(positions) and positions[k] <= line_end:
+            k += 1
+    return spans
+
+
+def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
+    cut = 0
+    for match in _END.finditer(line):
+        if not _is_sentence_end(line, match.start()):
+            continue
+        _append(spans, line, line_start, cut, match.end())
+        cut = match.end()
+    _append(spans, line, line_start, cut, len(line))
 
 
 def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:

@@ -1,0 +1,84 @@
+"""Case folding for speed: run IGNORECASE patterns case-sensitively on lower-cased text.
+
+Python's regex engine cannot skip ahead or reject alternatives quickly under IGNORECASE (every
+literal is compared through a case table), so a big case-insensitive alternation costs 3-4× the
+same alternation run case-sensitively. The move patterns only hold ASCII literals, so on a text
+``t`` they find exactly what their lower-case, case-sensitive twin finds on ``t.lower()`` --
+provided ``t.lower()`` lower-cases character by character and no character of ``t`` behaves
+differently under the two. ``fold_safe`` checks that: ASCII always qualifies; a non-ASCII
+character qualifies when it lower-cases to one non-ASCII character with the same ``\\w``,
+``\\s`` and ``\\d`` class, matches no ASCII character under IGNORECASE (which rules out the
+Kelvin sign, dotted and dotless i and the long s) and is not the context-dependent capital sigma.
+Text that fails the check takes the original IGNORECASE pattern, so results never change.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["fold_safe", "lower_pattern"]
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ANY_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+_CLASSES = (re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"))
+_SIGMA = "\u03a3"  # lower-cases to final or medial sigma depending on the next letter
+_checked: dict[str, bool] = {}
+# Characters of ordinary English copy beyond ASCII, checked once at import, so that most texts
+# are cleared by one scan for anything else.
+_COMMON = "’‘“”—–…\xa0•·▪●◦€£¥₩°½¼¾×éèêëáàâäãåíìîïóòôöõúùûüñçÉÈÁÀÖÜÑÇßøØæÆ"
+
+
+def _char_safe(char: str) -> bool:
+    low = char.lower()
+    if len(low) != 1 or low.isascii() or char == _SIGMA or _ANY_ASCII.match(char):
+        return False
+    return all(bool(c.match(char)) == bool(c.match(low)) for c in _CLASSES)
+
+
+_UNCOMMON = re.compile("[^\\x00-\\x7f" + "".join(c for c in _COMMON if _char_safe(c)) + "]")
+
+
+def fold_safe(text: str) -> bool:
+    """Whether ASCII-literal IGNORECASE patterns match ``text`` exactly where their lower-case
+    twins match ``text.lower()`` (same spans; ``text.lower()`` has the same length)."""
+    if text.isascii():
+        return True
+    first = _UNCOMMON.search(text)
+    if first is None:
+        return True
+    for char in set(_UNCOMMON.findall(text, first.start())):
+        safe = _checked.get(char)
+        if safe is None:
+            safe = _checked[char] = _char_safe(char)
+        if not safe:
+            return False
+    return True
+
+
+def lower_pattern(pattern: str) -> str:
+    """The case-sensitive twin of an IGNORECASE pattern: literal letters lower-cased; escapes
+    (``\\S``, ``\\W``, ``\\b``...) and group names kept as written.
+
+    Only for patterns whose literals are ASCII or caseless; an inline ``(?-i:...)`` group cannot
+    be folded and is refused."""
+    if "(?-i" in pattern:
+        raise ValueError(f"lower_pattern: a case-sensitive group cannot be folded: {pattern[:60]!r}")
+    for char in set(_NON_ASCII.findall(pattern)):
+        if char.lower() != char or char.upper() != char:
+            raise ValueError(f"lower_pattern: non-ASCII cased literal {char!r} in {pattern[:60]!r}")
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(("(?P<", "(?P="), i):
+            close = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i : close + 1])
+            i = close + 1
+            continue
+        out.append(char.lower())
+        i += 1
+    return "".join(out)

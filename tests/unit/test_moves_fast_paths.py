@@ -1,0 +1,98 @@
+"""The shortcuts of move extraction give exactly what the plain computation gives.
+
+Each fast path (lower-cased case-sensitive regexes, names found once per body, only the lines
+holding a name split into sentences) is compared with the computation it replaces, on the seed
+articles and on generated text mixing index names, separators and the characters that case
+folding treats specially (Kelvin sign, dotted/dotless i, long s, capital sigma).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.extract.fold import fold_safe, lower_pattern
+from streams.extract.indices import default_registry
+from streams.extract.moves import _sentence_mentions
+from streams.extract.sentences import sentence_spans, spans_holding
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+ODD = ["\u212a", "\u0130", "\u0131", "\u017f", "\u03a3", "\u03c3", "Ⓐ", "é", "É", "’", "\xa0", "ß"]
+PIECES = [
+    "Nikkei", "NIKKEI", "nikkei", "Hang Seng", "Hang\nSeng Index", "S&P 500", "S&P/ASX 200", "Dow",
+    "DOW", "Dow Jones", "SET index", "set", "Kospi", "KOSPI", "N225", "Nasdaq-listed", "NASDAQ:NVDA",
+    " ", "  ", "\n", ". ", ", ", "(", ")", "&", "/", "-", ":", "x", "rose 1.2%", "• ", "U.S. ",
+    *ODD,
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _reference_raw(text: str) -> list[tuple[int, int]]:
+    registry = default_registry()
+    found = [(m.start(), -m.end()) for r in (registry._folded, registry._exact_re) for m in r.finditer(text)]
+    return sorted(found)
+
+
+@pytest.mark.parametrize("char", ["\u212a", "\u0130", "\u0131", "\u017f", "\u03a3"])
+def test_characters_that_fold_oddly_are_not_fold_safe(char: str) -> None:
+    assert not fold_safe(f"the Nikkei{char} rose")
+
+
+@pytest.mark.parametrize("char", ["’", "“", "—", "\xa0", "é", "É", "ß", "中", "σ", "Ⓐ"])
+def test_ordinary_characters_are_fold_safe(char: str) -> None:
+    assert fold_safe(f"the Nikkei{char} rose")
+
+
+def test_lower_pattern_keeps_escapes_and_group_names() -> None:
+    assert lower_pattern(r"(?P<Up>Rose)\S+\W\B(?P=Up)Taiwan") == r"(?P<Up>rose)\S+\W\B(?P=Up)taiwan"
+    with pytest.raises(ValueError, match="case-sensitive group"):
+        lower_pattern(r"a(?-i:B)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_name_matches_equal_the_ignorecase_regex(text: str) -> None:
+    assert default_registry().raw_matches(text) == _reference_raw(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Nikkei rose. ", "The Dow fell.\n"]), max_size=40).map("".join))
+def test_sentence_names_from_the_body_equal_a_scan_of_the_sentence(text: str) -> None:
+    registry = default_registry()
+    raw = registry.raw_matches(text)
+    starts = [m.start for m in registry.resolve(text, raw)]
+    assert spans_holding(text, starts) == [
+        (a, b) for a, b in sentence_spans(text) if any(a <= s < b for s in starts)
+    ]
+    for a, b in sentence_spans(text):
+        mentions = _sentence_mentions(text, raw, a, b, registry)
+        if mentions is not None:
+            assert mentions == registry.find_mentions(text[a:b])
+
+
+def test_a_name_broken_over_two_lines_is_read_from_the_sentence() -> None:
+    text = "Shares rose in the Hang\nSeng Index session."
+    registry = default_registry()
+    raw = registry.raw_matches(text)
+    first = sentence_spans(text)[0]
+    assert _sentence_mentions(text, raw, *first, registry) is None
+
+
+def test_seed_sentences_read_the_same_names() -> None:
+    registry = default_registry()
+    for text in SEEDS:
+        assert registry.raw_matches(text) == _reference_raw(text)
+        raw = registry.raw_matches(text)
+        for a, b in sentence_spans(text):
+            assert _sentence_mentions(text, raw, a, b, registry) == registry.find_mentions(text[a:b])
+
+
+def test_unsafe_text_takes_the_ignorecase_regex() -> None:
+    text = "the NİKKEI and the \u212aOSPI rose"
+    assert not fold_safe(text)
+    # The Kelvin sign matches "k" only under IGNORECASE; "İ" lower-cases to two characters.
+    assert [m.index_id for m in default_registry().find_mentions(text)] == ["KOSPI"]
