@@ -33,38 +33,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from streams.extract.date_forms import DATE_FORMS, MONTHS, date_matches, year_positions
+from streams.extract.line_patterns import LinePattern
+
 __all__ = ["find_published_at", "parse_date"]
-
-_MONTHS: dict[str, int] = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-
-# Each date form is a template with named groups; the same names are reused, so they are compiled one by one.
-_MDY = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"
-_DMY = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"
-_ISO = r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"
-_NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
-_DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
-)
 
 # A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
 _TIME = re.compile(
@@ -73,28 +45,24 @@ _TIME = re.compile(
 )
 
 _LEADING_STAMP = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-_PUBLISHED_LINE = re.compile(
-    r"(?im)^[ \t]*(?:first[ \t]+)?(?:published|posted|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$"
+_PUBLISHED_LINE = LinePattern(
+    r"[ \t]*(?:first[ \t]+)?(?:published|posted|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE
 )
-_UPDATED_LINE = re.compile(r"(?im)^[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$")
-_DOW_JONES_FOOTER = re.compile(r"(?m)^[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
+_UPDATED_LINE = LinePattern(r"[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE)
+_DOW_JONES_FOOTER = LinePattern(r"[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
 # "October 27, 2025 7:17 AM GMT+9Updated 2 hours ago": a stamp line may end with its update note.
 _UPDATED_TAIL = re.compile(r"(?:last\s+)?updated\b", re.IGNORECASE)
 # "Updated 4:05 PM EDT, October 27, 2025": a time (and zone) may come before the date on a stamp.
 _LEADING_TIME = re.compile(r"\A\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*")
-_AGENCY_AFTER = re.compile(r"\A\s*\([A-Z][\w.& ]{0,30}\)")
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w.& ]{0,30}\)")  # used with match(text, pos)
 _SESSION_LEAD = re.compile(
     r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
 )
 
-# Cheap necessary conditions checked before the date forms scan a whole text (each form tries
-# every position): every form holds a year; a dated dateline has "(Agency)" right after the year;
-# a session date has ")" after the year or a session word ("close for") before the date.
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# A dated dateline has "(Agency)" right after the year: one fast scan tells whether to look for one.
 _YEAR_THEN_AGENCY = re.compile(r"(?:19|20)\d{2}\s*\([A-Z]")
-_SESSION_HINT = re.compile(
-    r"(?:19|20)\d{2}\s*\)|(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s", re.IGNORECASE
-)
+# Line breaks of str.splitlines other than "\n"; without them a line is what lies between two "\n".
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
 _MONTH_FIRST_SOURCES = frozenset(
@@ -119,7 +87,7 @@ def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("mon"):
-        month = _MONTHS[groups["mon"][:3].lower()]
+        month = MONTHS[groups["mon"][:3].lower()]
         day = int(groups["day"])
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
@@ -136,11 +104,12 @@ def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
 
 def parse_date(text: str, source: str | None = None) -> tuple[date, int, int] | None:
     """The first date in ``text`` as (date, start, end), any supported form, else None."""
-    if _ANY_YEAR.search(text) is None:
+    years = year_positions(text)
+    if not years:
         return None
     best: tuple[date, int, int] | None = None
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
+    for form in range(len(DATE_FORMS)):
+        for match in date_matches(text, form, years):
             found = _match_to_date(match, source)
             if found is not None:
                 if best is None or match.start() < best[1]:
@@ -208,29 +177,62 @@ def _stamp_line(line: str, source: str | None) -> str | None:
     return _with_time(found[0], rest)
 
 
-def _dated_dateline(text: str, source: str | None) -> str | None:
+def _year_lines(text: str, years: list[int]) -> list[str]:
+    """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order.
+
+    Only these can be a date stamp line; the other lines are not even looked at.
+    """
+    if _OTHER_LINE_BREAKS.search(text) is not None:
+        return text.splitlines()
+    lines: list[str] = []
+    end = -1
+    for year in years:
+        if year < end:
+            continue  # on the line already taken
+        end = text.find("\n", year)
+        if end < 0:
+            end = len(text)
+        lines.append(text[text.rfind("\n", 0, year) + 1 : end])
+    return lines
+
+
+def _dated_dateline(text: str, source: str | None, years: list[int]) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -"."""
     if _YEAR_THEN_AGENCY.search(text) is None:
         return None
-    for form in _DATE_FORMS[:3]:
-        for match in form.finditer(text):
-            if _AGENCY_AFTER.match(text[match.end() :]):
+    for form in range(3):
+        for match in date_matches(text, form, years):
+            if _AGENCY_AFTER.match(text, match.end()):
                 found = _match_to_date(match, source)
                 if found is not None:
                     return found.isoformat()
     return None
 
 
-def _session_date(text: str, source: str | None) -> str | None:
+def _visible_before(text: str, end: int) -> str:
+    """The last non-space character before ``end`` ("" when none): ``text[:end].rstrip()[-1:]`` without the copy."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i else ""
+
+
+def _visible_after(text: str, start: int) -> str:
+    """The first non-space character from ``start`` on ("" when none)."""
+    i, n = start, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return text[i] if i < n else ""
+
+
+def _session_date(text: str, source: str | None, years: list[int]) -> str | None:
     """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
-    if _SESSION_HINT.search(text) is None:
-        return None
     candidates: list[tuple[int, date]] = []
-    for form in _DATE_FORMS[1:3]:
-        for match in form.finditer(text):
-            before, after = text[: match.start()], text[match.end() :]
-            parenthesised = before.rstrip().endswith("(") and after.lstrip().startswith(")")
-            if parenthesised or _SESSION_LEAD.search(before[-40:]):
+    for form in (1, 2):
+        for match in date_matches(text, form, years):
+            start, end = match.span()
+            parenthesised = _visible_before(text, start) == "(" and _visible_after(text, end) == ")"
+            if parenthesised or _SESSION_LEAD.search(text[max(0, start - 40) : start]):
                 found = _match_to_date(match, source)
                 if found is not None:
                     candidates.append((match.start(), found))
@@ -252,7 +254,8 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
         found = _date_at_start(match.group(1), source)
         if found is not None:
             return found
-    for line in text.splitlines():
+    years = year_positions(text)
+    for line in _year_lines(text, years) if years else ():
         found = _stamp_line(line, source)
         if found is not None:
             return found
@@ -264,8 +267,8 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
             ).isoformat()
         except ValueError:
             pass
-    for finder in (_dated_dateline, _session_date):
-        found = finder(text, source)
+    for finder in (_dated_dateline, _session_date) if years else ():
+        found = finder(text, source, years)
         if found is not None:
             return found
     for match in _UPDATED_LINE.finditer(text):

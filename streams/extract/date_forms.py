@@ -1,0 +1,112 @@
+"""The date forms (``2025-10-27``, ``Mon, Sept. 5, 2025``, ``5th of May 2019``, ``12/09/2025``) and a
+fast, exact way to find them in a whole text.
+
+Why a scanner of its own: a date form must be tried at every position of a text, and the month
+names are matched case-insensitively, so the regex engine has no literal to skip to; over a 3 kB
+article one month-name form cost more than the rest of normalisation together. But every date
+holds a year, years are rare, and a search for ``(?:19|20)\\d{2}`` jumps straight from one digit
+1 or 2 to the next. So the years are found first and each form is tried only in a short window
+that ends just after one year. :func:`date_matches` returns exactly the matches of
+``DATE_FORMS[i].finditer(text)``, for these reasons:
+
+* The year of a match always follows a non-digit (a space, ``/``, ``.`` or a word boundary), and a
+  match holds no other such ``(19|20)dd`` than its year: day and month numbers have at most two
+  digits and every other part is letters, spaces or punctuation.
+* So the leftmost match at or after ``pos`` either uses the first year after ``pos`` or starts
+  after that year; and a match using year ``y`` starts no earlier than the start of the ``k``-th
+  whitespace-separated chunk before ``y`` (``k`` = 0 for ISO, whose year comes first; 1 for
+  ``12/09/``; 3 for ``Mon, Sept. 5,``; 4 for ``Mon, 5th of May,``) and ends 4 characters after
+  ``y`` (10 for ISO). The window search keeps one more character, so the closing ``\\b`` or
+  ``(?!\\d)`` sees the real text; the engine's ``pos`` argument lets a leading ``\\b`` look
+  behind the window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["DATE_FORMS", "MONTHS", "date_matches", "year_positions"]
+
+MONTHS: dict[str, int] = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+# Each date form is a template with named groups; the same names are reused, so they are compiled one by one.
+_MDY = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"
+_DMY = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"
+_ISO = r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"
+_NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
+DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
+)
+# Per form: whitespace-separated chunks that may stand between a match's start and its year, and
+# characters from the year's start to one past the match's end (the closing lookaround's character).
+_CHUNKS_BEFORE_YEAR = (0, 3, 4, 1)
+_TAIL_FROM_YEAR = (11, 5, 5, 5)
+
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def year_positions(text: str) -> list[int]:
+    """Where a date's year can start: ``(19|20)dd`` not right after another digit.
+
+    A year that follows a digit is skipped: no form allows it, and such a candidate can only
+    overlap the one before it, so the non-overlapping scan misses no year that counts.
+    """
+    return [
+        m.start() for m in _ANY_YEAR.finditer(text) if not (m.start() and text[m.start() - 1].isdecimal())
+    ]
+
+
+def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:
+    """Start of the ``chunks``-th run of non-space characters before ``end`` (not below ``floor``).
+
+    ``str.isspace`` is the regex engine's ``\\s`` (both are Unicode whitespace).
+    """
+    i = end
+    for _ in range(chunks):
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``DATE_FORMS[form].finditer(text)``, found from the years (module docstring).
+
+    ``years`` is :func:`year_positions` of ``text`` when the caller already has it.
+    """
+    pattern = DATE_FORMS[form]
+    chunks = _CHUNKS_BEFORE_YEAR[form]
+    tail = _TAIL_FROM_YEAR[form]
+    n = len(text)
+    pos = 0
+    for year in year_positions(text) if years is None else years:
+        if year < pos:
+            continue
+        match = pattern.search(text, _chunk_start(text, year, chunks, pos), min(n, year + tail))
+        if match is None:
+            pos = year + 1  # no match uses this year, so none starts at or before it
+            continue
+        yield match
+        pos = match.end()
