@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from streams.extract.line_patterns import LinePattern
+
 __all__ = ["detect_source", "find_url"]
 
 # Known hosts -> publisher names as the contract spells them; other hosts give their bare host name.
@@ -51,15 +53,22 @@ _HOST_PUBLISHERS: dict[str, str] = {
 }
 
 # A URL standing alone after a "Source:"-like label, possibly on the next line (seed 002: "Source :\nhttps://...").
-_LABELLED_URL = re.compile(
-    r"(?im)^[ \t]*(?:source|link|url|original(?:ly published at| article)?|read more at)[ \t]*:?[ \t]*\n?[ \t]*"
-    r"(https?://[^\s<>\"]+)[ \t]*$"
+_LABELLED_URL = LinePattern(
+    r"[ \t]*(?:source|link|url|original(?:ly published at| article)?|read more at)[ \t]*:?[ \t]*\n?[ \t]*"
+    r"(https?://[^\s<>\"]+)[ \t]*$",
+    re.IGNORECASE,
 )
 
-_SITE_MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bInvesting\.com\s*(?:--|[-–—]\s)"), "Investing.com"),
-    (re.compile(r"\bThis is CNBC(?:'|’)s live blog"), "CNBC"),
-    (re.compile(r"\bCNBC(?:'|’)s\s+[A-Z][^\n]{0,80}?\bcontributed to this report"), "CNBC"),
+# (literal the marker holds, marker, publisher): a plain substring test of the literal skips the
+# regex (which starts with \b and so must try every position) in the many texts without it.
+_SITE_MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("Investing.com", re.compile(r"\bInvesting\.com\s*(?:--|[-–—]\s)"), "Investing.com"),
+    ("This is CNBC", re.compile(r"\bThis is CNBC(?:'|’)s live blog"), "CNBC"),
+    (
+        "contributed to this report",
+        re.compile(r"\bCNBC(?:'|’)s\s+[A-Z][^\n]{0,80}?\bcontributed to this report"),
+        "CNBC",
+    ),
 )
 
 # Agency in a dateline: "Sept 23 (Reuters) - ...", "Taipei, Feb. 25 (CNA) Shares ...", "NEW YORK (CNNMoney.com) --".
@@ -84,9 +93,9 @@ _AGENCIES: dict[str, str] = {
 _DATELINE_AGENCY = re.compile(
     r"\(\s*(" + "|".join(re.escape(a) for a in _AGENCIES) + r")\s*\)", re.IGNORECASE
 )
-_FOOTER_MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
+_FOOTER_MARKERS: tuple[tuple[re.Pattern[str] | LinePattern, str], ...] = (
     (re.compile(r"\(END\)\s+Dow Jones Newswires"), "Dow Jones"),
-    (re.compile(r"(?im)^[ \t]*Source:[ \t]*Sharecast[ \t]*$"), "Sharecast"),
+    (LinePattern(r"[ \t]*Source:[ \t]*Sharecast[ \t]*$", re.IGNORECASE), "Sharecast"),
 )
 _COPYRIGHT_CREDIT = re.compile(r"©\s*(Reuters|AP|AFP|Bloomberg)\b")
 
@@ -94,8 +103,11 @@ _COPYRIGHT_CREDIT = re.compile(r"©\s*(Reuters|AP|AFP|Bloomberg)\b")
 def find_url(text: str) -> str | None:
     """The article's own link when the text labels one ("Source: https://..."), else None.
 
-    Only a labelled URL counts: links inside the prose usually point elsewhere.
+    Only a labelled URL counts: links inside the prose usually point elsewhere. A text without
+    "://" has none (neither ":" nor "/" has a case, so that test is exact).
     """
+    if "://" not in text:
+        return None
     match = _LABELLED_URL.search(text)
     return match.group(1).rstrip(".,;)") if match else None
 
@@ -117,8 +129,8 @@ def detect_source(text: str, url: str | None = None) -> str | None:
         from_url = _publisher_for_url(url)
         if from_url is not None:
             return from_url
-    for pattern, name in _SITE_MARKERS:
-        if pattern.search(text):
+    for literal, pattern, name in _SITE_MARKERS:
+        if literal in text and pattern.search(text):
             return name
     dateline = _DATELINE_AGENCY.search(text)
     if dateline is not None:
@@ -126,8 +138,8 @@ def detect_source(text: str, url: str | None = None) -> str | None:
         # "(AP)" must be the agency's own capitals, not e.g. "(ap)" in prose.
         if agency.lower() != "ap" or agency == "AP":
             return _AGENCIES[agency.lower()]
-    for pattern, name in _FOOTER_MARKERS:
-        if pattern.search(text):
+    for footer, name in _FOOTER_MARKERS:
+        if footer.search(text):
             return name
     credit = _COPYRIGHT_CREDIT.search(text)
     if credit is not None:
