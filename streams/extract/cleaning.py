@@ -23,7 +23,6 @@ captions and in every repetition of a headline.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 __all__ = ["clean_body", "normalise_newlines"]
@@ -68,7 +67,7 @@ _FURNITURE: tuple[re.Pattern[str], ...] = tuple(
         r"for full disclaimer information.*",
         r"\"?disclosure: this is an ai-generated translation.*",
         r"published by [a-z][\w .&-]{0,40}",
-        r"(?:all rights reserved\b.{0,80}|.{0,80}©.{0,80})",
+        r"all rights reserved\b.{0,80}",
         r"/",
     )
 )
@@ -76,6 +75,13 @@ _FURNITURE: tuple[re.Pattern[str], ...] = tuple(
 # All furniture patterns as one alternation: a line fully matches it exactly when it fully
 # matches one of them, and one scan per line is far cheaper than thirty.
 _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE), re.IGNORECASE)
+# A copyright line. Kept out of the alternation because ".{0,80}©" walks 80 characters forward
+# and back on every line; it is only tried on the few lines that hold a "©".
+_COPYRIGHT_LINE = re.compile(r".{0,80}©.{0,80}", re.IGNORECASE)
+_TABS = re.compile(r"\t+")
+_CRUMB_SEPARATOR = re.compile(r"[/>|»]")
+_DIGIT = re.compile(r"\d")
+_BLANK_RUN = re.compile("\n\n\n+")  # not \n{3,}: a literal start lets the engine skip ahead
 
 # A navigation bar: ten or more capitalised words and nothing else ("News World Market Environment ...").
 _NAV_BAR = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
@@ -101,15 +107,30 @@ def normalise_newlines(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _tidy_line(line: str) -> str:
-    """Trim a line and collapse tab runs inside it to one space (spaces inside sentences are left alone)."""
-    return re.sub(r"\t+", " ", line).strip()
+def _tidy_lines(text: str) -> list[str]:
+    """The lines, each trimmed and with tab runs collapsed to one space (spaces inside sentences
+    are left alone). Tab runs never cross a line end, so they are collapsed in one pass."""
+    if "\t" in text:
+        text = _TABS.sub(" ", text)
+    return list(map(str.strip, text.split("\n")))
 
 
-def _is_furniture(line: str) -> bool:
-    if _ANY_FURNITURE.fullmatch(line):
-        return True
-    return bool(_NAV_BAR.fullmatch(line))
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Each furniture line replaced by "" (the regexes run over all lines via ``map``, in C)."""
+    plain = map(_ANY_FURNITURE.fullmatch, lines)
+    nav = map(_NAV_BAR.fullmatch, lines)
+    return [
+        "" if f or n or ("©" in line and _COPYRIGHT_LINE.fullmatch(line)) else line
+        for line, f, n in zip(lines, plain, nav, strict=True)
+    ]
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line from which everything is boilerplate (``len(lines)`` when none)."""
+    hits = list(map(_TAIL_MARKERS.match, lines))
+    if not any(hits):
+        return len(lines)
+    return next(i for i, hit in enumerate(hits) if hit)
 
 
 def _drop_leading_crumbs(lines: list[str]) -> list[str]:
@@ -124,8 +145,8 @@ def _drop_leading_crumbs(lines: list[str]) -> list[str]:
     for line in lines:
         if in_header and line:
             words = line.split()
-            crumb = len(words) == 1 or (len(words) <= 3 and bool(re.search(r"[/>|»]", line)))
-            if crumb and not re.search(r"\d", line):
+            crumb = len(words) == 1 or (len(words) <= 3 and bool(_CRUMB_SEPARATOR.search(line)))
+            if crumb and not _DIGIT.search(line):
                 continue
             in_header = False
         out.append(line)
@@ -148,9 +169,12 @@ def _drop_source_link(lines: list[str]) -> list[str]:
 
 def _is_hard_wrapped(paragraphs: list[str]) -> bool:
     """True for wire copy wrapped at ~65 characters: many mid-sentence breaks before a lower-case word."""
+    wrap_width = [i for i, n in enumerate(map(len, paragraphs[:-1])) if 40 <= n <= 80]
+    if len(wrap_width) < 3:
+        return False
     breaks = 0
-    for current, following in itertools.pairwise(paragraphs):
-        if 40 <= len(current) <= 80 and not _TERMINAL.search(current) and following[:1].islower():
+    for i in wrap_width:
+        if not _TERMINAL.search(paragraphs[i]) and paragraphs[i + 1][:1].islower():
             breaks += 1
     return breaks >= 3
 
@@ -175,8 +199,7 @@ def _inside_quotation(paragraph: str, following: str) -> bool:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines back into paragraphs (only when the text is detected as hard-wrapped)."""
-    paragraphs = [line for line in lines if line]
-    if not _is_hard_wrapped(paragraphs):
+    if not _is_hard_wrapped(list(filter(None, lines))):
         return lines
     out: list[str] = []
     previous = ""  # the last physical line, which decides whether the next one continues it
@@ -197,26 +220,22 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def _collapse_blank_runs(lines: list[str]) -> str:
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out)
+    """The lines joined, with no blank line at either end and no two blank lines in a row.
+
+    No line holds a newline, so runs of three or more newlines are exactly the blank runs."""
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def clean_body(raw: str) -> str:
     """The article text with boilerplate removed (see the module docstring for exactly what goes)."""
-    text = _LEADING_STAMP.sub("", normalise_newlines(raw), count=1)
-    lines: list[str] = []
-    for raw_line in text.split("\n"):
-        line = _tidy_line(raw_line)
-        if _TAIL_MARKERS.match(line):
-            break
-        lines.append("" if _is_furniture(line) else line)
+    text = normalise_newlines(raw)
+    stamp = _LEADING_STAMP.match(text)  # not .sub(): that would try the \A pattern at every position
+    if stamp is not None:
+        text = text[stamp.end() :]
+    lines = _tidy_lines(text)
+    lines = _drop_furniture(lines[: _tail_start(lines)])
     lines = _drop_leading_crumbs(lines)
-    lines = _drop_source_link(lines)
+    if "://" in text:  # a bare URL line needs one
+        lines = _drop_source_link(lines)
     lines = _unwrap(lines)
     return _collapse_blank_runs(lines)
