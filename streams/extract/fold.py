@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold_safe", "lower_pattern"]
+__all__ = ["Regexes", "fold_safe", "lower_pattern"]
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ANY_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
@@ -82,3 +82,24 @@ def lower_pattern(pattern: str) -> str:
         out.append(char.lower())
         i += 1
     return "".join(out)
+
+
+class Regexes:
+    """Named IGNORECASE regexes, compiled either as written or as lower-case twins.
+
+    ``Regexes.pair(sources)`` gives both sets; a caller picks one per text:
+    ``r, t = (low_set, low) if low is not None else (any_set, text)``, then ``r.name.search(t)``.
+    """
+
+    def __init__(self, sources: dict[str, str], folded: bool) -> None:
+        for name, pattern in sources.items():
+            compiled = re.compile(lower_pattern(pattern)) if folded else re.compile(pattern, re.IGNORECASE)
+            setattr(self, name, compiled)
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        raise AttributeError(f"no regex named {name!r}")  # only reached for unknown names
+
+    @classmethod
+    def pair(cls, sources: dict[str, str]) -> tuple[Regexes, Regexes]:
+        """(as written, IGNORECASE; lower-case twins, case-sensitive)."""
+        return cls(sources, folded=False), cls(sources, folded=True)

@@ -6,14 +6,17 @@ name, cut that at the first boundary where another subject's clause begins
 each phase. Names that are only the object of another verb ("dragged the Kospi", "sent the TSX
 over") or of a preposition yield nothing unless they carry a figure of their own; names joined by
 "and" share the predicate that follows them ("The Nasdaq and S&P 500 also closed higher").
+
+Every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe (else
+None): the case-insensitive regexes run case-sensitively on ``low`` (fold.py, moves_regexes).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from schemas import Article, IndexMove
+from streams.extract.fold import fold_safe
 from streams.extract.indices import IndexRegistry, Mention, default_registry
 from streams.extract.moves_clauses import (
     Reading,
@@ -23,56 +26,11 @@ from streams.extract.moves_clauses import (
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_regexes import ANY, CODE, LOW
 from streams.extract.moves_table import read_table_row
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
-
-_I = re.IGNORECASE
-_JOIN = re.compile(r"^(?:[\s().,]|\b(?:index|or|the)\b)*$", _I)
-_PARENTHETICAL = re.compile(
-    r"^\s*(?:index\s*|sub-index\s*)?(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who|whose|the|a|an|comprising|"
-    r"comprised|including|made|tracking|or|Taiwan)\b[^,]{0,120},",
-    _I,
-)
-_CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
-_POSSESSIVE = re.compile(r"^\s*(?:index\s*)?['’]s?\b", _I)
-_FUTURES_AFTER = re.compile(r"^\s*(?:index\s+|mini\s+)?futures\b", _I)
-_FUTURES_BEFORE = re.compile(
-    r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I
-)
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
-    r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
-    r"|keep\w*|kept|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
-    r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
-    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$",
-    _I,
-)
-_OWN_VERB = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
-    r"|reach|trade|open)\w*\b",
-    _I,
-)
-_NOUN_RECORD_BEFORE = re.compile(
-    r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$", _I
-)
-_AS_DID = re.compile(r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$", _I)
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$", _I)
-_LEADING_BEFORE = re.compile(r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$", _I)
-_CONNECTIVE = re.compile(r"^\s*(?:index|indices|indexes)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
-                         r"(?:\S+\s+){0,3}$", _I)  # fmt: skip
-_APPOSITIVE = re.compile(
-    r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
-    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
-    r"(?P<app>[^,\d]{1,80}),",
-    _I,
-)
-_AND_BEFORE = re.compile(r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$", _I)
-_RANGE = re.compile(r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)", _I)
-_DIRECTION_WORDS = re.compile(
-    r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b", _I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,48 +48,56 @@ def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
     for mention in mentions:
         if merged:
             last = merged[-1]
-            if last.index_id == mention.index_id and _JOIN.match(sentence[last.end : mention.start]):
+            if last.index_id == mention.index_id and ANY.join.match(sentence[last.end : mention.start]):
                 merged[-1] = Mention(last.index_id, last.start, mention.end)
                 continue
         merged.append(mention)
     return merged
 
 
-def _drop_appositive(segment: str) -> str:
+def _cut(text: str, low: str | None, start: int, end: int | None = None) -> tuple[str, str | None]:
+    """The same slice of a text and of its lower-cased copy."""
+    return text[start:end], (low[start:end] if low is not None else None)
+
+
+def _drop_appositive(segment: str, low: str | None) -> int:
     """ "…Index, Wall Street's fear gauge, climbed" -> " climbed": a comma-enclosed phrase right
-    after the name, without figures or verbs of motion, describes the index."""
-    match = _APPOSITIVE.match(segment)
-    if match is None or _DIRECTION_WORDS.search(match.group("app")):
-        return segment
-    return segment[match.end() :]
+    after the name, without figures or verbs of motion, describes the index. Returns where the
+    rest of the segment starts."""
+    r, t = (LOW, low) if low is not None else (ANY, segment)
+    match = r.appositive.match(t)
+    if match is None or r.direction_words.search(match.group("app")):
+        return 0
+    return match.end()
 
 
-def _clause_direction(text: str) -> str | None:
+def _clause_direction(text: str, low: str | None) -> str | None:
     """The direction of the clause before a 'with'/'leading' phrase ("Paris was up 1.35%")."""
-    return read_phase(cut_tail(text), intraday=False).direction
+    return read_phase(*cut_tail(text, low), intraday=False).direction
 
 
-def cut_tail(text: str) -> str:
-    """The last clause of a text (after the last 'while'/';')."""
+def cut_tail(text: str, low: str | None = None) -> tuple[str, str | None]:
+    """The last clause of a text (after the last 'while'/';'), and of its lower-cased copy."""
     for sep in (" while ", "; ", " whereas "):
-        if sep in text:
-            text = text.rsplit(sep, 1)[-1]
-    return text
+        at = text.rfind(sep)
+        if at >= 0:
+            text, low = _cut(text, low, at + len(sep))
+    return text, low
 
 
-def _readings(clause: str, noun_phrase: bool) -> list[Reading]:
+def _readings(clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
     readings: list[Reading] = []
-    phases = split_phases(clause)
+    phases = split_phases(clause, low)
     intraday_dir: str | None = None
-    for text, intraday in phases:
+    for text, text_low, intraday in phases:
         if intraday:
-            found = _RANGE.search(text)
+            found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
             if found:
                 for key in ("a", "b"):
                     value = float(found.group(key).replace(",", ""))
                     readings.append(Reading(level=value, intraday=True, motion=True))
                 continue
-            reading = read_phase(text, intraday=True, noun_phrase=noun_phrase)
+            reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
             if reading.direction is None and (reading.level is not None or reading.milestone):
                 reading = replace(reading, direction="up")
             if reading.direction is not None:
@@ -140,7 +106,7 @@ def _readings(clause: str, noun_phrase: bool) -> list[Reading]:
             if reading.is_move():
                 readings.append(reading)
             continue
-        reading = read_phase(text, intraday=False, noun_phrase=noun_phrase)
+        reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
         if len(phases) > 1:
             # The close after a peak: a move only with a figure or record of its own.
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
@@ -168,55 +134,72 @@ def sentence_moves(
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
     if text is not sentence:
         mentions = _merge(registry.find_mentions(text), text)
+    low = text.lower() if fold_safe(text) else None
+    rx, t = (LOW, low) if low is not None else (ANY, text)  # t: the text the regexes rx read
     per_mention: list[list[Reading]] = []
     futures_flags: list[bool] = []
     shares_next: list[bool] = []
     previous: list[Reading] = []
     object_before = False
     for i, mention in enumerate(mentions):
-        pre = text[mentions[i - 1].end if i else 0 : mention.start]
+        pre_start = mentions[i - 1].end if i else 0
+        pre = t[pre_start : mention.start]
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        segment = text[mention.end : end]
-        segment = _CODE.sub("", segment, count=1)
-        segment = _PARENTHETICAL.sub("", segment, count=1)
-        segment = _drop_appositive(segment)
-        noun_phrase = bool(_POSSESSIVE.match(segment))
-        futures = bool(_FUTURES_AFTER.match(segment) or _FUTURES_BEFORE.search(pre))
-        clause = cut_clause(segment)
+        # The segment after the name, less a ticker code, a parenthetical and an appositive.
+        start = mention.end
+        code = CODE.match(text[start:end])
+        if code:
+            start += code.end()
+        parenthetical = rx.parenthetical.match(t[start:end])
+        if parenthetical:
+            start += parenthetical.end()
+        start += _drop_appositive(*_cut(text, low, start, end))
+        segment, seg_low = _cut(text, low, start, end)
+        seg = t[start:end]
+        noun_phrase = bool(rx.possessive.match(seg))
+        futures = bool(rx.futures_after.match(seg) or rx.futures_before.search(pre))
+        clause_end = cut_clause(segment, seg_low)
         if noun_phrase:
-            clause = clause.split(" and ", 1)[0]
+            and_at = segment.find(" and ", 0, clause_end)
+            if and_at >= 0:
+                clause_end = and_at
+        clause, clause_low = _cut(segment, seg_low, 0, clause_end)
+        clause_t = seg[:clause_end]
         futures_flags.append(futures)
         connective = (
             i + 1 < len(mentions)
-            and clause == segment
-            and bool(_CONNECTIVE.match(clause))
-            and not find_figures(clause)
-            and not _DIRECTION_WORDS.search(clause)
+            and clause_end == len(segment)
+            and bool(rx.connective.match(clause_t))
+            and not find_figures(clause, clause_low)
+            and not rx.direction_words.search(clause_t)
         )
         shares_next.append(connective)
         if connective:
             per_mention.append([])
             continue
-        if _AS_DID.search(pre) and previous:
+        if rx.as_did.search(pre) and previous:
             per_mention.append([replace(r, change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
-        is_object = _OBJECT_BEFORE.search(pre[-80:]) or (
-            object_before and _AND_BEFORE.search(pre) and not _DIRECTION_WORDS.search(pre)
+        is_object = rx.object_before.search(pre[-80:]) or (
+            object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
         if not noun_phrase and not futures and is_object:
-            if _NOUN_RECORD_BEFORE.search(pre[-80:]):
+            if rx.noun_record_before.search(pre[-80:]):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
-            if not _OWN_VERB.match(clause):
+            if not rx.own_verb.match(clause_t):
                 per_mention.append([])
                 object_before = True
                 continue
-        readings = _readings(clause, noun_phrase)
-        if readings and (_WITH_BEFORE.search(pre[-60:]) or _LEADING_BEFORE.search(pre[-40:])):
-            head = pre[: pre.lower().rfind("with")] if _WITH_BEFORE.search(pre[-60:]) else pre
-            inherited = _clause_direction(head)
+        readings = _readings(clause, clause_low, noun_phrase)
+        if readings and (rx.with_before.search(pre[-60:]) or rx.leading_before.search(pre[-40:])):
+            head, head_low = _cut(text, low, pre_start, mention.start)
+            if rx.with_before.search(pre[-60:]):
+                with_at = (head_low if head_low is not None else head.lower()).rfind("with")
+                head, head_low = _cut(head, head_low, 0, with_at)
+            inherited = _clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]
         per_mention.append(readings)
         if readings:
@@ -230,8 +213,8 @@ def sentence_moves(
     for i, mention in enumerate(mentions):
         if per_mention[i] or (i and shares_next[i - 1]):
             continue
-        pre = text[mentions[i - 1].end if i else 0 : mention.start]
-        if _NOUN_RECORD_BEFORE.search(pre[-80:]):
+        pre = t[mentions[i - 1].end if i else 0 : mention.start]
+        if rx.noun_record_before.search(pre[-80:]):
             j = i
             while True:
                 per_mention[j] = [Reading(direction="up", record_high=True)]

@@ -12,26 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from streams.extract.fold import Regexes
+
 __all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
 
 _NUMBER = re.compile(r"(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
-_PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
-_POINTS = re.compile(r"(?:\s|\s?-\s?)(?:points?|pts?)\b", re.IGNORECASE)
-_SKIP_AFTER = re.compile(
+_PCT = r"\s?(?:%|percent\b|per\s+cent\b|pct\b)"
+_POINTS = r"(?:\s|\s?-\s?)(?:points?|pts?)\b"
+_SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
     r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"
     r"members|issues|listed|of\s+its|"
-    r"straight|consecutive|th\b|st\b|nd\b|rd\b)",
-    re.IGNORECASE,
+    r"straight|consecutive|th\b|st\b|nd\b|rd\b)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
-_APPROX = re.compile(
+_APPROX = (
     r"(?:\b(?:nearly|about|around|almost|roughly|approximately|some|over|close\s+to|"
-    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$",
-    re.IGNORECASE,
+    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
 )
-_MONTHS = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE
+_MONTHS = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+
+
+# Case-insensitive: IGNORECASE on the text as written, or lower-case twins on the lower-cased text
+# where that is exact (fold.py).
+_ANY, _LOW = Regexes.pair(
+    {"pct": _PCT, "points": _POINTS, "skip_after": _SKIP_AFTER, "approx": _APPROX, "months": _MONTHS}
 )
 
 _WORDS = {
@@ -56,7 +61,8 @@ class Figure:
     unit: str  # "pct", "points" or ""
     start: int
     end: int  # end of the number and its unit
-    before: str  # the clause text before the number (approximation words removed)
+    before: int  # where the clause text before the number (60 characters at most) starts
+    before_end: int  # and ends: approximation words removed
     approximate: bool
 
 
@@ -89,37 +95,43 @@ def _is_year(digits: str, decimals: str | None, unit: str) -> bool:
     return not decimals and unit == "" and "," not in digits and 1900 <= int(digits) <= 2100
 
 
-def find_figures(clause: str) -> list[Figure]:
-    """Every number of the clause that can be a market figure, in order."""
+def find_figures(clause: str, low: str | None = None) -> list[Figure]:
+    """Every number of the clause that can be a market figure, in order.
+
+    ``low`` is ``clause.lower()`` where that is fold-safe (fold.py), else None."""
     figures: list[Figure] = []
+    r, text = (_LOW, low) if low is not None else (_ANY, clause)
     for match in _NUMBER.finditer(clause):
         sign, digits, decimals = match.group(1), match.group(2), match.group(3)
-        head = clause[max(0, match.start() - 60) : match.start()]
-        if _CURRENCY_BEFORE.search(head[-4:]):
+        start, end = match.span()
+        if _CURRENCY_BEFORE.search(clause[max(0, start - 4) : start]):
             continue
-        rest = clause[match.end() : match.end() + 24]
-        unit, end = "", match.end()
-        pct = _PCT.match(rest)
-        points = _POINTS.match(rest)
+        rest = text[end : end + 24]
+        unit = ""
+        pct = r.pct.match(rest)
         if pct:
-            unit, end = "pct", match.end() + pct.end()
-        elif points:
-            unit, end = "points", match.end() + points.end()
-        elif _SKIP_AFTER.match(rest):
-            continue
-        if _is_year(digits, decimals, unit) or (unit == "" and _MONTHS.search(head[-12:])):
+            unit, end = "pct", end + pct.end()
+        else:
+            points = r.points.match(rest)
+            if points:
+                unit, end = "points", end + points.end()
+            elif r.skip_after.match(rest):
+                continue
+        if _is_year(digits, decimals, unit) or (
+            unit == "" and r.months.search(text[max(0, start - 12) : start])
+        ):
             continue
         value = parse_number(digits + (decimals or ""))
-        approx = _APPROX.search(head[-24:])
-        before = head[: len(head) - len(approx.group(0))] if approx else head
+        approx = r.approx.search(text[max(0, start - 24) : start])
         figures.append(
             Figure(
                 value=-value if sign in ("-", "−") else value,
                 signed=bool(sign),
                 unit=unit,
-                start=match.start(),
+                start=start,
                 end=end,
-                before=before,
+                before=max(0, start - 60),
+                before_end=start - len(approx.group(0)) if approx else start,
                 approximate=approx is not None,
             )
         )

@@ -8,15 +8,18 @@ folding treats specially (Kelvin sign, dotted/dotless i, long s, capital sigma).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from streams.extract import moves_regexes as regexes
 from streams.extract.fold import fold_safe, lower_pattern
 from streams.extract.indices import default_registry
 from streams.extract.moves import _sentence_mentions
+from streams.extract.moves_clauses import cut_clause
 from streams.extract.sentences import sentence_spans, spans_holding
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,3 +99,38 @@ def test_unsafe_text_takes_the_ignorecase_regex() -> None:
     assert not fold_safe(text)
     # The Kelvin sign matches "k" only under IGNORECASE; "İ" lower-cases to two characters.
     assert [m.index_id for m in default_registry().find_mentions(text)] == ["KOSPI"]
+
+
+WORDS = sorted({w for text in SEEDS for w in text.split()})
+phrases = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS), st.sampled_from(["UP", "Fell", "As Much As", ", Which", ", Trump", ";"])
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+def _found(regex: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in regex.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases)
+def test_every_folded_regex_finds_what_its_ignorecase_form_finds(text: str) -> None:
+    assert fold_safe(text)
+    for name in vars(regexes.ANY):
+        assert _found(getattr(regexes.LOW, name), text.lower()) == _found(getattr(regexes.ANY, name), text), (
+            name
+        )
+    assert cut_clause(text, text.lower()) == cut_clause(text, None)
+
+
+def test_seed_sentences_fold_the_same() -> None:
+    for text in SEEDS:
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            assert fold_safe(sentence)
+            for name in vars(regexes.ANY):
+                assert _found(getattr(regexes.LOW, name), sentence.lower()) == _found(
+                    getattr(regexes.ANY, name), sentence
+                ), name

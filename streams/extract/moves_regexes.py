@@ -1,0 +1,185 @@
+"""The regexes of move reading, case-insensitive ones compiled twice (see fold.py).
+
+``ANY`` holds them compiled IGNORECASE for the text as written; ``LOW`` holds their case-sensitive
+lower-case twins for ``text.lower()``, 3-4x faster, used wherever ``fold_safe(text)``. Both sets
+have the same names: ``ANY.direction``, ``LOW.direction``... The few case-sensitive regexes
+(``CODE``, ``CUT_CASED``) have one form. All regexes are linear: alternations of literals and
+single-level quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from streams.extract.fold import Regexes
+
+__all__ = ["ANY", "CODE", "CUT", "CUT_CASED", "LOW", "MILESTONE_NEEDS_UNIT", "MOTION_REACH", "WEAK"]
+
+# --- reading a clause (moves_clauses) ---
+_UP = (
+    r"ris(?:e|es|en|ing)|rose|jump\w*|climb\w*|surg(?:e|es|ed|ing)|gain\w*|advanc\w*|add(?:s|ed|ing)?"
+    r"|rall(?:y|ied|ies|ying)|soar\w*|increas\w*|up|higher|firm(?:ed|s|ing)|rebound\w*|recover\w*"
+    r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
+    r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting"
+)
+_DOWN = (
+    r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
+    r"|lower|down|lost|los(?:e|es|ing|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
+    r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
+    r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
+)
+_FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+_DIRECTION = rf"\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))\b"
+# Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
+# reaching, not of motion).
+WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
+                  "scaled", "scales", "scaling", "top", "tops", "topped", "topping", "highest",
+                  "lowest"})  # fmt: skip
+_NOT_MOTION_BEFORE = (
+    r"\b(?:made|make|makes|set|sets|picked|pick|took|take|takes|built|shored|kept|keep|wound|winds|"
+    r"gave|give|shot)\s*$"
+)
+# A verb of motion without a figure must come this close after the index name (characters).
+MOTION_REACH = 60
+
+_RECORD = (
+    r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
+    r"|\b(?:all[- ]time|life|lifetime|new|fresh|intra-?day)\s+(?:intra-?day\s+|closing\s+)?"
+    r"(?:highs?|peaks?|heights|records?)\b"
+)
+_RECORD_DENIED = (
+    r"\b(?:close\s+to|near|nearer|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
+    r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
+    r"(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
+)
+_MILESTONE = (
+    r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
+    r"|br(?:eak|eaks|eaking|oke)\s+(?:through|above|below)|above|over|below|under|beyond)"
+    r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
+    r"landmark\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
+    r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
+)
+MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+_FIRST_TIME = (
+    r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
+    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
+)
+_INTRADAY = (
+    r"\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
+    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b"
+    r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
+    r"|\btouch(?:ed|es|ing)?\b|\bshortly\s+after\s+the\s+(?:market\s+)?open\w*"
+    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
+    r"|\bin\s+the\s+(?:morning|afternoon)\b"
+)
+_LEVEL_BEFORE = (
+    r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
+    r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
+    r"heights|levels|closing)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
+)
+_AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
+_EARLIER_DAY = (
+    r"\b(?:on|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\blast\s+(?:week|month|year|"
+    r"session|\w+day's)\b|\bprevious\s+(?:session|day|week|close)\b|\byesterday\b|\bin\s+(?:19|20)\d\d\b"
+)
+
+# _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
+# that branch is searched apart on the text as written, the rest folded (see cut_clause).
+_CUT_FOLDED = (
+    r"(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
+    r"|,?\s+(?:which|who|while|whereas|when|where"
+    r"|with|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
+    r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
+    r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
+    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|"
+)
+_CUT_CASED = (
+    r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
+_PHASE = (
+    r"(?<!after),?\s+(?=(?:after(?!\s+the\s+(?:market\s+)?open)|before|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
+    r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
+)
+_PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)"
+_BEFORE_CLOSE = (
+    r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
+    r"trimm|giv|pull|slipp|recover|turn|swing)"
+)
+
+# --- a name's place in its sentence (moves) ---
+_JOIN = r"^(?:[\s().,]|\b(?:index|or|the)\b)*$"
+_PARENTHETICAL = (
+    r"^\s*(?:index\s*|sub-index\s*)?(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who|whose|the|a|an|comprising|"
+    r"comprised|including|made|tracking|or|Taiwan)\b[^,]{0,120},"
+)
+_POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
+_FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?futures\b"
+_FUTURES_BEFORE = r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+_OBJECT_BEFORE = (
+    r"\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
+    r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
+    r"|keep\w*|kept|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
+    r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
+    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_OWN_VERB = (
+    r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
+    r"|reach|trade|open)\w*\b"
+)
+_NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+_AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
+_WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+_LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
+_CONNECTIVE = (r"^\s*(?:index|indices|indexes)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+                         r"(?:\S+\s+){0,3}$")  # fmt: skip
+_APPOSITIVE = (
+    r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
+    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
+    r"(?P<app>[^,\d]{1,80}),"
+)
+_AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+_RANGE = r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
+_DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
+
+ANY, LOW = Regexes.pair(
+    {
+        "direction": _DIRECTION,
+        "not_motion_before": _NOT_MOTION_BEFORE,
+        "record": _RECORD,
+        "record_denied": _RECORD_DENIED,
+        "milestone": _MILESTONE,
+        "first_time": _FIRST_TIME,
+        "intraday": _INTRADAY,
+        "level_before": _LEVEL_BEFORE,
+        "after_unit": _AFTER_UNIT,
+        "earlier_day": _EARLIER_DAY,
+        "phase": _PHASE,
+        "phase_turn": _PHASE_TURN,
+        "before_close": _BEFORE_CLOSE,
+        "cut_folded": _CUT_FOLDED,
+        "join": _JOIN,
+        "parenthetical": _PARENTHETICAL,
+        "possessive": _POSSESSIVE,
+        "futures_after": _FUTURES_AFTER,
+        "futures_before": _FUTURES_BEFORE,
+        "object_before": _OBJECT_BEFORE,
+        "own_verb": _OWN_VERB,
+        "noun_record_before": _NOUN_RECORD_BEFORE,
+        "as_did": _AS_DID,
+        "with_before": _WITH_BEFORE,
+        "leading_before": _LEADING_BEFORE,
+        "connective": _CONNECTIVE,
+        "appositive": _APPOSITIVE,
+        "and_before": _AND_BEFORE,
+        "range": _RANGE,
+        "direction_words": _DIRECTION_WORDS,
+    }
+)
+# The whole of _CUT IGNORECASE, for text that is not fold-safe.
+CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
+CUT_CASED = re.compile(_CUT_CASED)
+CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
