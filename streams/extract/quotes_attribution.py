@@ -20,39 +20,17 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
-from streams.extract.speakers import (
-    Mention,
-    People,
-    Tok,
-    is_person_like,
-    mentions_of,
-    name_after,
-    name_before,
-    tokenize,
-)
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated string (easier to read and edit)."""
-    return frozenset(text.split())
-
+from streams.extract.speakers import Mention, name_after, name_before
+from streams.extract.tokens import FINITE as _FINITE
+from streams.extract.tokens import PARTICIPLE as _PARTICIPLE
+from streams.extract.tokens import WITH_TO as _WITH_TO
+from streams.extract.tokens import Tok, tokenize, wordset
 
 __all__ = ["Found", "attribute"]
 
-_FINITE = _wordset(
-    """said says say told tells added adds noted notes explained explains confirmed confirms
-    described describes warned warns wrote writes stated argued argues commented remarked
-    observed insisted insists stressed stresses cautioned cautions acknowledged admitted
-    conceded concluded suggested suggests asserted declared announced maintained reiterated
-    urged asked replied quipped recalled predicted predicts believes reckons explained"""
-)
-_PARTICIPLE = _wordset(
-    """adding noting saying describing warning arguing explaining stressing insisting telling
-    cautioning writing"""
-)
-_WITH_TO = frozenset({"points", "pointed", "point", "pointing", "according"})
-_OUTLETS = _wordset(
+_OUTLETS = wordset(
     """reuters bloomberg afp ap cnbc cnn bbc xinhua kyodo yonhap bernama dow jones nikkei
     times journal wsj ft marketwatch news media report reports sources data agency press
     statement filing"""
@@ -131,8 +109,11 @@ class _State:
 
 
 def _find_verbs(toks: list[Tok]) -> list[_Verb]:
+    """The speech verbs of a sentence with their subjects, in order (only tokens flagged
+    ``verb`` can be one, so only those are looked at)."""
     verbs: list[_Verb] = []
-    for i, t in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.verb]:
+        t = toks[i]
         w = t.low
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if w in _WITH_TO and nxt == "to":
@@ -194,9 +175,12 @@ def attribute(
     sentences = [s for para in per_para for s in para]
     ctx = _Ctx(_State(people), singles=set(singles))
     people.remember([m for s in sentences for m in _mentions(ctx, s.text)])
-    for idx, sent in enumerate(sentences):
+    # After the last sentence holding a quotation a sentence can only change the speaker state
+    # (who spoke last, genders), which no quotation reads any more: those are not read.
+    last = max((idx for idx, sent in enumerate(sentences) if sent.quote_ids), default=-1)
+    for idx in range(last + 1):
         nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
-        _sentence(ctx, sent, nxt, texts, links)
+        _sentence(ctx, sentences[idx], nxt, texts, links)
     return [f for f in ctx.out if f.text]
 
 
@@ -218,7 +202,7 @@ def _sentence(
     ctx: _Ctx, sent: Sentence, nxt: Sentence | None, texts: list[str], links: dict[int, int]
 ) -> None:
     toks = _tokens(ctx, sent.text)
-    marks = [i for i, t in enumerate(toks) if t.text in MARKERS]
+    marks = [i for i, t in enumerate(toks) if t.text in MARKERS] if sent.quote_ids else []
     verbs = _find_verbs(toks)
     resolved: list[tuple[str | None, str | None]] = []
     for v in verbs:

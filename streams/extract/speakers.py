@@ -1,38 +1,32 @@
-"""Who is speaking: names, titles and the people of one article.
+"""Who is speaking: the speaker written around one speech verb, with a title when one is given.
 
 Why token walks instead of one big regular expression: wire attributions come in many
 orders ("X, title, said", "said title X", "title X said:") and a name is only told from a
 title by its words ("CFRA Chief Investment Strategist Sam Stovall": the last role word ends
-the title). Walking a bounded token list keeps that logic readable and linear.
+the title). Walking a bounded token list keeps that logic readable and linear. The tokens
+are ``tokens.Tok``; the people of a whole article are ``people.People``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from streams.extract.tokens import NAME_CONNECTORS as _NAME_CONNECTORS
+from streams.extract.tokens import QUOTE_MARKERS, Tok, is_role, wordset
 
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated string (easier to read and edit)."""
-    return frozenset(text.split())
+__all__ = [
+    "ORG_WORDS",
+    "Mention",
+    "appositive_after",
+    "back_title",
+    "join_tokens",
+    "name_after",
+    "name_before",
+    "singular_title",
+    "split_run",
+]
 
-
-__all__ = ["Mention", "People", "Tok", "mentions_in", "mentions_of", "name_after", "name_before", "tokenize"]
-
-QUOTE_MARKERS = "\ue000\ue001"
-
-_TOKEN = re.compile(r"[\ue000\ue001]|[^\W_][\w’'.&/-]*|[^\w\s]")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
-
-ROLE_WORDS = _wordset(
-    """analyst analysts strategist strategists economist economists officer manager director
-    head chief president presidents chairman chairwoman chair ceo cio cfo coo founder cofounder
-    co-founder partner trader adviser advisor governor minister secretary premier diplomat
-    negotiator spokesperson spokesman spokeswoman researcher professor executive official
-    representative fellow specialist broker dealer principal consultant commentator editor
-    ambassador senator mayor lawmaker banker planner investor chancellor treasurer deputy
-    leader commissioner counsel expert vp md"""
-)
 HONORIFICS = {
     "mr": "m",
     "mr.": "m",
@@ -45,19 +39,18 @@ HONORIFICS = {
     "dr.": "",
 }
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
-_NAME_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "da", "del", "al", "bin", "&", "la", "le"})
-_LEADING_JUNK = _wordset(
+_LEADING_JUNK = wordset(
     """the a an and but or so yet still also meanwhile however then now today yesterday on in at
     for from by with this that these those while when after before as if since monday tuesday
     wednesday thursday friday saturday sunday according speaking noting adding last next
     separately elsewhere overall"""
 )
-_TITLE_STOP = _wordset(
+_TITLE_STOP = wordset(
     """said says say told tells added adds from by that as with and or to the a an for in on at
     while when after before who which of like including such also according than about over
     under into across among between said. comments remarks"""
 )
-ORG_WORDS = _wordset(
+ORG_WORDS = wordset(
     """Bank Banks Securities Capital Group Markets Market Index Exchange Fund Funds Partners
     Investments Investment Management Research Advisors Advisers Advisory Holdings Inc Corp Ltd
     LLC Co Company Street Ministry Department Office Agency Reserve Council Board Commission
@@ -66,64 +59,6 @@ ORG_WORDS = _wordset(
     Financial Economic Wealth Trust Insurance Energy Motors Electronics Technologies Asia Europe
     Street Wall House Senate Congress Parliament Government Commerce Trade Services Solutions"""
 )
-_NOT_NAMES = _wordset(
-    """i we you it he she they his her their our january february march april may june july
-    august september october november december monday tuesday wednesday thursday friday
-    saturday sunday"""
-)
-
-
-class Tok:
-    """One token: its text and the features every rule asks about (many times per token).
-
-    Tokens carry no position: one Tok per distinct token text is made and shared by every
-    place it occurs, so tokenizing a sentence is a regex scan plus dictionary look-ups. The
-    rules therefore work with indexes into the token list, never with token identity."""
-
-    __slots__ = ("cap", "is_name", "low", "possessive", "role", "text", "word")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # The token without a trailing full stop (kept for initials such as U.S.).
-        self.word = (
-            text.rstrip(".")
-            if text.endswith(".") and len(text) > 1 and not _INITIALS.fullmatch(text)
-            else text
-        )
-        self.low = self.word.lower()
-        self.cap = text[:1].isupper()  # starts with a capital letter (or is an acronym)
-        self.possessive = self.word.endswith(("’s", "'s", "s’", "s'"))
-        self.role = self.low.strip(".") in ROLE_WORDS  # names a job or office
-        self.is_name = (
-            self.cap and not self.possessive and text not in QUOTE_MARKERS and self.low not in _NOT_NAMES
-        )
-
-    def __repr__(self) -> str:
-        return f"Tok({self.text!r})"
-
-
-# Token text -> its Tok. Bounded: a stream of articles brings ever new numbers, so the table
-# is emptied when it grows large.
-_TOKS: dict[str, Tok] = {}
-_TOKS_MAX = 200_000
-
-
-def _tok(text: str) -> Tok:
-    if len(_TOKS) >= _TOKS_MAX:
-        _TOKS.clear()
-    tok = _TOKS[text] = Tok(text)
-    return tok
-
-
-def tokenize(text: str) -> list[Tok]:
-    """Words, quote markers and punctuation, in order."""
-    get = _TOKS.get
-    return [get(t) or _tok(t) for t in _TOKEN.findall(text)]
-
-
-def is_role(word: str) -> bool:
-    """A word that names a job or office (ends a title that stands before a name)."""
-    return word.lower().strip(".") in ROLE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +73,7 @@ class Mention:
     gender: str | None = None  # from Mr/Ms
 
 
-def _join(tokens: list[Tok]) -> str:
+def join_tokens(tokens: list[Tok]) -> str:
     out = ""
     last = len(tokens) - 1
     for k, t in enumerate(tokens):
@@ -148,9 +83,9 @@ def _join(tokens: list[Tok]) -> str:
     return out
 
 
-def _singular_title(words: list[Tok]) -> str:
+def singular_title(words: list[Tok]) -> str:
     """A title from its tokens; a plural role ("Presidents X and Y") becomes singular."""
-    text = _join(words).rstrip(".")
+    text = join_tokens(words).rstrip(".")
     if words and words[-1].low in {"presidents", "ministers", "secretaries", "premiers"}:
         last = words[-1].word
         text = text[: -len(last)] + (last[:-3] + "y" if last.endswith("ies") else last[:-1])
@@ -164,14 +99,14 @@ def _strip_article(text: str) -> str:
     return text
 
 
-def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
+def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None]:
     """Split a capitalised run into (title part, name part, honorific gender)."""
     title, name, gender, _ = _split_run_at(run)
     return title, name, gender
 
 
 def _split_run_at(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None, int]:
-    """:func:`_split_run`, plus the index in ``run`` where the name part starts."""
+    """:func:`split_run`, plus the index in ``run`` where the name part starts."""
     last_role = -1
     for i, t in enumerate(run):
         if t.role:
@@ -196,13 +131,7 @@ def _split_run_at(run: list[Tok]) -> tuple[list[Tok], list[Tok], str | None, int
     return title, name, gender, at
 
 
-def is_person_like(name: str) -> bool:
-    """Two to four words none of which marks an organisation, place or index."""
-    parts = name.split()
-    return 2 <= len(parts) <= 4 and not any(p in ORG_WORDS for p in parts)
-
-
-def _back_title(tokens: list[Tok], end: int) -> list[Tok]:
+def back_title(tokens: list[Tok], end: int) -> list[Tok]:
     """Title words standing right before index ``end`` (exclusive), ending in a role word."""
     if end <= 0 or not tokens[end - 1].role:
         return []
@@ -254,10 +183,10 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         start = j
         if not title:
             name_start = j + at
-            title = _back_title(tokens, name_start)
+            title = back_title(tokens, name_start)
             start = min(j, name_start - len(title))
         return Mention(
-            name=_join(name), title=_singular_title(title) if title else None, gender=gender
+            name=join_tokens(name), title=singular_title(title) if title else None, gender=gender
         ), start
     if not last.cap and last.text.isalpha():
         if is_role(low) and i >= 2 and tokens[i - 2].is_name:
@@ -296,7 +225,7 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
         if found is None or found[0].name is None or found[1] < floor:
             continue
         mention, start = found
-        title = None if relative else _strip_article(_join(appos))
+        title = None if relative else _strip_article(join_tokens(appos))
         return Mention(name=mention.name, title=title or mention.title, gender=mention.gender), start
     return None
 
@@ -328,18 +257,18 @@ def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
         run = run[:-1]
     if not run:
         return None
-    title_toks, name_toks, gender = _split_run(run)
+    title_toks, name_toks, gender = split_run(run)
     if not name_toks or not all(t.is_name or t.low in _NAME_CONNECTORS for t in name_toks):
         return None
     if title_toks and not title_toks[0].cap and not title_toks[0].possessive and not title_toks[0].role:
         pass
     end = i + len(run)
-    title = _singular_title(title_toks) if title_toks else None
+    title = singular_title(title_toks) if title_toks else None
     if end < n and tokens[end].text == ",":
-        appos = _appositive_after(tokens, end + 1)
+        appos = appositive_after(tokens, end + 1)
         if appos:
             title = appos
-    return Mention(name=_join(name_toks), title=title, gender=gender), end
+    return Mention(name=join_tokens(name_toks), title=title, gender=gender), end
 
 
 _APPOS_END = frozenset(
@@ -347,7 +276,7 @@ _APPOS_END = frozenset(
 )
 
 
-def _appositive_after(tokens: list[Tok], start: int) -> str | None:
+def appositive_after(tokens: list[Tok], start: int) -> str | None:
     """ "senior analyst at Capital.com" after "said Kyle Rodda,": to the sentence end or a clause."""
     out: list[Tok] = []
     j = start
@@ -375,97 +304,5 @@ def _appositive_after(tokens: list[Tok], start: int) -> str | None:
     if not out or not any(t.role for t in out[:8]):
         return None
     # Drop a trailing time phrase ("on Tuesday").
-    text = _strip_article(_join(out))
+    text = _strip_article(join_tokens(out))
     return re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", text)
-
-
-@dataclass
-class _Person:
-    full: str
-    title: str | None = None
-    gender: str | None = None
-
-
-@dataclass
-class People:
-    """Everyone named in one article: full names by surname, first title, gender cues."""
-
-    by_last: dict[str, _Person] = field(default_factory=dict)
-    by_full: dict[str, _Person] = field(default_factory=dict)
-
-    def note(self, mention: Mention) -> _Person | None:
-        """Register a named mention; returns the person it resolves to."""
-        if not mention.name:
-            return None
-        person = self.resolve(mention.name)
-        if person is None:
-            person = _Person(mention.name)
-            self.by_full[mention.name] = person
-            parts = mention.name.split()
-            if len(parts) >= 2:
-                self.by_last.setdefault(parts[-1], person)
-        if mention.title and person.title is None:
-            person.title = mention.title
-        if mention.gender and person.gender is None:
-            person.gender = mention.gender
-        return person
-
-    def resolve(self, name: str) -> _Person | None:
-        """The person a written name refers to: itself, or the full name of a surname."""
-        if name in self.by_full:
-            return self.by_full[name]
-        if " " not in name and name in self.by_last:
-            return self.by_last[name]
-        return None
-
-    def remember(self, mentions: list[Mention]) -> None:
-        """Register the mentions of the whole article: full names first, so that an honorific
-        surname ("Mr Moore") met before or after the full name resolves to it."""
-        for m in mentions:
-            if m.name and " " in m.name:
-                self.note(m)
-        for m in mentions:
-            if m.name and " " not in m.name:
-                self.note(m)
-
-
-def mentions_in(text: str) -> list[Mention]:
-    """Every titled, honorific or multi-word name in a sentence, in order."""
-    return mentions_of(tokenize(text))
-
-
-def mentions_of(toks: list[Tok]) -> list[Mention]:
-    """:func:`mentions_in` over a sentence already tokenized."""
-    out: list[Mention] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        if not toks[i].is_name:
-            i += 1
-            continue
-        j = i
-        while j < n and (
-            toks[j].is_name
-            or (toks[j].low in _NAME_CONNECTORS and j > i)
-            or (toks[j].text == "He" and j > i and j + 1 < n and toks[j + 1].is_name)
-        ):
-            j += 1
-        found = _run_mention(toks, i, j)
-        if found is not None:
-            out.append(found)
-        i = max(j, i + 1)
-    return out
-
-
-def _run_mention(toks: list[Tok], i: int, j: int) -> Mention | None:
-    title, name, gender = _split_run(toks[i:j])
-    if (len(name) < 2 and not gender) or len(name) > 4 or not name:
-        return None
-    if not title:
-        title = _back_title(toks, j - len(name))
-    title_text = _singular_title(title) if title else None
-    if j < len(toks) and toks[j].text == ",":
-        appos = _appositive_after(toks, j + 1)
-        if appos:
-            title_text = title_text or appos
-    return Mention(name=_join(name), title=title_text, gender=gender)

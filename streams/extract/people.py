@@ -1,0 +1,126 @@
+"""The people of one article: every name it mentions, and which full name a surname means.
+
+Why a pass over the whole article before attribution: "Mr Moore said" may come before or
+after "Richard Moore, chief economist at ...", and both should resolve to the full name with
+its title. So every titled, honorific or multi-word name of every sentence is registered first
+(full names before surnames), and speakers are then resolved against that register.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from streams.extract.speakers import (
+    ORG_WORDS,
+    Mention,
+    appositive_after,
+    back_title,
+    join_tokens,
+    singular_title,
+    split_run,
+)
+from streams.extract.tokens import Tok, tokenize
+
+__all__ = ["People", "is_person_like", "mentions_in", "mentions_of"]
+
+
+def is_person_like(name: str) -> bool:
+    """Two to four words none of which marks an organisation, place or index."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and not any(p in ORG_WORDS for p in parts)
+
+
+@dataclass
+class _Person:
+    full: str
+    title: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class People:
+    """Everyone named in one article: full names by surname, first title, gender cues."""
+
+    by_last: dict[str, _Person] = field(default_factory=dict)
+    by_full: dict[str, _Person] = field(default_factory=dict)
+
+    def note(self, mention: Mention) -> _Person | None:
+        """Register a named mention; returns the person it resolves to."""
+        if not mention.name:
+            return None
+        person = self.resolve(mention.name)
+        if person is None:
+            person = _Person(mention.name)
+            self.by_full[mention.name] = person
+            parts = mention.name.split()
+            if len(parts) >= 2:
+                self.by_last.setdefault(parts[-1], person)
+        if mention.title and person.title is None:
+            person.title = mention.title
+        if mention.gender and person.gender is None:
+            person.gender = mention.gender
+        return person
+
+    def resolve(self, name: str) -> _Person | None:
+        """The person a written name refers to: itself, or the full name of a surname."""
+        if name in self.by_full:
+            return self.by_full[name]
+        if " " not in name and name in self.by_last:
+            return self.by_last[name]
+        return None
+
+    def remember(self, mentions: list[Mention]) -> None:
+        """Register the mentions of the whole article: full names first, so that an honorific
+        surname ("Mr Moore") met before or after the full name resolves to it."""
+        for m in mentions:
+            if m.name and " " in m.name:
+                self.note(m)
+        for m in mentions:
+            if m.name and " " not in m.name:
+                self.note(m)
+
+
+def mentions_in(text: str) -> list[Mention]:
+    """Every titled, honorific or multi-word name in a sentence, in order."""
+    return mentions_of(tokenize(text))
+
+
+def mentions_of(toks: list[Tok]) -> list[Mention]:
+    """:func:`mentions_in` over a sentence already tokenized.
+
+    A name is a run of capitalised tokens (with "of", "de"... and a "He" before a name inside
+    it). Only the name tokens are visited, and a run of one token is passed over: it can never
+    be a mention (it needs two name words, or an honorific and a name)."""
+    out: list[Mention] = []
+    n = len(toks)
+    end = 0  # where the last run ended; a run never starts inside the one before
+    for i in [k for k, t in enumerate(toks) if t.is_name]:
+        if i < end:
+            continue
+        j = i + 1
+        while j < n and (
+            toks[j].is_name
+            or toks[j].connector
+            or (toks[j].text == "He" and j + 1 < n and toks[j + 1].is_name)
+        ):
+            j += 1
+        end = j
+        if j - i >= 2:
+            found = _run_mention(toks, i, j)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _run_mention(toks: list[Tok], i: int, j: int) -> Mention | None:
+    title, name, gender = split_run(toks[i:j])
+    if (len(name) < 2 and not gender) or len(name) > 4 or not name:
+        return None
+    if not title:
+        title = back_title(toks, j - len(name))
+    title_text = singular_title(title) if title else None
+    if j < len(toks) and toks[j].text == ",":
+        appos = appositive_after(toks, j + 1)
+        if appos:
+            title_text = title_text or appos
+    return Mention(name=join_tokens(name), title=title_text, gender=gender)
