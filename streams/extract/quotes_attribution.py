@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
@@ -52,9 +53,8 @@ class Found:
         return " ".join(p for p in self.parts if p)
 
 
-@dataclass(frozen=True, slots=True)
-class _Verb:
-    index: int  # token index of the verb
+class _Verb(NamedTuple):
+    at: int  # token index of the verb
     subject: Mention | None  # None: no subject of its own (participle, "Adding:")
     subject_start: int  # token index where the subject starts (-1 when none or after)
     inverted: bool
@@ -281,7 +281,7 @@ def _classify(
     Verbs are sorted by position, so the verbs around the quotation are found by bisection:
     the work per quotation stays small however long an adversarial sentence is.
     """
-    positions = [v.index for v in verbs]
+    positions = [v.at for v in verbs]
     first_after = bisect.bisect_right(positions, q)  # verbs[first_after:] follow the quotation
     before_n = _words(toks[prev_q + 1 : q]) if q - prev_q < 64 else 99
     after_n = _words(toks[q + 1 : next_q]) if next_q - q < 64 else 99
@@ -303,8 +303,8 @@ def _classify(
     if first_in_sentence and first_after < len(verbs):
         k = first_after
         v = verbs[k]
-        if v.index - q <= _MAX_ATTR_GAP and v.index < next_q:
-            gap = _words(toks[q + 1 : v.index])
+        if v.at - q <= _MAX_ATTR_GAP and v.at < next_q:
+            gap = _words(toks[q + 1 : v.at])
             subj_ok = (not v.inverted) and v.subject_start >= 0 and _words(toks[q + 1 : v.subject_start]) == 0
             if ((v.inverted or v.subject is None) and gap == 0) or subj_ok:
                 return _emit(ctx, text, resolved[k], partial=False)
@@ -338,9 +338,9 @@ def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str 
     if _words(toks) > 14:
         return None
     for v in _find_verbs(toks)[:1]:
-        direct = v.subject_start == 0 or (v.inverted and v.index == 0)
+        direct = v.subject_start == 0 or (v.inverted and v.at == 0)
         named = v.subject is not None and (v.subject.name or v.subject.pronoun is not None)
-        if v.index <= 6 and direct and named and (v.inverted or _words(toks[v.index + 1 :]) <= 8):
+        if v.at <= 6 and direct and named and (v.inverted or _words(toks[v.at + 1 :]) <= 8):
             return ctx.state.resolve(v.subject)
     return None
 

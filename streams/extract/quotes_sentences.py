@@ -9,7 +9,7 @@ the marker ``END`` so that “… off the table.” He added … still splits af
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -22,7 +22,9 @@ __all__ = ["MARK", "MARK_END", "Sentence", "split_sentences"]
 MARK = "\ue000"
 MARK_END = "\ue001"
 MARKERS = MARK + MARK_END
-_ENDERS = re.compile("[.!?…" + MARK_END + "]")
+# A sentence ends only where an ender is followed by whitespace (``_boundary_after`` asks that
+# first), so the decimal points of figures are not even visited.
+_ENDERS = re.compile("[.!?…" + MARK_END + r"](?=\s)")
 
 _ABBREV = _wordset(
     """mr mrs ms dr st inc corp co ltd jr sr no vs gov sen rep prof gen jan feb mar apr jun jul
@@ -30,8 +32,7 @@ _ABBREV = _wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: its text (markers included) and the ids of the quotations it holds."""
 
     text: str

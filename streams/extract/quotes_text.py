@@ -12,7 +12,7 @@ quantifiers ever sees a whole paragraph, so adversarial input stays linear.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "split_paragraphs"]
 
@@ -26,8 +26,7 @@ _DOUBLE_MARK = re.compile('[“„«”»"]')
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,\u00a0")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """One quotation inside a paragraph: [start, end) of the inner text, marks excluded.
 
     ``closed`` is False when the paragraph ended before a closing mark: the caller keeps

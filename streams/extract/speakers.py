@@ -10,7 +10,7 @@ are ``tokens.Tok``; the people of a whole article are ``people.People``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from streams.extract.tokens import NAME_CONNECTORS as _NAME_CONNECTORS
 from streams.extract.tokens import QUOTE_MARKERS, Tok, is_role, wordset
@@ -61,8 +61,7 @@ ORG_WORDS = wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A speaker as written at one place: a name (maybe a surname), a title, a pronoun or a
     definite description ("the strategists") that points back to an earlier speaker."""
 
