@@ -15,29 +15,33 @@ Pipeline, one article at a time (pure, no I/O):
 
 from __future__ import annotations
 
+import re
+
 from schemas import Article, Quote
 from streams.extract.quotes_attribution import attribute
 from streams.extract.quotes_sentences import MARK, MARK_END, Sentence, split_sentences
-from streams.extract.quotes_text import clean_inner, find_spans, opens_with_mark, split_paragraphs
+from streams.extract.quotes_text import Span, clean_inner, find_spans, opens_with_mark, split_paragraphs
 
 __all__ = ["extract_quotes"]
 
 _TERMINAL = (".", "!", "?", "…")
+# The only characters that can open a quotation (quotes_text.find_spans); a body without any
+# has no quotation, and nothing needs splitting or attributing.
+_OPENING_MARKS = re.compile("[“„«”»\"‘']")
 
 
 def _marked_paragraphs(
-    paragraphs: list[str],
+    paragraphs: list[str], spans_per_para: list[list[Span]]
 ) -> tuple[list[list[Sentence]], list[str], dict[int, int], set[int]]:
     """Sentences per paragraph, the inner text of every quotation (by id), the
     continuation links (quotation id -> id of the quotation it continues) and the ids of
-    quotations in single marks."""
+    quotations in single marks. ``spans_per_para`` is ``find_spans`` of each paragraph."""
     singles: set[int] = set()
     texts: list[str] = []
     links: dict[int, int] = {}
     result: list[list[Sentence]] = []
     carried: int | None = None  # id of an unclosed quotation waiting for its continuation
-    for p_idx, para in enumerate(paragraphs):
-        spans = find_spans(para)
+    for p_idx, (para, spans) in enumerate(zip(paragraphs, spans_per_para, strict=True)):
         next_opens = p_idx + 1 < len(paragraphs) and opens_with_mark(paragraphs[p_idx + 1])
         pieces: list[str] = []
         cursor = 0
@@ -65,14 +69,24 @@ def _marked_paragraphs(
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in the article body, in text order, with its speaker."""
+    if _OPENING_MARKS.search(article.body) is None:
+        return []
     paragraphs = split_paragraphs(article.body)
-    per_para, texts, links, singles = _marked_paragraphs(paragraphs)
+    spans = [find_spans(para) for para in paragraphs]
+    if not any(spans):
+        return []  # no quotation: no sentence needs splitting
+    per_para, texts, links, singles = _marked_paragraphs(paragraphs, spans)
     if not texts:
         return []  # no quotation at all: attribution (the costly part) has nothing to decide
     found = attribute(per_para, texts, links, singles)
+    article_id = article.article_id
+    # Every field below is made here with its wire type (str, str | None, bool), so the Quotes
+    # are built without validation; only an article id that validation would refuse (possible
+    # with an Article made by model_construct) goes through the validating constructor.
+    make = Quote.model_construct if type(article_id) is str and article_id else Quote
     return [
-        Quote(
-            article_id=article.article_id,
+        make(
+            article_id=article_id,
             text=q.text,
             speaker=q.speaker,
             speaker_title=q.title,

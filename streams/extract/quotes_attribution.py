@@ -144,7 +144,7 @@ def _subject_verb(toks: list[Tok], i: int) -> _Verb:
 
 
 def _words(toks: list[Tok]) -> int:
-    return sum(1 for t in toks if t.text[:1].isalnum())
+    return len([t for t in toks if t.wordlike])
 
 
 @dataclass

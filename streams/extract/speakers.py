@@ -72,7 +72,17 @@ class Mention(NamedTuple):
     gender: str | None = None  # from Mr/Ms
 
 
+# Tokens written without a space before them (and "(" without one after it).
+_GLUED = frozenset({",", ")", "’s", "'s", "("})
+
+
 def join_tokens(tokens: list[Tok]) -> str:
+    """The tokens as written: one space between words, none before "," ")" "'s" or after "(",
+    and the last token without a trailing full stop."""
+    texts = [t.text for t in tokens]
+    if texts and _GLUED.isdisjoint(texts):  # the usual name or title: words only
+        texts[-1] = tokens[-1].word
+        return " ".join(texts)
     out = ""
     last = len(tokens) - 1
     for k, t in enumerate(tokens):

@@ -75,7 +75,18 @@ class Tok:
     place it occurs. The rules therefore work with indexes into the token list, never with
     token identity."""
 
-    __slots__ = ("cap", "connector", "is_name", "low", "possessive", "role", "text", "verb", "word")
+    __slots__ = (
+        "cap",
+        "connector",
+        "is_name",
+        "low",
+        "possessive",
+        "role",
+        "text",
+        "verb",
+        "word",
+        "wordlike",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -94,6 +105,7 @@ class Tok:
         )
         self.connector = self.low in NAME_CONNECTORS  # may stand inside a name ("Bank of Japan")
         self.verb = self.low in _VERBS  # may report speech
+        self.wordlike = text[:1].isalnum()  # counts as a word (not punctuation or a marker)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r})"
