@@ -71,7 +71,12 @@ def article_id(raw: str) -> str:
     realistic news volume. The id is computed over the raw text, not the cleaned body, so a
     change to the cleaning rules does not change ids.
     """
-    canonical = unicodedata.normalize("NFC", normalise_newlines(raw)).strip()
+    return _id_of_normalised(normalise_newlines(raw))
+
+
+def _id_of_normalised(text: str) -> str:
+    """:func:`article_id` of a text whose newlines are already normalised."""
+    canonical = unicodedata.normalize("NFC", text).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
@@ -91,7 +96,7 @@ def extract_title(body: str) -> str | None:
     a headline ("Europe close: Stocks rise to record highs."). Texts that start straight
     into prose (seeds 000, 001 and 002) therefore have no title.
     """
-    lines = body.split("\n")
+    lines = body.split("\n", 2)  # only the first two lines are looked at
     if not lines or not lines[0]:
         return None
     first = lines[0].strip()
@@ -112,9 +117,13 @@ def normalise_article(raw: str, origin: str | None = None) -> Article:
     text = normalise_newlines(raw)
     url = find_url(text)
     source = detect_source(text, url)
-    body = clean_body(text)
-    return Article(
-        article_id=article_id(raw),
+    body = clean_body(text)  # normalise_newlines again is a no-op on text
+    # Every field but origin is made here as a str (or None), and the id is never empty, so
+    # validation could only ever check origin: a str or None origin skips it. The Article is
+    # still validated strictly wherever it is decoded from the wire.
+    make = Article.model_construct if origin is None or type(origin) is str else Article
+    return make(
+        article_id=_id_of_normalised(text),
         origin=origin,
         title=extract_title(body),
         source=source,

@@ -4,8 +4,8 @@ fast, exact way to find them in a whole text.
 Why a scanner of its own: a date form must be tried at every position of a text, and the month
 names are matched case-insensitively, so the regex engine has no literal to skip to; over a 3 kB
 article one month-name form cost more than the rest of normalisation together. But every date
-holds a year, years are rare, and a search for ``(?:19|20)\\d{2}`` jumps straight from one digit
-1 or 2 to the next. So the years are found first and each form is tried only in a short window
+holds a year, years are rare, and a search for the literal "19" or "20" jumps straight from one
+occurrence to the next. So the years are found first and each form is tried only in a short window
 that ends just after one year. :func:`date_matches` returns exactly the matches of
 ``DATE_FORMS[i].finditer(text)``, for these reasons:
 
@@ -63,18 +63,23 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
 _CHUNKS_BEFORE_YEAR = (0, 3, 4, 1)
 _TAIL_FROM_YEAR = (11, 5, 5, 5)
 
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Two scans with a literal start ("19", "20") are 3-4 times faster than one (?:19|20)\d{2}, for
+# which the engine tests every character against a two-character set.
+_YEARS = (re.compile(r"19\d{2}"), re.compile(r"20\d{2}"))
 
 
 def year_positions(text: str) -> list[int]:
-    """Where a date's year can start: ``(19|20)dd`` not right after another digit.
+    """Where a date's year can start, in order: ``(19|20)dd`` not right after another digit.
 
     A year that follows a digit is skipped: no form allows it, and such a candidate can only
-    overlap the one before it, so the non-overlapping scan misses no year that counts.
+    overlap the one before it, so the non-overlapping scans miss no year that counts.
     """
-    return [
-        m.start() for m in _ANY_YEAR.finditer(text) if not (m.start() and text[m.start() - 1].isdecimal())
-    ]
+    return sorted(
+        m.start()
+        for pattern in _YEARS
+        for m in pattern.finditer(text)
+        if not (m.start() and text[m.start() - 1].isdecimal())
+    )
 
 
 def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:

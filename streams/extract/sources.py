@@ -59,13 +59,13 @@ _LABELLED_URL = LinePattern(
     re.IGNORECASE,
 )
 
-# (literal the marker holds, marker, publisher): a plain substring test of the literal skips the
-# regex (which starts with \b and so must try every position) in the many texts without it.
+# (literal the marker starts with, marker, publisher). A marker starting with \b makes the
+# engine try every position, so it is only tried where its literal stands (_marker_at).
 _SITE_MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("Investing.com", re.compile(r"\bInvesting\.com\s*(?:--|[-–—]\s)"), "Investing.com"),
     ("This is CNBC", re.compile(r"\bThis is CNBC(?:'|’)s live blog"), "CNBC"),
     (
-        "contributed to this report",
+        "CNBC",
         re.compile(r"\bCNBC(?:'|’)s\s+[A-Z][^\n]{0,80}?\bcontributed to this report"),
         "CNBC",
     ),
@@ -112,6 +112,18 @@ def find_url(text: str) -> str | None:
     return match.group(1).rstrip(".,;)") if match else None
 
 
+def _marker_at(literal: str, pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text)`` for a pattern that starts with ``\\b`` and then ``literal``: every
+    match starts at an occurrence of the literal, so only those are tried (``match`` with a
+    position still sees the character before it for ``\\b``)."""
+    at = text.find(literal)
+    while at >= 0:
+        if pattern.match(text, at):
+            return True
+        at = text.find(literal, at + 1)
+    return False
+
+
 def _publisher_for_url(url: str) -> str | None:
     host = (urlsplit(url).hostname or "").lower()
     host = host.removeprefix("www.")
@@ -130,7 +142,7 @@ def detect_source(text: str, url: str | None = None) -> str | None:
         if from_url is not None:
             return from_url
     for literal, pattern, name in _SITE_MARKERS:
-        if literal in text and pattern.search(text):
+        if _marker_at(literal, pattern, text):
             return name
     dateline = _DATELINE_AGENCY.search(text)
     if dateline is not None:
