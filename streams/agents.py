@@ -11,10 +11,11 @@ message with more), and scaling is by partitions and workers.
 Each move is applied once: moves carry their article's position (``streams.move_position``)
 and the table remembers the last position applied, so moves repeated after a crash are skipped.
 
-At-least-once, idempotent alerts: an alert is sent with ``force=True`` and its broker
-acknowledgement awaited *before* the new state (which records it as fired) is written to the
-table. A crash in between re-sends the same alert, with the same deterministic ``alert_id``,
-and subscribers drop the repeat.
+At-least-once, idempotent alerts: moves, quotes and alerts go to the producer through the
+outbox (``streams.outbox``), and a commit waits for all of them to be acknowledged. The new
+state of an index (which records its alerts as fired) is written to the table only after
+that (``streams.write_behind``). A crash in between re-sends the same alert, with the same
+deterministic ``alert_id``, and subscribers drop the repeat.
 
 Index moves and quotes carry the article record's timestamp, so the alert agent can tell how
 long an article took to become an alert.
@@ -23,26 +24,32 @@ long an article took to become an alert.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from schemas import Alert, IndexMove
 from streams.admission import admit_article
 from streams.alert_headers import alert_headers
 from streams.alerting import AlertRules, IndexState, advance, load_alert_rules
 from streams.deadletter import DeadLetter
-from streams.extract import extract_article, load_registry
+from streams.extract import Extraction, extract_article, load_registry
 from streams.move_position import MovePosition, already_applied, with_applied
 from streams.observe import CountingObserver, Observers, PipelineCounts
+from streams.write_behind import WriteBehindTable
 
 if TYPE_CHECKING:
     from streams.app import Pipeline
 
-__all__ = ["PipelineAgents", "register_agents", "send_until_acknowledged"]
+__all__ = ["PipelineAgents", "register_agents"]
 
 log = logging.getLogger("milestones.agents")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -59,26 +66,24 @@ class PipelineAgents:
         return self.counting.counts
 
 
-async def send_until_acknowledged(topic: Any, alert: Alert, *, max_backoff: float = 5.0) -> None:
-    """Send now (not attached to the event) and wait for the broker's ack, retrying until it comes.
+async def uninterrupted(work: Awaitable[T]) -> T:
+    """Run ``work`` to its end even when the agent is cancelled meanwhile, then let the cancel through.
 
-    Giving up would let the agent move on and commit past an alert that was never written; a
-    blocked agent while the broker is away is the price of losing nothing.
+    Why: when an agent is cancelled (the worker stopping, a rebalance) Faust acknowledges the
+    event it was handling, in the ``finally`` of its stream iterator, and the consumer's last
+    commit then covers that event. An article cancelled half-way through sending its moves
+    would be committed with moves missing (seen in the SIGTERM test once the sends got fast
+    enough to fill a producer batch and wait), and an alert sent without the state that
+    records it would fire again. So an event's sends are finished first.
     """
-    backoff = 0.1
-    while True:
-        try:
-            sent = await topic.send(
-                key=alert.index, value=alert.to_json_bytes(), headers=alert_headers(alert), force=True
-            )
-            await sent
-            return
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.warning("alert %s not acknowledged (%s); retrying in %.1fs", alert.alert_id, exc, backoff)
-            await asyncio.sleep(backoff)
-            backoff = min(max_backoff, backoff * 2)
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        while not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(task)
+        raise
 
 
 def register_agents(pipeline: Pipeline) -> PipelineAgents:
@@ -88,13 +93,18 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     registry = load_registry(pipeline.settings.indices_path)  # the contract's indices + configured ones
     counting = CountingObserver()
     observers = Observers(counting)
+    # Moves, quotes and alerts skip Faust's per-message send path; see streams/outbox.py for
+    # why and for how a commit still waits for them.
+    outbox = app.outbox  # type: ignore[attr-defined]
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
         letter = DeadLetter.from_exception(
             exc, stage=stage, topic=msg.topic, partition=msg.partition, offset=msg.offset
         )
-        await pipeline.articles_dlq.send(key=msg.key, value=msg.value, headers=letter.headers())
+        await uninterrupted(
+            pipeline.articles_dlq.send(key=msg.key, value=msg.value, headers=letter.headers())
+        )
         observers.dead_lettered(letter)
 
     @app.agent(pipeline.articles, name="extract-articles", concurrency=1)
@@ -113,27 +123,49 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             except Exception as exc:
                 await dead_letter(event, exc, "extract")
                 continue
-            stamp = event.message.timestamp
-            msg = event.message
-            for ordinal, move in enumerate(extraction.moves):
-                where = MovePosition(msg.partition, msg.offset, ordinal)
-                await pipeline.index_moves.send(
-                    key=move.index, value=move.to_json_bytes(), timestamp=stamp, headers=where.headers()
-                )
-            for quote in extraction.quotes:
-                await pipeline.quotes.send(key=quote.article_id, value=quote.to_json_bytes(), timestamp=stamp)
+            await uninterrupted(publish(extraction, event.message))
             observers.article_processed(extraction, time.perf_counter() - started)
+
+    async def publish(extraction: Extraction, msg: Any) -> None:
+        """Hand an article's moves (with their positions) and quotes to the producer."""
+        stamp = msg.timestamp
+        for ordinal, move in enumerate(extraction.moves):
+            where = MovePosition(msg.partition, msg.offset, ordinal)
+            await outbox.send(
+                pipeline.index_moves,
+                key=move.index,
+                value=move.to_json_bytes(),
+                headers=where.headers(),
+                timestamp=stamp,
+            )
+        for quote in extraction.quotes:
+            await outbox.send(
+                pipeline.quotes, key=quote.article_id, value=quote.to_json_bytes(), timestamp=stamp
+            )
+
+    # The alert agent reads and updates index states here; the table gets them at the commit,
+    # once the alerts they record are acknowledged (streams/write_behind.py).
+    states = WriteBehindTable(pipeline.index_state)
+    outbox.on_confirmed(states.take)
+
+    def forget_states(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+        states.forget()
+
+    cast(Any, app.on_partitions_revoked).connect(forget_states)
+
+    def acknowledged(alert: Alert, stamp: float | None, sent: asyncio.Future[Any]) -> None:
+        if not sent.cancelled() and sent.exception() is None:
+            observers.alert_sent(alert, time.time() - stamp if stamp else None)
 
     @app.agent(pipeline.index_moves, name="raise-alerts", concurrency=1)
     async def raise_alerts(stream: Any) -> None:
         """Index move in, alerts out; the index's state lives in the changelog-backed table."""
-        table = pipeline.index_state
         async for event in stream.events():
             observers.move_in()
             try:
                 move = IndexMove.from_json_bytes(event.value)
                 position = MovePosition.from_headers(event.message.headers)
-                stored = table.get(move.index)
+                stored = states.get(move.index)
                 if already_applied(stored, position):  # a repeat after a crash: its effect is stored
                     observers.move_processed()
                     continue
@@ -142,14 +174,19 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             except Exception as exc:
                 await dead_letter(event, exc, "alert")
                 continue
+            stamp = event.message.timestamp
             for alert in alerts:
-                await send_until_acknowledged(pipeline.alerts, alert)
-                stamp = event.message.timestamp
-                observers.alert_sent(alert, time.time() - stamp if stamp else None)
+                sent = await outbox.send(
+                    pipeline.alerts,
+                    key=alert.index,
+                    value=alert.to_json_bytes(),
+                    headers=alert_headers(alert),
+                )
+                sent.add_done_callback(partial(acknowledged, alert, stamp))
             if position is not None or (new_state is not None and new_state is not state):
                 # The state and the position of the move applied, in one value: restored together.
                 kept = new_state if new_state is not None else IndexState(index=move.index)
-                table[move.index] = with_applied(kept.to_dict(), stored, position)
+                states.put(move.index, with_applied(kept.to_dict(), stored, position))
             observers.move_processed()
 
     return PipelineAgents(

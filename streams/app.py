@@ -18,7 +18,7 @@ from streams.admission import MAX_RECORD_BYTES
 from streams.codec import CODEC_NAME, register_codec
 from streams.kafka_admin import ensure_topics
 from streams.kafka_clients import faust_options
-from streams.seek_first import SeekFirstTransport
+from streams.outbox import ConfirmingTransport, Outbox
 from streams.settings import Settings
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
@@ -56,13 +56,16 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
 
 
 class PipelineApp(faust.App):
-    """A Faust app whose Kafka consumer resumes stream partitions only after seeking them.
+    """A Faust app whose Kafka consumer resumes stream partitions only after seeking them, and
+    confirms the outbox before each commit.
 
     Faust resumed them before the seek to the committed offsets, so records of a backlog were
-    lost in the race and the committed offset stuck: see ``streams/seek_first.py``.
+    lost in the race and the committed offset stuck: see ``streams/seek_first.py``. The extract
+    agent sends its moves and quotes through ``outbox`` (``streams/outbox.py``).
     """
 
     milestones_settings: Settings | None = None
+    outbox: Outbox
 
     async def on_first_start(self) -> None:
         """Create the contract topics before anything subscribes.
@@ -78,7 +81,7 @@ class PipelineApp(faust.App):
     def _new_transport(self) -> Any:
         kind = faust_transport.by_url(self.conf.broker_consumer[0])
         if kind is faust_aiokafka.Transport:
-            return SeekFirstTransport(self.conf.broker_consumer, self)
+            return ConfirmingTransport(self.conf.broker_consumer, self)
         return super()._new_transport()
 
 
@@ -116,6 +119,7 @@ def create_app(settings: Settings) -> faust.App:
         value_serializer=CODEC_NAME,
     )
     app.milestones_settings = settings
+    app.outbox = Outbox(app)
     return app
 
 
@@ -140,6 +144,9 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
             default=None,
             partitions=settings.partitions,
             key_type=str,
+            # Written at commit time, outside any event (streams/write_behind.py), so the
+            # changelog partition comes from the key, as the index-moves partition does.
+            use_partitioner=True,
             help="Alert state per index (IndexState.to_dict()); keys and values use the app's serializers.",
         ),
     )

@@ -1,0 +1,108 @@
+"""The outbox on the real broker: what it sends arrives as sent, and a record the broker refuses
+stops every later commit (streams/outbox.py).
+
+The refusal is a real one: the topic is created with ``max.message.bytes`` of 1,024, so the
+broker answers a 4 kB record with MESSAGE_TOO_LARGE.
+"""
+
+from __future__ import annotations
+
+import uuid
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from faust.exceptions import ProducerSendError
+
+from streams.app import create_app
+from streams.outbox import Outbox
+from tests.integration.helpers import unique_settings
+
+
+class _Topic:
+    """The one thing the outbox asks of a Faust topic: its name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def get_topic_name(self) -> str:
+        return self.name
+
+
+@pytest.fixture
+async def small_topic(kafka_bootstrap: str) -> AsyncIterator[str]:
+    name = f"outbox-{uuid.uuid4().hex[:10]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    await admin.start()
+    try:
+        topic = NewTopic(
+            name, num_partitions=1, replication_factor=1, topic_configs={"max.message.bytes": "1024"}
+        )
+        await admin.create_topics([topic])
+        yield name
+    finally:
+        await admin.close()
+
+
+@asynccontextmanager
+async def started_app(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Any]:
+    """An app with only its producer started (in the test's own event loop)."""
+    app = create_app(unique_settings(kafka_bootstrap, tmp_path))
+    app.finalize()
+    await app.producer.start()
+    try:
+        yield app
+    finally:
+        await app.producer.stop()
+
+
+async def _read_all(bootstrap: str, topic: str, count: int) -> list[Any]:
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        records: list[Any] = []
+        for _ in range(20):
+            batch = await consumer.getmany(timeout_ms=500)
+            records += [r for part in batch.values() for r in part]
+            if len(records) >= count:
+                break
+        return records
+    finally:
+        await consumer.stop()
+
+
+async def test_confirmed_records_arrive_with_key_value_headers_and_timestamp(
+    kafka_bootstrap: str, small_topic: str, tmp_path: Path
+) -> None:
+    async with started_app(kafka_bootstrap, tmp_path) as app:
+        outbox = Outbox(app)
+        topic = _Topic(small_topic)
+        await outbox.send(
+            topic, key="NIKKEI225", value=b'{"a": 1}', headers=[("h", b"1")], timestamp=1_700_000_000.5
+        )
+        await outbox.send(topic, key="KOSPI", value=b'{"a": 2}', timestamp=1_700_000_001.0)
+        assert outbox.unconfirmed == 2
+        await outbox.confirm()
+        assert outbox.unconfirmed == 0
+    records = await _read_all(kafka_bootstrap, small_topic, 2)
+    assert [(r.key, r.value) for r in records] == [(b"NIKKEI225", b'{"a": 1}'), (b"KOSPI", b'{"a": 2}')]
+    assert list(records[0].headers) == [("h", b"1")]
+    assert [r.timestamp for r in records] == [1_700_000_000_500, 1_700_000_001_000]
+
+
+async def test_a_refused_record_fails_this_and_every_later_confirmation(
+    kafka_bootstrap: str, small_topic: str, tmp_path: Path
+) -> None:
+    async with started_app(kafka_bootstrap, tmp_path) as app:
+        outbox = Outbox(app)
+        topic = _Topic(small_topic)
+        await outbox.send(topic, key="k", value=b"x" * 4096)  # over the topic's 1,024 bytes
+        with pytest.raises(ProducerSendError, match="not delivered"):
+            await outbox.confirm()
+        await outbox.send(topic, key="k", value=b"small")  # delivered, but the loss above stands
+        with pytest.raises(ProducerSendError):
+            await outbox.confirm()
