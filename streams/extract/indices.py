@@ -79,11 +79,15 @@ class IndexRegistry:
         edge_before, edge_after = r"(?<![\w&/])", r"(?![\w&]|:\w|-[a-z])"
         folded = _trie_pattern(sorted({_key(n) for n in names}))
         self._folded = re.compile(edge_before + "(?:" + folded + ")" + edge_after, re.IGNORECASE)
-        # The same search on " " + text.lower(), case-sensitively (see fold.py): 4x faster. The
-        # character before the name is consumed instead of looked behind at, so the engine
-        # jumps from one non-word character to the next; the leading space stands for the
-        # start of the text.
-        self._lowered = re.compile(r"[^\w&/](?:" + folded + ")" + edge_after)
+        # The same search on " " + text.lower(), case-sensitively (see fold.py): the character
+        # before the name is consumed instead of looked behind at (the leading space stands for
+        # the start of the text). Split in two so that the engine can skip ahead cheaply: names
+        # after a space (a literal the engine jumps to), and names after any other character
+        # that is not [\w&/] (an ASCII set, with the lookbehind deciding non-ASCII characters).
+        trie = "(?:" + folded + ")" + edge_after
+        self._lowered = re.compile(r"[^\w&/]" + trie)
+        self._after_space = re.compile(" " + trie)
+        self._after_other = re.compile(r"[^a-z0-9_ &/](?<![\w&/])" + trie)
         # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
         # two places from after that character.
         self._exact_re = re.compile(
@@ -98,14 +102,34 @@ class IndexRegistry:
             found = self._names.get(_key(text))
         return found or None
 
-    def raw_matches(self, text: str) -> list[tuple[int, int]]:
-        """(start, -end) of every name match of both regexes, sorted: overlaps not yet resolved."""
-        if fold_safe(text):
-            found = [(m.start(), 1 - m.end()) for m in self._lowered.finditer(" " + text.lower())]
+    def raw_matches(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
+        """(start, -end) of every name match of both regexes, sorted: overlaps not yet resolved.
+        ``low``: ``text.lower()`` when the caller has it and ``fold_safe(text)`` holds."""
+        if low is None and fold_safe(text):
+            low = text.lower()
+        if low is not None:
+            found = self._lowered_matches(" " + low)
         else:
             found = [(m.start(), -m.end()) for m in self._folded.finditer(text)]
         found.extend((m.start(), -m.end()) for m in self._exact_re.finditer(text))
         found.sort()
+        return found
+
+    def _lowered_matches(self, lowered: str) -> list[tuple[int, int]]:
+        """The matches of ``_lowered`` in " " + text.lower(), as (start, -end) in the text.
+
+        The two halves together try every place ``_lowered`` tries; when no match of one
+        overlaps a match of the other, their union is what ``_lowered.finditer`` finds (a match
+        it skips lies inside an earlier match, which would be an overlap). Otherwise (names
+        chained through one another) the one regex is run."""
+        found = [(m.start(), 1 - m.end()) for m in self._after_space.finditer(lowered)]
+        found.extend((m.start(), 1 - m.end()) for m in self._after_other.finditer(lowered))
+        found.sort()
+        reached = -1  # where the last name ends; the next must start after its separator
+        for start, neg_end in found:
+            if start <= reached:
+                return [(m.start(), 1 - m.end()) for m in self._lowered.finditer(lowered)]
+            reached = -neg_end
         return found
 
     def resolve(self, text: str, found: list[tuple[int, int]], offset: int = 0) -> list[Mention]:

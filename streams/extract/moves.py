@@ -26,7 +26,7 @@ from streams.extract.moves_clauses import (
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
-from streams.extract.moves_regexes import ANY, CODE, LOW
+from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_table import read_table_row
 from streams.extract.sentences import spans_holding
 
@@ -119,11 +119,12 @@ def _readings(clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
 
 
 def sentence_moves(
-    sentence: str, registry: IndexRegistry, mentions: list[Mention] | None = None
+    sentence: str, registry: IndexRegistry, mentions: list[Mention] | None = None, low: str | None = None
 ) -> list[SentenceMove]:
     """Every move stated in one sentence, in text order (intraday before close).
 
-    ``mentions`` are the sentence's index names when the caller has them already."""
+    ``mentions`` are the sentence's index names and ``low`` its lower-cased copy (if fold-safe)
+    when the caller has them already."""
     if sentence.lstrip().startswith("|"):
         return read_table_row(sentence, registry)
     if mentions is None:
@@ -134,7 +135,9 @@ def sentence_moves(
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
     if text is not sentence:
         mentions = _merge(registry.find_mentions(text), text)
-    low = text.lower() if fold_safe(text) else None
+        low = None
+    if low is None and fold_safe(text):
+        low = text.lower()
     rx, t = (LOW, low) if low is not None else (ANY, text)  # t: the text the regexes rx read
     per_mention: list[list[Reading]] = []
     futures_flags: list[bool] = []
@@ -157,7 +160,11 @@ def sentence_moves(
         segment, seg_low = _cut(text, low, start, end)
         seg = t[start:end]
         noun_phrase = bool(rx.possessive.match(seg))
-        futures = bool(rx.futures_after.match(seg) or rx.futures_before.search(pre))
+        # (Substring tests on the lower-cased text skip searches that cannot match.)
+        futures = bool(
+            rx.futures_after.match(seg)
+            or ((low is None or "futures" in pre) and rx.futures_before.search(pre))
+        )
         clause_end = cut_clause(segment, seg_low)
         if noun_phrase:
             and_at = segment.find(" and ", 0, clause_end)
@@ -177,7 +184,7 @@ def sentence_moves(
         if connective:
             per_mention.append([])
             continue
-        if rx.as_did.search(pre) and previous:
+        if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
             per_mention.append([replace(r, change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
@@ -194,9 +201,14 @@ def sentence_moves(
                 object_before = True
                 continue
         readings = _readings(clause, clause_low, noun_phrase)
-        if readings and (rx.with_before.search(pre[-60:]) or rx.leading_before.search(pre[-40:])):
+        with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
+        if with_before or (
+            readings
+            and (low is None or contains_any(pre[-40:], LEADING_NEEDS))
+            and rx.leading_before.search(pre[-40:])
+        ):
             head, head_low = _cut(text, low, pre_start, mention.start)
-            if rx.with_before.search(pre[-60:]):
+            if with_before:
                 with_at = (head_low if head_low is not None else head.lower()).rfind("with")
                 head, head_low = _cut(head, head_low, 0, with_at)
             inherited = _clause_direction(head, head_low)
@@ -252,12 +264,14 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body = article.body
     # One scan of the whole body for index names; only sentences holding one are read, with
     # the names found by that scan (see _sentence_mentions).
-    raw = registry.raw_matches(body)
+    body_low = body.lower() if fold_safe(body) else None
+    raw = registry.raw_matches(body, body_low)
     starts = [m.start for m in registry.resolve(body, raw)]
     for start, end in spans_holding(body, starts) if starts else []:
         sentence = body[start:end]
         mentions = _sentence_mentions(body, raw, start, end, registry)
-        for found in sentence_moves(sentence, registry, mentions):
+        low = body_low[start:end] if body_low is not None else None
+        for found in sentence_moves(sentence, registry, mentions, low):
             r = found.reading
             moves.append(
                 IndexMove(

@@ -13,7 +13,19 @@ from dataclasses import dataclass, replace
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import Figure, find_figures
-from streams.extract.moves_regexes import ANY, CUT, CUT_CASED, LOW, MILESTONE_NEEDS_UNIT, MOTION_REACH, WEAK
+from streams.extract.moves_regexes import (
+    ANY,
+    CUT,
+    CUT_CASED,
+    LOW,
+    MILESTONE_NEEDS,
+    MILESTONE_NEEDS_UNIT,
+    MOTION_REACH,
+    PHASE_NEEDS,
+    RECORD_NEEDS,
+    WEAK,
+    contains_any,
+)
 
 __all__ = ["Reading", "cut_clause", "read_phase", "split_phases"]
 
@@ -63,9 +75,10 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     r, t = (LOW, low) if low is not None else (ANY, clause)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in r.phase.finditer(t):
-        spans.append((start, match.start()))
-        start = match.end()
+    if low is None or contains_any(low, PHASE_NEEDS):
+        for match in r.phase.finditer(t):
+            spans.append((start, match.start()))
+            start = match.end()
     spans.append((start, len(clause)))
     kept: list[tuple[str, str | None]] = []
     for a, b in spans:
@@ -134,7 +147,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     milestone: float | None = None
     milestone_dir: str | None = None
     taken: list[tuple[int, int]] = []
-    for match in r.milestone.finditer(t):
+    for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
         if verb in MILESTONE_NEEDS_UNIT and not match.group("unit"):
             continue
@@ -158,7 +171,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             points = fig.value
             approximate = approximate or fig.approximate
     record = False
-    for match in r.record.finditer(t):
+    for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
         if not r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
             record = True
             break
@@ -181,7 +194,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         level=level,
         milestone=milestone,
         record_high=record,
-        first_time=bool(r.first_time.search(t)),
+        first_time=(low is None or "first" in t) and bool(r.first_time.search(t)),
         approximate=approximate,
         intraday=intraday,
         motion=motion,

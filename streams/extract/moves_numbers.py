@@ -16,7 +16,8 @@ from streams.extract.fold import Regexes
 
 __all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
 
-_NUMBER = re.compile(r"(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
+# A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
+_NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
 _PCT = r"\s?(?:%|percent\b|per\s+cent\b|pct\b)"
 _POINTS = r"(?:\s|\s?-\s?)(?:points?|pts?)\b"
 _SKIP_AFTER = (

@@ -13,7 +13,21 @@ import re
 
 from streams.extract.fold import Regexes
 
-__all__ = ["ANY", "CODE", "CUT", "CUT_CASED", "LOW", "MILESTONE_NEEDS_UNIT", "MOTION_REACH", "WEAK"]
+__all__ = [
+    "ANY",
+    "CODE",
+    "CUT",
+    "CUT_CASED",
+    "LEADING_NEEDS",
+    "LOW",
+    "MILESTONE_NEEDS",
+    "MILESTONE_NEEDS_UNIT",
+    "MOTION_REACH",
+    "PHASE_NEEDS",
+    "RECORD_NEEDS",
+    "WEAK",
+    "contains_any",
+]
 
 # --- reading a clause (moves_clauses) ---
 _UP = (
@@ -29,7 +43,10 @@ _DOWN = (
     r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
 )
 _FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
-_DIRECTION = rf"\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))\b"
+# Every word begins with a letter: the lookahead turns most places away before the word-boundary
+# test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED (a
+# comma, semicolon, colon or space first), _OBJECT_BEFORE (a letter) and figures (a sign or digit).
+_DIRECTION = rf"(?=[a-z])\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))\b"
 # Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
 # reaching, not of motion).
 WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
@@ -88,12 +105,12 @@ _EARLIER_DAY = (
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
-    r"(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
+    r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     r"|,?\s+(?:which|who|while|whereas|when|where"
     r"|with|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|"
+    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
 )
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
@@ -120,7 +137,7 @@ _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
 _FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?futures\b"
 _FUTURES_BEFORE = r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _OBJECT_BEFORE = (
-    r"\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
+    r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
@@ -144,6 +161,14 @@ _APPOSITIVE = (
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _RANGE = r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
 _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
+
+# Words one of which a regex needs in the lower-cased text to match at all: checking them first
+# (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—")
+RECORD_NEEDS = ("record", "high", "peak", "height")
+MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
+                   "below", "under", "beyond")  # fmt: skip
+LEADING_NEEDS = ("lead", "led", "sen", "push")
 
 ANY, LOW = Regexes.pair(
     {
@@ -183,3 +208,11 @@ ANY, LOW = Regexes.pair(
 CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
 CUT_CASED = re.compile(_CUT_CASED)
 CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
+
+
+def contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether one of the needles occurs in the text."""
+    for needle in needles:  # noqa: SIM110 -- a plain loop: twice as fast as any() over a generator
+        if needle in text:
+            return True
+    return False

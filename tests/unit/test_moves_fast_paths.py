@@ -134,3 +134,55 @@ def test_seed_sentences_fold_the_same() -> None:
                 assert _found(getattr(regexes.LOW, name), sentence.lower()) == _found(
                     getattr(regexes.ANY, name), sentence
                 ), name
+
+
+NEEDS = {
+    "phase": regexes.PHASE_NEEDS,
+    "record": regexes.RECORD_NEEDS,
+    "milestone": regexes.MILESTONE_NEEDS,
+    "leading_before": regexes.LEADING_NEEDS,
+    "futures_before": ("futures",),
+    "as_did": ("did",),
+    "with_before": ("with",),
+    "first_time": ("first",),
+}
+needy = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(["As Much As", "and", "-", "—", "record", "peak", "above", "led", "did", "with"]),
+        st.sampled_from(["futures", "first", "time", "for", "the", "ever", "12,345", "50,000", "mark"]),
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(needy)
+def test_a_folded_regex_matches_only_where_its_words_occur(text: str) -> None:
+    low = text.lower()
+    for name, needles in NEEDS.items():
+        if getattr(regexes.LOW, name).search(low):
+            assert regexes.contains_any(low, needles), name
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        *[("phase", t) for t in ["rose, and then fell", "up - down", "up – down", "up — down",
+                                 "rose after hitting", "rose before closing", "rose having hit",
+                                 "rose and closed"]],
+        *[("record", t) for t in ["a record", "new highs", "fresh peak", "new heights"]],
+        *[("milestone", t) for t in ["tops 50,000", "exceeded 50,000", "breached 50,000", "crossed 50,000",
+                                     "surpassed 50,000", "passed 50,000", "broke through 50,000",
+                                     "breaking above 50,000", "above 50,000", "over 50,000 points",
+                                     "below 50,000", "under 50,000", "beyond the 50,000 mark"]],
+        *[("leading_before", t) for t in ["leading the ", "led ", "sending the ", "sent ", "pushing "]],
+        ("futures_before", "futures tied to the "),
+        ("as_did", "as did the "),
+        ("with_before", "with the "),
+        ("first_time", "for the first time"),
+    ],
+)  # fmt: skip
+def test_each_word_a_folded_regex_needs_is_listed(name: str, text: str) -> None:
+    assert getattr(regexes.LOW, name).search(text)
+    assert regexes.contains_any(text, NEEDS[name])
