@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schemas import Alert
@@ -84,18 +85,33 @@ class CountingObserver(PipelineObserver):
 
 
 class Observers(PipelineObserver):
-    """Fans each hook out to several observers; one that raises is logged and skipped."""
+    """Fans each hook out to several observers; one that raises is logged and skipped.
+
+    Each hook keeps the list of observers that override it, bound once: the agents call
+    ``move_in`` and ``move_processed`` for every index move, and a call into a base-class
+    no-op for each observer was a measurable share of the worker's time per move.
+    """
+
+    _HOOKS = ("article_in", "article_processed", "move_in", "move_processed", "alert_sent", "dead_lettered")
 
     def __init__(self, *observers: PipelineObserver) -> None:
-        self.observers = list(observers)
+        self.observers: list[PipelineObserver] = []
+        self._bound: dict[str, list[tuple[PipelineObserver, Callable[..., None]]]] = {
+            h: [] for h in self._HOOKS
+        }
+        for observer in observers:
+            self.add(observer)
 
     def add(self, observer: PipelineObserver) -> None:
         self.observers.append(observer)
+        for hook in self._HOOKS:
+            if getattr(type(observer), hook) is not getattr(PipelineObserver, hook):
+                self._bound[hook].append((observer, getattr(observer, hook)))
 
     def _each(self, hook: str, *args: object) -> None:
-        for observer in self.observers:
+        for observer, method in self._bound[hook]:
             try:
-                getattr(observer, hook)(*args)
+                method(*args)
             except Exception:
                 log.exception("observer %r failed in %s", observer, hook)
 
