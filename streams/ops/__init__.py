@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from prometheus_client import CollectorRegistry
 
 from streams.alerting import load_alert_rules
+from streams.ops.faust_sensor import setup_faust_metrics
 from streams.ops.health import readiness, register_health_views
 from streams.ops.live import LiveHub, LiveObserver, register_live_views
 from streams.ops.logs import LoggingObserver, logging_config
@@ -49,13 +50,12 @@ class Ops:
 
 def install_ops(pipeline: Pipeline) -> Ops:
     """Metrics, health, alert/dead-letter log lines and the live page for ``pipeline``."""
-    from faust.sensors.prometheus import setup_prometheus_sensors
-
     app = pipeline.app
     agents: Any = pipeline.agents
     registry = CollectorRegistry(auto_describe=True)
     # Faust's sensor registers /metrics for this registry; ours go in the same one (one route).
-    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
+    # Its per-message metrics are brought up to date at scrape time (ops/faust_sensor.py).
+    setup_faust_metrics(app, registry, pattern="/metrics")
     metrics = MetricsObserver(registry)
     hub = LiveHub(load_alert_rules(pipeline.settings.alert_rules_path), agents.counts)
     logger = LoggingObserver()
