@@ -160,6 +160,8 @@ class LiveHub:
 
     def publish(self, event: str, data: object) -> None:
         """Queue an event for every page; a page too slow to keep up is dropped (it reconnects)."""
+        if not self.subscribers:  # no page open: skip the encoding (it ran for every article)
+            return
         payload = json.dumps(data, default=str)
         for queue in list(self.subscribers):
             try:
