@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from faust.exceptions import ProducerSendError
@@ -41,6 +42,12 @@ class Outbox:
         self._sent: list[asyncio.Future[Any]] = []
         self._failure: BaseException | None = None
         self._on_confirmed: list[Callable[[], Callable[[], None]]] = []
+        # (topic, key) -> the partition the producer chose for it, learnt from the ack of a
+        # record sent with no partition. aiokafka's partitioner is murmur2 in Python, ~2% of
+        # the worker's time when run for every record, and index moves and alerts have few keys
+        # (the index names). Emptied at each confirmation, so a topic given more partitions is
+        # seen within a commit interval.
+        self._partitions: dict[tuple[str, str], int] = {}
 
     def on_confirmed(self, take: Callable[[], Callable[[], None]]) -> None:
         """Run something once the records sent before it are acknowledged.
@@ -66,11 +73,18 @@ class Outbox:
         returned resolves when the broker acknowledges the record.
         """
         name = topic.get_topic_name()
+        partition = self._partitions.get((name, key))
         future: asyncio.Future[Any] = await self._app.producer.send(
-            name, key.encode(), value, None, timestamp, headers
+            name, key.encode(), value, partition, timestamp, headers
         )
+        if partition is None:
+            future.add_done_callback(partial(self._learn_partition, (name, key)))
         self._sent.append(future)
         return future
+
+    def _learn_partition(self, topic_key: tuple[str, str], future: asyncio.Future[Any]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self._partitions[topic_key] = future.result().partition
 
     @property
     def unconfirmed(self) -> int:
@@ -86,6 +100,7 @@ class Outbox:
         must restart from its last commit).
         """
         sent, self._sent = self._sent, []
+        self._partitions.clear()
         then = [take() for take in self._on_confirmed]
         if sent and self._failure is None:
             results = await asyncio.gather(*sent, return_exceptions=True)

@@ -7,14 +7,15 @@ broker answers a 4 kB record with MESSAGE_TOO_LARGE.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.exceptions import ProducerSendError
 
@@ -106,3 +107,32 @@ async def test_a_refused_record_fails_this_and_every_later_confirmation(
         await outbox.send(topic, key="k", value=b"small")  # delivered, but the loss above stands
         with pytest.raises(ProducerSendError):
             await outbox.confirm()
+
+
+async def test_records_go_to_the_partition_kafkas_default_partitioner_gives_their_key(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """The outbox picks partitions itself (cached per key); they must be the ones a plain producer picks."""
+    name = f"outbox-parts-{uuid.uuid4().hex[:10]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, num_partitions=3, replication_factor=1)])
+    finally:
+        await admin.close()
+    keys = ["NIKKEI225", "KOSPI", "DJIA", "SPX", "HSI", "TAIEX", "DAX", "FTSE100", "NIKKEI225"]
+    plain = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap)
+    await plain.start()
+    try:
+        expected = [(await plain.send_and_wait(name, b"plain", key=k.encode())).partition for k in keys]
+    finally:
+        await plain.stop()
+    async with started_app(kafka_bootstrap, tmp_path) as app:
+        outbox = Outbox(app)
+        first = [await outbox.send(_Topic(name), key=k, value=b"outbox") for k in keys]
+        await asyncio.gather(*first)  # acknowledged: the outbox now knows each key's partition
+        again = [await outbox.send(_Topic(name), key=k, value=b"outbox") for k in keys]
+        await outbox.confirm()
+    assert [f.result().partition for f in first] == expected
+    assert [f.result().partition for f in again] == expected  # sent with the partition it learnt
+    assert len(set(expected)) > 1  # the keys do spread, so the check means something
