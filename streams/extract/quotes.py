@@ -42,6 +42,10 @@ def _marked_paragraphs(
     result: list[list[Sentence]] = []
     carried: int | None = None  # id of an unclosed quotation waiting for its continuation
     for p_idx, (para, spans) in enumerate(zip(paragraphs, spans_per_para, strict=True)):
+        if not spans:  # nothing to replace by markers, nothing carried over
+            carried = None
+            result.append(split_sentences(para, len(texts)))
+            continue
         next_opens = p_idx + 1 < len(paragraphs) and opens_with_mark(paragraphs[p_idx + 1])
         pieces: list[str] = []
         cursor = 0

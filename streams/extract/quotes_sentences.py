@@ -68,6 +68,8 @@ def split_sentences(text: str, first_id: int) -> list[Sentence]:
     Only the characters that can end a sentence are visited (a regex finds them), and the
     quotation markers of each piece are counted in one go, instead of a Python loop over
     every character."""
+    if MARK not in text and MARK_END not in text:
+        return _split_plain(text)
     out: list[Sentence] = []
     start = 0
     qid = first_id
@@ -87,4 +89,21 @@ def split_sentences(text: str, first_id: int) -> list[Sentence]:
     piece = raw.strip()
     if piece or count:
         out.append(Sentence(piece, tuple(range(qid, qid + count))))
+    return out
+
+
+def _split_plain(text: str) -> list[Sentence]:
+    """:func:`split_sentences` of a text without quotation markers (most paragraphs)."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _ENDERS.finditer(text):
+        i = match.start()
+        if _boundary_after(text, i):
+            piece = text[start : i + 1].strip()
+            if piece:
+                out.append(Sentence(piece, ()))
+            start = i + 1
+    piece = text[start:].strip()
+    if piece:
+        out.append(Sentence(piece, ()))
     return out
