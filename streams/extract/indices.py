@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from streams.extract.fold import fold_safe
 
@@ -24,8 +23,7 @@ DEFAULT_RESOURCE = "config/indices.toml"
 _EXCLUDED = ""  # id given to names that are not indices
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One index name found in a text: the canonical id and the name's span."""
 
     index_id: str
@@ -132,9 +130,8 @@ class IndexRegistry:
             reached = -neg_end
         return found
 
-    def resolve(self, text: str, found: list[tuple[int, int]], offset: int = 0) -> list[Mention]:
-        """The mentions of sorted raw matches: the longest name at each place, known ids only.
-        Spans are taken relative to ``offset`` (``text`` is the whole text the spans index)."""
+    def resolve(self, text: str, found: list[tuple[int, int]]) -> list[Mention]:
+        """The mentions of sorted raw matches: the longest name at each place, known ids only."""
         mentions: list[Mention] = []
         reached = 0
         for start, neg_end in found:
@@ -143,7 +140,7 @@ class IndexRegistry:
             reached = -neg_end
             index_id = self.index_of(text[start:reached])
             if index_id:
-                mentions.append(Mention(index_id, start - offset, reached - offset))
+                mentions.append(Mention(index_id, start, reached))
         return mentions
 
     def find_mentions(self, sentence: str) -> list[Mention]:

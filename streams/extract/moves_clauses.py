@@ -9,7 +9,7 @@ Each function takes the text and ``low``: ``text.lower()`` where that is fold-sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import Figure, find_figures
@@ -30,9 +30,9 @@ from streams.extract.moves_regexes import (
 __all__ = ["Reading", "cut_clause", "read_phase", "split_phases"]
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What one phase of a clause says about its index."""
+class Reading(NamedTuple):
+    """What one phase of a clause says about its index (a named tuple: built and copied with
+    a change several times per clause, 2-7x cheaper than a frozen dataclass)."""
 
     direction: str | None = None
     change_pct: float | None = None
@@ -206,4 +206,4 @@ def with_direction(reading: Reading, direction: str | None) -> Reading:
     """The reading with a direction filled in where it had none."""
     if reading.direction is not None or direction is None:
         return reading
-    return replace(reading, direction=direction)
+    return reading._replace(direction=direction)

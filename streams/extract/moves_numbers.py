@@ -10,7 +10,7 @@ numbers ("three-thousand-953-point-62") are turned into digits first by ``respel
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 
@@ -53,8 +53,7 @@ _SPELLED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One number of a clause."""
 
     value: float  # unsigned unless the text writes a sign ("+50.90", "-0.5%")

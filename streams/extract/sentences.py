@@ -27,7 +27,9 @@ _ABBREVIATIONS = frozenset(
 # something that can start a sentence. Linear: no nested quantifiers.
 # A figure closing a sentence ("rose 1.45%. hong kong ...") ends it even before a lower-case
 # word: scraped copy loses capitals, and no abbreviation ends in a digit or "%".
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9])\.(?=[ \t]+[a-z])")
+# Written with the terminal mark first in both branches ("(?<=[%0-9]\.)" is the second branch's
+# look back from after its "."), so the engine skips straight to the marks.
+_END = re.compile(r"[.!?](?:[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9]\.)(?=[ \t]+[a-z]))")
 # A list bullet in front of a sentence is layout, not part of the sentence.
 _BULLET = re.compile(r"[•▪●◦·*-][ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")

@@ -20,7 +20,7 @@ from streams.extract.fold import fold_safe, lower_pattern
 from streams.extract.indices import default_registry
 from streams.extract.moves import _sentence_mentions
 from streams.extract.moves_clauses import cut_clause
-from streams.extract.sentences import sentence_spans, spans_holding
+from streams.extract.sentences import _END, sentence_spans, spans_holding
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -71,8 +71,9 @@ def test_sentence_names_from_the_body_equal_a_scan_of_the_sentence(text: str) ->
     assert spans_holding(text, starts) == [
         (a, b) for a, b in sentence_spans(text) if any(a <= s < b for s in starts)
     ]
+    found = registry.resolve(text, raw)
     for a, b in sentence_spans(text):
-        mentions = _sentence_mentions(text, raw, a, b, registry)
+        mentions = _sentence_mentions(raw, found, a, b)
         if mentions is not None:
             assert mentions == registry.find_mentions(text[a:b])
 
@@ -82,7 +83,7 @@ def test_a_name_broken_over_two_lines_is_read_from_the_sentence() -> None:
     registry = default_registry()
     raw = registry.raw_matches(text)
     first = sentence_spans(text)[0]
-    assert _sentence_mentions(text, raw, *first, registry) is None
+    assert _sentence_mentions(raw, registry.resolve(text, raw), *first) is None
 
 
 def test_seed_sentences_read_the_same_names() -> None:
@@ -90,8 +91,9 @@ def test_seed_sentences_read_the_same_names() -> None:
     for text in SEEDS:
         assert registry.raw_matches(text) == _reference_raw(text)
         raw = registry.raw_matches(text)
+        found = registry.resolve(text, raw)
         for a, b in sentence_spans(text):
-            assert _sentence_mentions(text, raw, a, b, registry) == registry.find_mentions(text[a:b])
+            assert _sentence_mentions(raw, found, a, b) == registry.find_mentions(text[a:b])
 
 
 def test_unsafe_text_takes_the_ignorecase_regex() -> None:
@@ -186,3 +188,13 @@ def test_a_folded_regex_matches_only_where_its_words_occur(text: str) -> None:
 def test_each_word_a_folded_regex_needs_is_listed(name: str, text: str) -> None:
     assert getattr(regexes.LOW, name).search(text)
     assert regexes.contains_any(text, NEEDS[name])
+
+
+# The sentence-end regex as first written; sentences.py spells it mark-first for speed.
+_END_AS_WRITTEN = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9])\.(?=[ \t]+[a-z])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?\"'”’)] \taZ0%9(“‘[x\n", max_size=40))
+def test_sentence_ends_are_found_as_first_written(text: str) -> None:
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in _END_AS_WRITTEN.finditer(text)]
