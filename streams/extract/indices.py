@@ -66,6 +66,23 @@ def _trie_pattern(names: list[str], first_char_guard: str = "") -> str:
     return emit(root, first_char_guard) if root else r"(?!x)x"
 
 
+def _union(text: str, parts: list[re.Pattern[str]], whole: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans ``whole.finditer(text)`` finds, found by its parts: regexes that each match
+    where ``whole`` does at the places only it can match (told apart by the first character).
+
+    A part's scan starts from a literal, which the engine finds far faster than it tries every
+    place for ``whole``. When no two parts' matches overlap, their union is what ``whole`` finds
+    (``whole`` skips a place only inside an earlier match: an overlap). Otherwise (names chained
+    through one another) ``whole`` is run."""
+    spans = sorted(m.span() for part in parts for m in part.finditer(text))
+    reached = 0
+    for start, end in spans:
+        if start < reached:
+            return [m.span() for m in whole.finditer(text)]
+        reached = end
+    return spans
+
+
 class IndexRegistry:
     """Names -> canonical ids, with one compiled regex to find them in a sentence."""
 
@@ -87,10 +104,16 @@ class IndexRegistry:
         self._after_space = re.compile(" " + trie)
         self._after_other = re.compile(r"[^a-z0-9_ &/](?<![\w&/])" + trie)
         # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
-        # two places from after that character.
-        self._exact_re = re.compile(
-            "(?:" + _trie_pattern(sorted(self._exact), r"(?<![\w&/][\s\S])") + ")" + edge_after
-        )
+        # two places from after that character. Also run as one regex per first character (a
+        # literal the engine jumps to), like the split above.
+        guard = r"(?<![\w&/][\s\S])"
+        self._exact_re = re.compile("(?:" + _trie_pattern(sorted(self._exact), guard) + ")" + edge_after)
+        by_first: dict[str, list[str]] = {}
+        for name in sorted(self._exact):
+            by_first.setdefault(name[0], []).append(name)
+        self._exact_parts = [
+            re.compile("(?:" + _trie_pattern(group, guard) + ")" + edge_after) for group in by_first.values()
+        ]
         self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
 
     def index_of(self, text: str) -> str | None:
@@ -106,28 +129,12 @@ class IndexRegistry:
         if low is None and fold_safe(text):
             low = text.lower()
         if low is not None:
-            found = self._lowered_matches(" " + low)
+            spans = _union(" " + low, [self._after_space, self._after_other], self._lowered)
+            found = [(start, 1 - end) for start, end in spans]  # less the separator before each
         else:
             found = [(m.start(), -m.end()) for m in self._folded.finditer(text)]
-        found.extend((m.start(), -m.end()) for m in self._exact_re.finditer(text))
+        found.extend((start, -end) for start, end in _union(text, self._exact_parts, self._exact_re))
         found.sort()
-        return found
-
-    def _lowered_matches(self, lowered: str) -> list[tuple[int, int]]:
-        """The matches of ``_lowered`` in " " + text.lower(), as (start, -end) in the text.
-
-        The two halves together try every place ``_lowered`` tries; when no match of one
-        overlaps a match of the other, their union is what ``_lowered.finditer`` finds (a match
-        it skips lies inside an earlier match, which would be an overlap). Otherwise (names
-        chained through one another) the one regex is run."""
-        found = [(m.start(), 1 - m.end()) for m in self._after_space.finditer(lowered)]
-        found.extend((m.start(), 1 - m.end()) for m in self._after_other.finditer(lowered))
-        found.sort()
-        reached = -1  # where the last name ends; the next must start after its separator
-        for start, neg_end in found:
-            if start <= reached:
-                return [(m.start(), 1 - m.end()) for m in self._lowered.finditer(lowered)]
-            reached = -neg_end
         return found
 
     def resolve(self, text: str, found: list[tuple[int, int]]) -> list[Mention]:

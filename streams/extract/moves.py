@@ -42,6 +42,12 @@ class SentenceMove(NamedTuple):
     futures: bool
 
 
+# The first character (after spaces) of every lower-cased segment that a ticker code (".", "("),
+# parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
+# ("index futures", "mini futures") can begin with; a segment beginning otherwise skips them all.
+_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
+
+
 def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
     """Join repeated names of one index ("Straits Times Index (STI)", "Nikkei .N225")."""
     merged: list[Mention] = []
@@ -150,21 +156,23 @@ def sentence_moves(
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         # The segment after the name, less a ticker code, a parenthetical and an appositive.
         start = mention.end
-        code = CODE.match(text[start:end])
-        if code:
-            start += code.end()
-        parenthetical = rx.parenthetical.match(t[start:end])
-        if parenthetical:
-            start += parenthetical.end()
-        start += _drop_appositive(*_cut(text, low, start, end))
-        segment, seg_low = _cut(text, low, start, end)
         seg = t[start:end]
-        noun_phrase = bool(rx.possessive.match(seg))
         # (Substring tests on the lower-cased text skip searches that cannot match.)
-        futures = bool(
-            rx.futures_after.match(seg)
-            or ((low is None or "futures" in pre) and rx.futures_before.search(pre))
-        )
+        if low is None or seg.lstrip()[:1] in _SEGMENT_HEADS:
+            code = CODE.match(text[start:end])
+            if code:
+                start += code.end()
+            parenthetical = rx.parenthetical.match(t[start:end])
+            if parenthetical:
+                start += parenthetical.end()
+            start += _drop_appositive(*_cut(text, low, start, end))
+            seg = t[start:end]
+            noun_phrase = bool(rx.possessive.match(seg))
+            futures_after = bool(rx.futures_after.match(seg))
+        else:
+            noun_phrase = futures_after = False
+        segment, seg_low = _cut(text, low, start, end)
+        futures = futures_after or bool((low is None or "futures" in pre) and rx.futures_before.search(pre))
         clause_end = cut_clause(segment, seg_low)
         if noun_phrase:
             and_at = segment.find(" and ", 0, clause_end)

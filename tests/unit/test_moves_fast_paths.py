@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from streams.extract import moves_regexes as regexes
 from streams.extract.fold import fold_safe, lower_pattern
 from streams.extract.indices import default_registry
-from streams.extract.moves import _sentence_mentions
+from streams.extract.moves import _SEGMENT_HEADS, _sentence_mentions
 from streams.extract.moves_clauses import cut_clause
 from streams.extract.sentences import _END, sentence_spans, spans_holding
 
@@ -198,3 +198,47 @@ _END_AS_WRITTEN = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0
 @given(st.text(alphabet=".!?\"'”’)] \taZ0%9(“‘[x\n", max_size=40))
 def test_sentence_ends_are_found_as_first_written(text: str) -> None:
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in _END_AS_WRITTEN.finditer(text)]
+
+
+segments = st.lists(
+    st.sampled_from([" ", "  ", "index", " sub-index", " (KOSPI)", ".N225", ", which", "'s", "’s", " futures",
+                     " mini", ",", " rose", " Wall Street's gauge", "(", ")", "x", "S"]),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(segments)
+def test_segment_regexes_match_only_after_a_listed_first_character(segment: str) -> None:
+    low = segment.lower()
+    found = [regexes.CODE.match(segment)] + [
+        getattr(regexes.LOW, name).match(low)
+        for name in ("parenthetical", "appositive", "possessive", "futures_after")
+    ]
+    if any(found):
+        assert low.lstrip()[:1] in _SEGMENT_HEADS
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [" .N225 rose", " (KOSPI) rose", " sub-index, which tracks tech, rose", " index, which tracks tech, rose",
+     " (N225), which tracks tech, rose", ", Wall Street's gauge, rose", "'s gain", " index’s gain",
+     " futures rose", " mini futures rose", " index futures rose"],
+)  # fmt: skip
+def test_each_segment_head_is_listed(segment: str) -> None:
+    low = segment.lower()
+    found = [regexes.CODE.match(segment)] + [
+        getattr(regexes.LOW, name).match(low)
+        for name in ("parenthetical", "appositive", "possessive", "futures_after")
+    ]
+    assert any(found)
+    assert low.lstrip()[:1] in _SEGMENT_HEADS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x(Hang Seng China Enterprises Index) rose", "“Hang Seng China Enterprises Index”",
+     "(Hang Seng China Enterprises) and China Enterprises Index", "SET index SET Dow DAX(CAC)SMI"],
+)  # fmt: skip
+def test_names_chained_through_one_another_equal_the_single_regex(text: str) -> None:
+    assert default_registry().raw_matches(text) == _reference_raw(text)
