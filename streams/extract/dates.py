@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from streams.extract.char_scan import has_any
 from streams.extract.date_forms import DATE_FORMS, MONTHS, date_matches, year_positions
 from streams.extract.line_patterns import LinePattern
 
@@ -62,7 +63,7 @@ _SESSION_LEAD = re.compile(
 # A dated dateline has "(Agency)" right after the year: one fast scan tells whether to look for one.
 _YEAR_THEN_AGENCY = re.compile(r"(?:19|20)\d{2}\s*\([A-Z]")
 # Line breaks of str.splitlines other than "\n"; without them a line is what lies between two "\n".
-_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
 _MONTH_FIRST_SOURCES = frozenset(
@@ -182,7 +183,7 @@ def _year_lines(text: str, years: list[int]) -> list[str]:
 
     Only these can be a date stamp line; the other lines are not even looked at.
     """
-    if _OTHER_LINE_BREAKS.search(text) is not None:
+    if has_any(text, _OTHER_LINE_BREAKS):
         return text.splitlines()
     lines: list[str] = []
     end = -1

@@ -15,9 +15,8 @@ Pipeline, one article at a time (pure, no I/O):
 
 from __future__ import annotations
 
-import re
-
 from schemas import Article, Quote
+from streams.extract.char_scan import has_any
 from streams.extract.quotes_attribution import attribute
 from streams.extract.quotes_sentences import MARK, MARK_END, Sentence, split_sentences
 from streams.extract.quotes_text import Span, clean_inner, find_spans, opens_with_mark, split_paragraphs
@@ -27,7 +26,7 @@ __all__ = ["extract_quotes"]
 _TERMINAL = (".", "!", "?", "…")
 # The only characters that can open a quotation (quotes_text.find_spans); a body without any
 # has no quotation, and nothing needs splitting or attributing.
-_OPENING_MARKS = re.compile("[“„«”»\"‘']")
+_OPENING_MARKS = "“„«”»\"‘'"
 
 
 def _marked_paragraphs(
@@ -73,7 +72,7 @@ def _marked_paragraphs(
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in the article body, in text order, with its speaker."""
-    if _OPENING_MARKS.search(article.body) is None:
+    if not has_any(article.body, _OPENING_MARKS):
         return []
     paragraphs = split_paragraphs(article.body)
     spans = [find_spans(para) for para in paragraphs]

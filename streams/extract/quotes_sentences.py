@@ -9,7 +9,10 @@ the marker ``END`` so that “… off the table.” He added … still splits af
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
+
+from streams.extract.char_scan import has_any
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -23,8 +26,12 @@ MARK = "\ue000"
 MARK_END = "\ue001"
 MARKERS = MARK + MARK_END
 # A sentence ends only where an ender is followed by whitespace (``_boundary_after`` asks that
-# first), so the decimal points of figures are not even visited.
+# first), so the decimal points of figures are not even visited. Most paragraphs hold no ender
+# but the full stop, and a pattern starting with a literal lets the engine skip to each one
+# (the character class makes it test every character).
+_RARE_ENDERS = "!?…" + MARK_END
 _ENDERS = re.compile("[.!?…" + MARK_END + r"](?=\s)")
+_FULL_STOPS = re.compile(r"\.(?=\s)")
 
 _ABBREV = _wordset(
     """mr mrs ms dr st inc corp co ltd jr sr no vs gov sen rep prof gen jan feb mar apr jun jul
@@ -73,7 +80,7 @@ def split_sentences(text: str, first_id: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     qid = first_id
-    for match in _ENDERS.finditer(text):
+    for match in _enders(text):
         i = match.start()
         if not _boundary_after(text, i):
             continue
@@ -92,11 +99,16 @@ def split_sentences(text: str, first_id: int) -> list[Sentence]:
     return out
 
 
+def _enders(text: str) -> Iterator[re.Match[str]]:
+    """Every ``.``, ``!``, ``?``, ``…`` or end marker followed by whitespace, in order."""
+    return (_ENDERS if has_any(text, _RARE_ENDERS) else _FULL_STOPS).finditer(text)
+
+
 def _split_plain(text: str) -> list[Sentence]:
     """:func:`split_sentences` of a text without quotation markers (most paragraphs)."""
     out: list[Sentence] = []
     start = 0
-    for match in _ENDERS.finditer(text):
+    for match in _enders(text):
         i = match.start()
         if _boundary_after(text, i):
             piece = text[start : i + 1].strip()

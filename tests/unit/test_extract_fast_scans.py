@@ -1,9 +1,10 @@
-"""The fast scans of normalisation give exactly what the plain regular expressions give.
+"""The fast scans of extraction give exactly what the plain regular expressions give.
 
-``date_matches`` finds the date forms from the years and ``LinePattern`` jumps from newline to
-newline; both are only worth having if no text can tell them from ``finditer`` over the whole
-text, so they are compared with it on generated texts made of the pieces dates are made of
-(weekdays, months, days, years, odd whitespace, Unicode digits, glued digits).
+``date_matches`` finds the date forms from the years, ``LinePattern`` jumps from newline to
+newline and ``tokenize`` runs its regex only on the whitespace-separated pieces that need it;
+each is only worth having if no text can tell it from the plain scan over the whole text, so
+they are compared with it on generated texts made of the pieces that matter (weekdays, months,
+days, years, odd whitespace, Unicode digits, glued digits, quotation markers, apostrophes).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from streams.extract.date_forms import DATE_FORMS, date_matches, year_positions
 from streams.extract.line_patterns import LinePattern
+from streams.extract.tokens import _TOKEN, tokenize
 
 _DATE_PIECES = [
     "Mon",
@@ -66,7 +68,7 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]
     return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_texts)
 def test_date_matches_equal_finditer(text: str) -> None:
     for form, pattern in enumerate(DATE_FORMS):
@@ -108,3 +110,46 @@ def test_line_pattern_equals_multiline_caret(text: str) -> None:
     assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in plain.finditer(text)]
     found, expected = fast.search(text), plain.search(text)
     assert (found and found.groups()) == (expected and expected.groups())
+
+
+_TOKEN_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\xa0",
+        "\u2028",
+        "\x1c",
+        "_",
+        "__x",
+        "\ue000",
+        "\ue001",
+        "’s",
+        "'",
+        "U.S.",
+        ",",
+        "(",
+        ")",
+        "-",
+        "&",
+        "/",
+        ".",
+        "2.5%",
+        "٢٠",
+        "é",
+        "ſ",
+        "Ⅻ",
+        "said",
+        "Mr",
+        "—",
+        "“",
+        "”",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.text(max_size=3)), max_size=25).map("".join))
+def test_tokenize_equals_findall(text: str) -> None:
+    assert [tok.text for tok in tokenize(text)] == _TOKEN.findall(text)
