@@ -80,6 +80,8 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
             spans.append((start, match.start()))
             start = match.end()
     spans.append((start, len(clause)))
+    if len(spans) == 1:
+        return _one_phase(clause, t, r, low is not None)
     kept: list[tuple[str, str | None]] = []
     for a, b in spans:
         text = clause[a:b].strip(" ,")
@@ -108,6 +110,20 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     return phases
 
 
+def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, bool]]:
+    """split_phases for a clause with no phase boundary: the same steps for a single piece."""
+    text = clause.strip(" ,")
+    piece = t.strip(" ,")
+    lowered = piece if folded else text.lower()
+    if lowered.startswith(("after", "before", "having")) and (
+        r.earlier_day.search(piece)
+        or (not r.phase_turn.match(piece) and not lowered.startswith("after the market"))
+    ):
+        return [("", "" if folded else None, False)]
+    intraday = bool(r.intraday.search(piece)) and not piece.lower().startswith(("before sett", "before clos"))
+    return [(text, piece if folded else None, intraday)]
+
+
 def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str, str | None, bool]:
     """The close phase: the pieces joined by spaces (each piece's low is a str when low is)."""
     text = " ".join(p for p, _ in pieces)
@@ -124,7 +140,11 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
             continue
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))
-    anchor = next((f for f in figures if f.unit in ("pct", "points")), None)
+    anchor = None
+    for figure in figures:
+        if figure.unit in ("pct", "points"):
+            anchor = figure
+            break
     if anchor is not None:
         after = r.after_unit.match(text, anchor.end)
         if after:
@@ -155,7 +175,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"
         taken.append((match.start("num"), match.end()))
         break
-    figures = [f for f in find_figures(text, low) if not any(a <= f.start < b for a, b in taken)]
+    figures = find_figures(text, low)
+    if taken:
+        figures = [f for f in figures if not any(a <= f.start < b for a, b in taken)]
     pct = points = level = None
     approximate = False
     for fig in figures:

@@ -27,6 +27,9 @@ _SKIP_AFTER = (
     r"straight|consecutive|th\b|st\b|nd\b|rd\b)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
+# The last character of a currency before a number, which one of the last three characters
+# before it must be (a space and a final newline may follow): no need to search otherwise.
+_CURRENCY_TAIL = frozenset("$£€¥₩sRDSKTACZ")
 _APPROX = (
     r"(?:\b(?:nearly|about|around|almost|roughly|approximately|some|over|close\s+to|"
     r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
@@ -102,9 +105,10 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
     figures: list[Figure] = []
     r, text = (_LOW, low) if low is not None else (_ANY, clause)
     for match in _NUMBER.finditer(clause):
-        sign, digits, decimals = match.group(1), match.group(2), match.group(3)
+        sign, digits, decimals = match.groups()
         start, end = match.span()
-        if _CURRENCY_BEFORE.search(clause[max(0, start - 4) : start]):
+        head = clause[max(0, start - 4) : start]
+        if not _CURRENCY_TAIL.isdisjoint(head[-3:]) and _CURRENCY_BEFORE.search(head):
             continue
         rest = text[end : end + 24]
         unit = ""

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from streams.extract import moves_numbers
 from streams.extract import moves_regexes as regexes
 from streams.extract.fold import fold_safe, lower_pattern
 from streams.extract.indices import default_registry
@@ -242,3 +243,10 @@ def test_each_segment_head_is_listed(segment: str) -> None:
 )  # fmt: skip
 def test_names_chained_through_one_another_equal_the_single_regex(text: str) -> None:
     assert default_registry().raw_matches(text) == _reference_raw(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="$£€¥₩RsINUSDHKTACZ \n\txa1", max_size=4))
+def test_a_currency_before_a_number_ends_in_a_listed_character(head: str) -> None:
+    if moves_numbers._CURRENCY_BEFORE.search(head):
+        assert not moves_numbers._CURRENCY_TAIL.isdisjoint(head[-3:])
