@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from streams.extract.char_scan import has_any
-
 
 def _wordset(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (easier to read and edit)."""
@@ -29,7 +27,6 @@ MARKERS = MARK + MARK_END
 # first), so the decimal points of figures are not even visited. Most paragraphs hold no ender
 # but the full stop, and a pattern starting with a literal lets the engine skip to each one
 # (the character class makes it test every character).
-_RARE_ENDERS = "!?…" + MARK_END
 _ENDERS = re.compile("[.!?…" + MARK_END + r"](?=\s)")
 _FULL_STOPS = re.compile(r"\.(?=\s)")
 
@@ -101,7 +98,10 @@ def split_sentences(text: str, first_id: int) -> list[Sentence]:
 
 def _enders(text: str) -> Iterator[re.Match[str]]:
     """Every ``.``, ``!``, ``?``, ``…`` or end marker followed by whitespace, in order."""
-    return (_ENDERS if has_any(text, _RARE_ENDERS) else _FULL_STOPS).finditer(text)
+    rare = (
+        "!" in text or "?" in text or "…" in text or MARK_END in text
+    )  # has_any, spelled out: per paragraph
+    return (_ENDERS if rare else _FULL_STOPS).finditer(text)
 
 
 def _split_plain(text: str) -> list[Sentence]:
