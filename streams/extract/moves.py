@@ -248,20 +248,38 @@ def sentence_moves(
 
 
 def _sentence_mentions(
-    raw: list[tuple[int, int]], mentions: list[Mention], start: int, end: int
-) -> list[Mention] | None:
-    """The names of the sentence body[start:end], from the whole body's raw matches and the
-    mentions resolved from them, or None when a match crosses the sentence's edge (a name broken
-    over two lines: the sentence alone would read differently). Otherwise they are exact: a
-    sentence is stripped and split before whitespace, so the name regexes see the same edges in
-    the sentence as in the body, and no match before the sentence reaches into it to hide a
-    name."""
-    for match_start, neg_end in raw:
-        if match_start >= end:
-            break
-        if -neg_end > start and (match_start < start or -neg_end > end):
-            return None
-    return [Mention(m.index_id, m.start - start, m.end - start) for m in mentions if start <= m.start < end]
+    raw: list[tuple[int, int]], mentions: list[Mention], spans: list[tuple[int, int]]
+) -> list[list[Mention] | None]:
+    """For each sentence span (in order), its names from the whole body's raw matches and the
+    mentions resolved from them, or None when a match crosses the sentence's edge (a name
+    broken over two lines: the sentence alone would read differently). Otherwise they are
+    exact: a sentence is stripped and split before whitespace, so the name regexes see the same
+    edges in the sentence as in the body, and no match before the sentence reaches into it to
+    hide a name. One pass over the sorted matches: linear in the body."""
+    out: list[list[Mention] | None] = []
+    k = m = 0
+    reach = 0  # the furthest end of the raw matches before the sentence
+    for start, end in spans:
+        while k < len(raw) and raw[k][0] < start:
+            reach = max(reach, -raw[k][1])
+            k += 1
+        while m < len(mentions) and mentions[m].start < start:
+            m += 1
+        crossing = reach > start
+        j = k
+        while not crossing and j < len(raw) and raw[j][0] < end:
+            crossing = -raw[j][1] > end
+            j += 1
+        if crossing:
+            out.append(None)
+            continue
+        inside: list[Mention] = []
+        j = m
+        while j < len(mentions) and mentions[j].start < end:
+            inside.append(Mention(mentions[j].index_id, mentions[j].start - start, mentions[j].end - start))
+            j += 1
+        out.append(inside)
+    return out
 
 
 # IndexMove(**fields) runs this same strict validation behind a Python-level __init__; calling the
@@ -279,9 +297,9 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body_low = body.lower() if fold_safe(body) else None
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
-    for start, end in spans_holding(body, [m.start for m in found]) if found else []:
+    spans = spans_holding(body, [m.start for m in found]) if found else []
+    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
         sentence = body[start:end]
-        mentions = _sentence_mentions(raw, found, start, end)
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
             r = move.reading

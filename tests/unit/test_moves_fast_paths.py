@@ -73,8 +73,8 @@ def test_sentence_names_from_the_body_equal_a_scan_of_the_sentence(text: str) ->
         (a, b) for a, b in sentence_spans(text) if any(a <= s < b for s in starts)
     ]
     found = registry.resolve(text, raw)
-    for a, b in sentence_spans(text):
-        mentions = _sentence_mentions(raw, found, a, b)
+    spans = sentence_spans(text)
+    for (a, b), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
         if mentions is not None:
             assert mentions == registry.find_mentions(text[a:b])
 
@@ -83,8 +83,7 @@ def test_a_name_broken_over_two_lines_is_read_from_the_sentence() -> None:
     text = "Shares rose in the Hang\nSeng Index session."
     registry = default_registry()
     raw = registry.raw_matches(text)
-    first = sentence_spans(text)[0]
-    assert _sentence_mentions(raw, registry.resolve(text, raw), *first) is None
+    assert _sentence_mentions(raw, registry.resolve(text, raw), sentence_spans(text)[:1]) == [None]
 
 
 def test_seed_sentences_read_the_same_names() -> None:
@@ -92,9 +91,11 @@ def test_seed_sentences_read_the_same_names() -> None:
     for text in SEEDS:
         assert registry.raw_matches(text) == _reference_raw(text)
         raw = registry.raw_matches(text)
-        found = registry.resolve(text, raw)
-        for a, b in sentence_spans(text):
-            assert _sentence_mentions(raw, found, a, b) == registry.find_mentions(text[a:b])
+        spans = sentence_spans(text)
+        for (a, b), mentions in zip(
+            spans, _sentence_mentions(raw, registry.resolve(text, raw), spans), strict=True
+        ):
+            assert mentions == registry.find_mentions(text[a:b])
 
 
 def test_unsafe_text_takes_the_ignorecase_regex() -> None:
