@@ -17,6 +17,8 @@ Limits, decided once for the whole pipeline:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from schemas import Article
 
 __all__ = [
@@ -45,11 +47,25 @@ def admit_article(value: bytes | None) -> Article:
             f"article record of {len(value):,} bytes is larger than the {MAX_ARTICLE_BYTES:,}-byte limit"
         )
     article = Article.from_json_bytes(value)
-    visible = [ch for ch in article.body if not ch.isspace()]
-    letters = sum(1 for ch in visible if ch.isalpha())
-    if visible and letters / len(visible) < MIN_LETTER_SHARE:
+    visible, letters = _visible_and_letters(article.body)
+    if visible and letters / visible < MIN_LETTER_SHARE:
         raise RejectedArticle(
-            f"body is not prose: {letters:,} letters in {len(visible):,} visible characters "
-            f"({letters / len(visible):.0%}, at least {MIN_LETTER_SHARE:.0%} needed)"
+            f"body is not prose: {letters:,} letters in {visible:,} visible characters "
+            f"({letters / visible:.0%}, at least {MIN_LETTER_SHARE:.0%} needed)"
         )
     return article
+
+
+def _visible_and_letters(text: str) -> tuple[int, int]:
+    """Non-space characters and letters (``str.isalpha``) in ``text``.
+
+    Counted per distinct character (``Counter`` counts in C): a Python test of every character
+    took a quarter of a millisecond per article, ~4x this.
+    """
+    visible = letters = 0
+    for ch, count in Counter(text).items():
+        if not ch.isspace():
+            visible += count
+            if ch.isalpha():
+                letters += count
+    return visible, letters
