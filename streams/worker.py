@@ -2,22 +2,54 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import faust
 
-from streams.app import create_pipeline
+from streams.app import Pipeline, create_pipeline
 from streams.ops.logs import logging_config
 from streams.settings import Settings
 
-__all__ = ["run_worker"]
+__all__ = ["make_worker", "run_worker", "use_uvloop"]
+
+
+def use_uvloop() -> bool:
+    """Make new event loops uvloop's (libuv, in C) where it is installed; say whether it is.
+
+    Why: the worker goes round its event loop dozens of times per article (stream queues,
+    the consumer thread's hand-offs, producer acks), and the pure-Python asyncio loop's own
+    work was about a tenth of its CPU: 6.6 -> 5.9 ms per article with uvloop, measured with
+    one worker over 3,000 varied seed articles. Faust's consumer thread makes its loop with
+    ``new_event_loop()``, so it gets uvloop too.
+    """
+    try:
+        import uvloop
+    except ImportError:  # e.g. Windows, where uvloop does not build
+        return False
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    return True
 
 
 def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
     """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first."""
+    use_uvloop()
     settings = settings or Settings()
     pipeline = create_pipeline(settings)
+    make_worker(pipeline, loglevel).execute_from_commandline()
+    return 0
+
+
+def make_worker(pipeline: Pipeline, loglevel: str = "info") -> faust.Worker:
+    """Faust's worker for ``pipeline``, with our structured logs and without its terminal spinner.
+
+    Why no spinner: at ``--loglevel warning`` or above Faust's worker shows a progress spinner
+    fed by a handler at DEBUG on the root logger, which it sets to DEBUG. Every library's
+    debug message was then built and formatted (aiokafka logs one per record sent), and a
+    warning-level worker cost more than an info-level one.
+    """
     # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.ops.logs.
     worker = faust.Worker(
         pipeline.app, loglevel=loglevel, quiet=True, logging_config=logging_config(loglevel)
     )
-    worker.execute_from_commandline()
-    return 0
+    worker.spinner = None
+    return worker
