@@ -52,6 +52,7 @@ def _read(
     for offset in offsets:
         message = _Message()
         monitor.on_message_in(tp, offset, message)
+        monitor.track_tp_end_offset(tp, offsets.stop + 5)  # as Faust's consumer does per message
         state = monitor.on_stream_event_in(tp, offset, stream, None)
         if finish:
             monitor.on_stream_event_out(tp, offset, stream, None, state)
@@ -86,3 +87,4 @@ def test_counts_per_topic_and_stream_survive_repeated_scrapes() -> None:
     )
     assert last[("faust_active_messages", ())] == 1 and last[("faust_total_active_events", ())] == 1
     assert last[("faust_events_runtime_ms_count", ())] == 12  # the latency histogram, per finished event
+    assert last[("faust_topic_partition_end_offset", (("partition", "1"), ("topic", "t.index-moves")))] == 16
