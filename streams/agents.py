@@ -169,25 +169,40 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 if already_applied(stored, position):  # a repeat after a crash: its effect is stored
                     observers.move_processed()
                     continue
-                state = IndexState.from_dict(stored) if stored is not None else None
+                state = parsed_state(move.index, stored)
                 new_state, alerts = advance(state, move, rules)
             except Exception as exc:
                 await dead_letter(event, exc, "alert")
                 continue
-            stamp = event.message.timestamp
-            for alert in alerts:
-                sent = await outbox.send(
-                    pipeline.alerts,
-                    key=alert.index,
-                    value=alert.to_json_bytes(),
-                    headers=alert_headers(alert),
-                )
-                sent.add_done_callback(partial(acknowledged, alert, stamp))
+            if alerts:  # the only await: a cancel must not part the alerts from their state
+                await uninterrupted(send_alerts(alerts, event.message.timestamp))
             if position is not None or (new_state is not None and new_state is not state):
                 # The state and the position of the move applied, in one value: restored together.
                 kept = new_state if new_state is not None else IndexState(index=move.index)
-                states.put(move.index, with_applied(kept.to_dict(), stored, position))
+                value = with_applied(kept.to_dict(), stored, position)
+                states.put(move.index, value)
+                parsed[move.index] = (value, kept)
             observers.move_processed()
+
+    async def send_alerts(alerts: list[Alert], stamp: float | None) -> None:
+        for alert in alerts:
+            sent = await outbox.send(
+                pipeline.alerts, key=alert.index, value=alert.to_json_bytes(), headers=alert_headers(alert)
+            )
+            sent.add_done_callback(partial(acknowledged, alert, stamp))
+
+    # The IndexState of the value last put for each index, so a move does not parse it again
+    # (from_dict was a measurable share of the alert agent's time). Checked by identity: a
+    # value read from the table after a rebalance is parsed afresh.
+    parsed: dict[str, tuple[Any, IndexState]] = {}
+
+    def parsed_state(index: str, stored: Any) -> IndexState | None:
+        if stored is None:
+            return None
+        cached = parsed.get(index)
+        if cached is not None and cached[0] is stored:
+            return cached[1]
+        return IndexState.from_dict(stored)
 
     return PipelineAgents(
         extract=extract_articles, alert=raise_alerts, observers=observers, counting=counting
