@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from streams.extract.furniture import drop_furniture
+
 __all__ = ["clean_body", "normalise_newlines"]
 
 _LEADING_STAMP = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*")
@@ -34,57 +36,11 @@ _TAIL_MARKERS = re.compile(
     r"^(?:latest comments\b|risk disclosure:|fusion media would like to remind you\b)", re.IGNORECASE
 )
 
-# Whole lines that are site furniture (matched against the trimmed line, case-insensitively).
-_FURNITURE: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"share(?: this (?:article|story|post))?",
-        r"share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email)\b.*",
-        r"advertisement(?:\s*[-–:]?\s*(?:scroll|continue) .*)?",
-        r"(?:\W+\s*)?stay updated!?",
-        r"stay up to date with notifications from .{1,60}",
-        r"get instant alerts on .{1,120}",
-        r"sign up (?:now|for|to)\b.{0,100}",
-        r"enjoy uninterrupted access to .{1,80}",
-        r"follow (?:topic|us)\b:?.{0,60}",
-        r"this story features",
-        r"also read\s*[|:].*",
-        r"/?\s*\d+\s*min(?:ute)?s? read",
-        r"our terms of service and privacy policy have changed\.?",
-        r"by continuing to use this site, you are agreeing to .{1,120}",
-        r"to activate the text-to-speech service.{0,120}",
-        r"(?:this (?:web)?site|we) uses? cookies\b.{0,200}",
-        r"accept (?:all )?cookies",
-        r"percorso:.*",
-        r"categories?:\s*\w[\w &/-]{0,40}",
-        r"compare our accounts",
-        r"stock chart icon.*",
-        r"hide content",
-        r"-\s*a (?:small|medium|bigger|large|larger)",
-        r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg)",
-        r"join the discussion:.*",
-        r"stockhouse does not provide investment advice.*",
-        r"for full disclaimer information.*",
-        r"\"?disclosure: this is an ai-generated translation.*",
-        r"published by [a-z][\w .&-]{0,40}",
-        r"all rights reserved\b.{0,80}",
-        r"/",
-    )
-)
-
-# All furniture patterns as one alternation: a line fully matches it exactly when it fully
-# matches one of them, and one scan per line is far cheaper than thirty.
-_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE), re.IGNORECASE)
-# A copyright line. Kept out of the alternation because ".{0,80}©" walks 80 characters forward
-# and back on every line; it is only tried on the few lines that hold a "©".
-_COPYRIGHT_LINE = re.compile(r".{0,80}©.{0,80}", re.IGNORECASE)
 _TABS = re.compile(r"\t+")
 _CRUMB_SEPARATOR = re.compile(r"[/>|»]")
 _DIGIT = re.compile(r"\d")
 _BLANK_RUN = re.compile("\n\n\n+")  # not \n{3,}: a literal start lets the engine skip ahead
 
-# A navigation bar: ten or more capitalised words and nothing else ("News World Market Environment ...").
-_NAV_BAR = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
 # A bare URL line right after a "Source :" label is the article's own link (``sources.find_url``), not text.
 _URL_LINE = re.compile(r"https?://\S+")
 _SOURCE_LABEL = re.compile(r"source\s*:?", re.IGNORECASE)
@@ -113,16 +69,6 @@ def _tidy_lines(text: str) -> list[str]:
     if "\t" in text:
         text = _TABS.sub(" ", text)
     return list(map(str.strip, text.split("\n")))
-
-
-def _drop_furniture(lines: list[str]) -> list[str]:
-    """Each furniture line replaced by "" (the regexes run over all lines via ``map``, in C)."""
-    plain = map(_ANY_FURNITURE.fullmatch, lines)
-    nav = map(_NAV_BAR.fullmatch, lines)
-    return [
-        "" if f or n or ("©" in line and _COPYRIGHT_LINE.fullmatch(line)) else line
-        for line, f, n in zip(lines, plain, nav, strict=True)
-    ]
 
 
 def _tail_start(lines: list[str]) -> int:
@@ -233,7 +179,7 @@ def clean_body(raw: str) -> str:
     if stamp is not None:
         text = text[stamp.end() :]
     lines = _tidy_lines(text)
-    lines = _drop_furniture(lines[: _tail_start(lines)])
+    lines = drop_furniture(lines[: _tail_start(lines)])
     lines = _drop_leading_crumbs(lines)
     if "://" in text:  # a bare URL line needs one
         lines = _drop_source_link(lines)

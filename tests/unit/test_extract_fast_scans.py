@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.extract.date_forms import DATE_FORMS, date_matches, year_positions
+from streams.extract.furniture import _ALL, _BY_FIRST
 from streams.extract.line_patterns import LinePattern
 from streams.extract.tokens import _TOKEN, tokenize
 
@@ -153,3 +154,37 @@ _TOKEN_PIECES = st.sampled_from(
 @given(st.lists(st.one_of(_TOKEN_PIECES, st.text(max_size=3)), max_size=25).map("".join))
 def test_tokenize_equals_findall(text: str) -> None:
     assert [tok.text for tok in tokenize(text)] == _TOKEN.findall(text)
+
+
+_FURNITURE_PIECES = st.sampled_from(
+    [
+        "share",
+        "Share this story",
+        "stay updated!",
+        "— stay updated",
+        "5 min read",
+        "/ 3 minutes read",
+        "- a small",
+        '"Disclosure: this is an AI-generated translation',
+        "photo.JPG",
+        "We use cookies",
+        "This website uses cookies to",
+        "ſhare",
+        "Kelvin",
+        "İ",
+        "/",
+        " ",
+        "x",
+        "_",
+        "9",
+        ".",
+        "Stock chart icon",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FURNITURE_PIECES, min_size=1, max_size=4).map("".join))
+def test_furniture_by_first_character_equals_all_patterns(line: str) -> None:
+    by_first = _BY_FIRST.get(line[:1], _ALL).fullmatch(line)
+    assert bool(by_first) == bool(_ALL.fullmatch(line))
