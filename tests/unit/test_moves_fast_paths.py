@@ -149,6 +149,7 @@ NEEDS = {
     "as_did": ("did",),
     "with_before": ("with",),
     "first_time": ("first",),
+    "noun_record_before": ("record", "all-time"),
 }
 needy = st.lists(
     st.one_of(
@@ -185,6 +186,8 @@ def test_a_folded_regex_matches_only_where_its_words_occur(text: str) -> None:
         ("as_did", "as did the "),
         ("with_before", "with the "),
         ("first_time", "for the first time"),
+        ("noun_record_before", "record finishes for the "),
+        ("noun_record_before", "all-time highs on the "),
     ],
 )  # fmt: skip
 def test_each_word_a_folded_regex_needs_is_listed(name: str, text: str) -> None:
