@@ -7,8 +7,10 @@ each phase. Names that are only the object of another verb ("dragged the Kospi",
 over") or of a preposition yield nothing unless they carry a figure of their own; names joined by
 "and" share the predicate that follows them ("The Nasdaq and S&P 500 also closed higher").
 
-Every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe (else
-None): the case-insensitive regexes run case-sensitively on ``low`` (fold.py, moves_regexes).
+Speed (identical output): the body is scanned for names once and only sentences holding one are
+read; every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe
+(else None), so the case-insensitive regexes run case-sensitively on ``low`` (fold.py,
+moves_regexes); substring tests skip searches that cannot match.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from streams.extract.fold import Regexes, fold_safe
 from streams.extract.indices import IndexRegistry, Mention, default_registry
 from streams.extract.moves_clauses import (
     Reading,
+    clause_direction,
+    clause_readings,
     cut_clause,
-    read_phase,
-    split_phases,
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
@@ -85,53 +87,6 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     if match is None or r.direction_words.search(match.group("app")):
         return 0
     return match.end()
-
-
-def _clause_direction(text: str, low: str | None) -> str | None:
-    """The direction of the clause before a 'with'/'leading' phrase ("Paris was up 1.35%")."""
-    return read_phase(*cut_tail(text, low), intraday=False).direction
-
-
-def cut_tail(text: str, low: str | None = None) -> tuple[str, str | None]:
-    """The last clause of a text (after the last 'while'/';'), and of its lower-cased copy."""
-    for sep in (" while ", "; ", " whereas "):
-        at = text.rfind(sep)
-        if at >= 0:
-            text, low = _cut(text, low, at + len(sep))
-    return text, low
-
-
-def _readings(clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
-    readings: list[Reading] = []
-    phases = split_phases(clause, low)
-    intraday_dir: str | None = None
-    for text, text_low, intraday in phases:
-        if intraday:
-            found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
-            if found:
-                for key in ("a", "b"):
-                    value = float(found.group(key).replace(",", ""))
-                    readings.append(Reading(level=value, intraday=True, motion=True))
-                continue
-            reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
-            if reading.direction is None and (reading.level is not None or reading.milestone):
-                reading = reading._replace(direction="up")
-            if reading.direction is not None:
-                reading = reading._replace(motion=True)
-            intraday_dir = intraday_dir or reading.direction
-            if reading.is_move():
-                readings.append(reading)
-            continue
-        reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
-        if len(phases) > 1:
-            # The close after a peak: a move only with a figure or record of its own.
-            numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if not reading.record_high and all(n is None for n in numbers):
-                continue
-            reading = with_direction(reading, intraday_dir)
-        if reading.is_move():
-            readings.append(reading)
-    return readings
 
 
 def sentence_moves(
@@ -218,7 +173,7 @@ def sentence_moves(
                 per_mention.append([])
                 object_before = True
                 continue
-        readings = _readings(clause, clause_low, noun_phrase)
+        readings = clause_readings(clause, clause_low, noun_phrase)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings
@@ -229,7 +184,7 @@ def sentence_moves(
             if with_before:
                 with_at = (head_low if head_low is not None else head.lower()).rfind("with")
                 head, head_low = _cut(head, head_low, 0, with_at)
-            inherited = _clause_direction(head, head_low)
+            inherited = clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]
         per_mention.append(readings)
         if readings:

@@ -2,8 +2,8 @@
 
 A clause is the text that follows an index name up to the next index name or the next clause
 boundary (``cut_clause``). ``split_phases`` separates a same-session peak or trough from the
-close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` reads one phase.
-Each function takes the text and ``low``: ``text.lower()`` where that is fold-safe, else None
+close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` reads one phase;
+``clause_readings`` puts the two together. Each function takes the text and ``low``: ``text.lower()`` where that is fold-safe, else None
 (fold.py); the case-insensitive regexes (moves_regexes) run on ``low`` when there is one.
 """
 
@@ -27,7 +27,16 @@ from streams.extract.moves_regexes import (
     contains_any,
 )
 
-__all__ = ["Reading", "cut_clause", "read_phase", "split_phases"]
+__all__ = [
+    "Reading",
+    "clause_direction",
+    "clause_readings",
+    "cut_clause",
+    "cut_tail",
+    "read_phase",
+    "split_phases",
+    "with_direction",
+]
 
 
 class Reading(NamedTuple):
@@ -222,6 +231,55 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         motion=motion,
     )
     return reading
+
+
+def clause_direction(text: str, low: str | None) -> str | None:
+    """The direction of the clause before a 'with'/'leading' phrase ("Paris was up 1.35%")."""
+    return read_phase(*cut_tail(text, low), intraday=False).direction
+
+
+def cut_tail(text: str, low: str | None = None) -> tuple[str, str | None]:
+    """The last clause of a text (after the last 'while'/';'), and of its lower-cased copy."""
+    for sep in (" while ", "; ", " whereas "):
+        at = text.rfind(sep)
+        if at >= 0:
+            text, low = text[at + len(sep) :], (low[at + len(sep) :] if low is not None else None)
+    return text, low
+
+
+def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
+    """Every reading of a clause: each same-session peak or trough, then the close (a move only
+    with a figure or record of its own when it follows a peak)."""
+    readings: list[Reading] = []
+    phases = split_phases(clause, low)
+    intraday_dir: str | None = None
+    for text, text_low, intraday in phases:
+        if intraday:
+            found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
+            if found:
+                for key in ("a", "b"):
+                    value = float(found.group(key).replace(",", ""))
+                    readings.append(Reading(level=value, intraday=True, motion=True))
+                continue
+            reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
+            if reading.direction is None and (reading.level is not None or reading.milestone):
+                reading = reading._replace(direction="up")
+            if reading.direction is not None:
+                reading = reading._replace(motion=True)
+            intraday_dir = intraday_dir or reading.direction
+            if reading.is_move():
+                readings.append(reading)
+            continue
+        reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
+        if len(phases) > 1:
+            # The close after a peak: a move only with a figure or record of its own.
+            numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
+            if not reading.record_high and all(n is None for n in numbers):
+                continue
+            reading = with_direction(reading, intraday_dir)
+        if reading.is_move():
+            readings.append(reading)
+    return readings
 
 
 def with_direction(reading: Reading, direction: str | None) -> Reading:
