@@ -60,8 +60,9 @@ _SESSION_LEAD = re.compile(
     r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
 )
 
-# A dated dateline has "(Agency)" right after the year: one fast scan tells whether to look for one.
-_YEAR_THEN_AGENCY = re.compile(r"(?:19|20)\d{2}\s*\([A-Z]")
+# A dated dateline has "(Agency)" right after the year: a fast test of the text says whether to look for one.
+# Two patterns with a literal start, not one (?:19|20)..., for which the engine tests every character.
+_YEAR_THEN_AGENCY = (re.compile(r"19\d{2}\s*\([A-Z]"), re.compile(r"20\d{2}\s*\([A-Z]"))
 # Line breaks of str.splitlines other than "\n"; without them a line is what lies between two "\n".
 _OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -199,7 +200,7 @@ def _year_lines(text: str, years: list[int]) -> list[str]:
 
 def _dated_dateline(text: str, source: str | None, years: list[int]) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -"."""
-    if _YEAR_THEN_AGENCY.search(text) is None:
+    if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
         return None
     for form in range(3):
         for match in date_matches(text, form, years):
@@ -260,7 +261,7 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
         found = _stamp_line(line, source)
         if found is not None:
             return found
-    footer = _DOW_JONES_FOOTER.search(text)
+    footer = _DOW_JONES_FOOTER.search(text) if "ET" in text else None
     if footer is not None:
         try:  # Dow Jones Newswires footers are month-first with a two-digit year: 09-06-21 is 6 Sept 2021.
             return date(
