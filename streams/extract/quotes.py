@@ -6,11 +6,13 @@ Pipeline, one article at a time (pure, no I/O):
    double quotation marks of each paragraph; an unclosed mark is kept only when the next
    paragraph opens with a mark (British-style continuation), so it never swallows text.
 2. ``quotes_sentences`` replaces every quotation by a marker and splits sentences.
-3. ``quotes_attribution`` reads each sentence for speech verbs and their speakers, decides
-   whether each quotation is a full quote, a fragment inside reported speech (partial),
-   a continuation of the previous quote, or a label nobody said (dropped).
-4. ``speakers`` resolves surnames to full names, pronouns to the previous speaker of the
-   right gender, and finds titles.
+3. ``quotes_attribution`` reads each sentence for speech verbs and their speakers
+   (``quotes_verbs``), decides whether each quotation is a full quote, a fragment inside
+   reported speech (partial), a continuation of the previous quote, or a label nobody said
+   (dropped), and resolves pronouns to the previous speaker of the right gender.
+4. ``tokens`` cuts sentences into tokens with their features, ``speakers`` reads the speaker
+   and title written around a verb, and ``people`` resolves surnames to the full names the
+   article gives.
 """
 
 from __future__ import annotations

@@ -19,23 +19,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
-from streams.extract.speakers import Mention, name_after, name_before
-from streams.extract.tokens import FINITE as _FINITE
-from streams.extract.tokens import PARTICIPLE as _PARTICIPLE
-from streams.extract.tokens import WITH_TO as _WITH_TO
-from streams.extract.tokens import Tok, tokenize, wordset
+from streams.extract.quotes_verbs import Verb, find_verbs
+from streams.extract.speakers import Mention
+from streams.extract.tokens import Tok, tokenize
 
 __all__ = ["Found", "attribute"]
 
-_OUTLETS = wordset(
-    """reuters bloomberg afp ap cnbc cnn bbc xinhua kyodo yonhap bernama dow jones nikkei
-    times journal wsj ft marketwatch news media report reports sources data agency press
-    statement filing"""
-)
 _MAX_ATTR_GAP = 25
 
 
@@ -51,13 +43,6 @@ class Found:
     @property
     def text(self) -> str:
         return " ".join(p for p in self.parts if p)
-
-
-class _Verb(NamedTuple):
-    at: int  # token index of the verb
-    subject: Mention | None  # None: no subject of its own (participle, "Adding:")
-    subject_start: int  # token index where the subject starts (-1 when none or after)
-    inverted: bool
 
 
 @dataclass
@@ -106,41 +91,6 @@ class _State:
         title = mention.title or person.title
         self.push(person.full, title)
         return person.full, title
-
-
-def _find_verbs(toks: list[Tok]) -> list[_Verb]:
-    """The speech verbs of a sentence with their subjects, in order (only tokens flagged
-    ``verb`` can be one, so only those are looked at)."""
-    verbs: list[_Verb] = []
-    for i in [k for k, t in enumerate(toks) if t.verb]:
-        t = toks[i]
-        w = t.low
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if w in _WITH_TO and nxt == "to":
-            if w == "according":
-                found = name_after(toks, i + 2)
-                if found is None or any(p.lower() in _OUTLETS for p in (found[0].name or "").split()):
-                    continue
-                verbs.append(_Verb(i, found[0], -1, True))
-                continue
-            verbs.append(_subject_verb(toks, i))
-        elif w in _FINITE:
-            verbs.append(_subject_verb(toks, i))
-        elif w in _PARTICIPLE or (i == 0 and w == "added" and i + 1 < len(toks) and toks[i + 1].text == ":"):
-            verbs.append(_Verb(i, None, -1, False))
-    return verbs
-
-
-def _subject_verb(toks: list[Tok], i: int) -> _Verb:
-    before = name_before(toks, i)
-    if before is not None and (before[0].name or before[0].pronoun is not None or before[0].anaphor):
-        return _Verb(i, before[0], before[1], False)
-    after = name_after(toks, i + 1)
-    if after is not None:
-        return _Verb(i, after[0], -1, True)
-    if before is not None:
-        return _Verb(i, before[0], before[1], False)
-    return _Verb(i, None, -1, False)
 
 
 def _words(toks: list[Tok]) -> int:
@@ -203,7 +153,7 @@ def _sentence(
 ) -> None:
     toks = _tokens(ctx, sent.text)
     marks = [i for i, t in enumerate(toks) if t.text in MARKERS] if sent.quote_ids else []
-    verbs = _find_verbs(toks)
+    verbs = find_verbs(toks)
     resolved: list[tuple[str | None, str | None]] = []
     for v in verbs:
         if v.subject is None:
@@ -269,7 +219,7 @@ def _classify(
     q: int,
     prev_q: int,
     next_q: int,
-    verbs: list[_Verb],
+    verbs: list[Verb],
     resolved: list[tuple[str | None, str | None]],
     text: str,
     nxt: Sentence | None,
@@ -337,7 +287,7 @@ def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str 
     toks = _tokens(ctx, nxt.text)
     if _words(toks) > 14:
         return None
-    for v in _find_verbs(toks)[:1]:
+    for v in find_verbs(toks)[:1]:
         direct = v.subject_start == 0 or (v.inverted and v.at == 0)
         named = v.subject is not None and (v.subject.name or v.subject.pronoun is not None)
         if v.at <= 6 and direct and named and (v.inverted or _words(toks[v.at + 1 :]) <= 8):

@@ -1,0 +1,68 @@
+"""Speech verbs of a sentence and the subject each one reports: who "said", "told", "added"...
+
+Why apart from the attribution rules: finding a verb and its subject is a token walk of its own
+("X said", "said X, title", "according to X", a participle with no subject of its own), used
+both for the sentence of a quotation and for a short attribution sentence after it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from streams.extract.speakers import Mention, name_after, name_before
+from streams.extract.tokens import FINITE as _FINITE
+from streams.extract.tokens import PARTICIPLE as _PARTICIPLE
+from streams.extract.tokens import WITH_TO as _WITH_TO
+from streams.extract.tokens import Tok, wordset
+
+__all__ = ["Verb", "find_verbs"]
+
+_OUTLETS = wordset(
+    """reuters bloomberg afp ap cnbc cnn bbc xinhua kyodo yonhap bernama dow jones nikkei
+    times journal wsj ft marketwatch news media report reports sources data agency press
+    statement filing"""
+)
+
+
+class Verb(NamedTuple):
+    """A speech verb at token ``at`` and the subject it reports."""
+
+    at: int  # token index of the verb
+    subject: Mention | None  # None: no subject of its own (participle, "Adding:")
+    subject_start: int  # token index where the subject starts (-1 when none or after)
+    inverted: bool
+
+
+def find_verbs(toks: list[Tok]) -> list[Verb]:
+    """The speech verbs of a sentence with their subjects, in order (only tokens flagged
+    ``verb`` can be one, so only those are looked at)."""
+    verbs: list[Verb] = []
+    for i in [k for k, t in enumerate(toks) if t.verb]:
+        t = toks[i]
+        w = t.low
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if w in _WITH_TO and nxt == "to":
+            if w == "according":
+                found = name_after(toks, i + 2)
+                if found is None or any(p.lower() in _OUTLETS for p in (found[0].name or "").split()):
+                    continue
+                verbs.append(Verb(i, found[0], -1, True))
+                continue
+            verbs.append(_subject_verb(toks, i))
+        elif w in _FINITE:
+            verbs.append(_subject_verb(toks, i))
+        elif w in _PARTICIPLE or (i == 0 and w == "added" and i + 1 < len(toks) and toks[i + 1].text == ":"):
+            verbs.append(Verb(i, None, -1, False))
+    return verbs
+
+
+def _subject_verb(toks: list[Tok], i: int) -> Verb:
+    before = name_before(toks, i)
+    if before is not None and (before[0].name or before[0].pronoun is not None or before[0].anaphor):
+        return Verb(i, before[0], before[1], False)
+    after = name_after(toks, i + 1)
+    if after is not None:
+        return Verb(i, after[0], -1, True)
+    if before is not None:
+        return Verb(i, before[0], before[1], False)
+    return Verb(i, None, -1, False)
