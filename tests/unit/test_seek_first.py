@@ -32,6 +32,13 @@ def test_changelog_partitions_resume_at_once_stream_partitions_wait_for_the_seek
     assert consumer._held_until_seek == {articles}
 
 
-def test_the_kafka_app_builds_the_seek_first_consumer() -> None:
+def test_the_kafka_app_builds_the_seek_first_consumer_that_confirms_the_outbox() -> None:
     consumer, _, _ = _consumer()
-    assert type(consumer).__mro__[1].__module__ == "faust.transport.drivers.aiokafka"
+    # Ours on top of Faust's aiokafka consumer: the outbox confirmation (streams/outbox.py),
+    # then the seek fix, then Faust's.
+    mro = [f"{c.__module__}.{c.__name__}" for c in type(consumer).__mro__[:3]]
+    assert mro == [
+        "streams.outbox.ConfirmingConsumer",
+        "streams.seek_first.SeekFirstConsumer",
+        "faust.transport.drivers.aiokafka.Consumer",
+    ]
