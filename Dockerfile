@@ -13,7 +13,11 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY schemas ./schemas
 COPY streams ./streams
-RUN pip install . \
+COPY setup.py mypyc.ini ./
+# gcc: pip compiles the extraction core with mypyc (setup.py); MILESTONES_PURE_PYTHON=1 skips it.
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/* \
+    && pip install . \
     && useradd --create-home --uid 10001 app \
     && mkdir -p /app/.cache/worker \
     && chown -R app /app/.cache

@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: venv java-maven test-servers chromium demo test lint check bench broker-start broker-stop clean
+.PHONY: venv compile java-maven test-servers chromium demo test lint check bench broker-start broker-stop clean
 
 venv: $(STAMP)
 
@@ -18,6 +18,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# The extraction core compiled with mypyc (setup.py), rebuilt whenever one of its sources changed;
+# pip's install above builds it the first time. MILESTONES_PURE_PYTHON=1 builds nothing (and
+# removes the compiled modules): everything then runs as plain Python.
+EXTRACT_SOURCES := $(wildcard streams/extract/*.py)
+COMPILED        := streams/extract/_native_sources.json
+
+compile: $(COMPILED)
+
+$(COMPILED): $(EXTRACT_SOURCES) setup.py mypyc.ini | $(STAMP)
+	$(BIN)/python setup.py --quiet build_ext --inplace
 
 # The local broker runs Kafka's jars on Java 17, fetched by Maven; install both when missing.
 java-maven:
@@ -38,7 +49,7 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
-demo: venv java-maven
+demo: compile java-maven
 	$(BIN)/milestones demo
 
 lint: venv
@@ -48,11 +59,11 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/milestones schemas --check
 
-test: lint java-maven test-servers chromium
+test: lint compile java-maven test-servers chromium
 	$(BIN)/milestones broker fetch
 	$(BIN)/python -m pytest
 
-bench: venv
+bench: compile
 	$(BIN)/python bench/run.py
 
 broker-start: venv

@@ -5,17 +5,24 @@
 
 ``extract_article`` is the one call the Faust agent, ``milestones extract`` and
 ``milestones backtest`` all make, so offline results equal streaming results.
+
+The modules are compiled with mypyc when installed (``setup.py``); the same source runs as
+plain Python with ``MILESTONES_PURE_PYTHON=1`` at install time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import Article, IndexMove, Quote
-from streams.extract.article import normalise_article
-from streams.extract.indices import IndexRegistry, load_registry
-from streams.extract.moves import extract_moves
-from streams.extract.quotes import extract_quotes
+from streams.extract._native_check import check_compiled_sources
+
+check_compiled_sources()  # before any compiled module is imported: stale ones are refused
+
+from schemas import Article, IndexMove, Quote  # noqa: E402
+from streams.extract.article import normalise_article  # noqa: E402
+from streams.extract.indices import IndexRegistry, load_registry  # noqa: E402
+from streams.extract.moves import extract_moves  # noqa: E402
+from streams.extract.quotes import extract_quotes  # noqa: E402
 
 __all__ = [
     "Extraction",
