@@ -63,6 +63,9 @@ _SESSION_LEAD = re.compile(
 # A dated dateline has "(Agency)" right after the year: a fast test of the text says whether to look for one.
 # Two patterns with a literal start, not one (?:19|20)..., for which the engine tests every character.
 _YEAR_THEN_AGENCY = (re.compile(r"19\d{2}\s*\([A-Z]"), re.compile(r"20\d{2}\s*\([A-Z]"))
+# "NEW YORK, 2025-10-27 (Reuters) -": an ISO date before the agency, which the year gate above
+# (a year right before the parenthesis) and the month-name forms do not see.
+_ISO_DATELINE = re.compile(r"(?<![\d-])((?:19|20)\d{2}-\d{2}-\d{2})(?=\s*\([A-Z][\w.& ]{0,30}\))")
 # Line breaks of str.splitlines other than "\n"; without them a line is what lies between two "\n".
 _OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -199,8 +202,13 @@ def _year_lines(text: str, years: list[int]) -> list[str]:
 
 
 def _dated_dateline(text: str, source: str | None, years: list[int]) -> str | None:
-    """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -"."""
+    """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -" or "NEW YORK, 2025-10-27 (Reuters) -"."""
     if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
+        for iso in _ISO_DATELINE.finditer(text):
+            try:
+                return date.fromisoformat(iso.group(1)).isoformat()
+            except ValueError:  # 2025-13-45 is no date
+                continue
         return None
     for form in range(3):
         for match in date_matches(text, form, years):

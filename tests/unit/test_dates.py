@@ -49,6 +49,11 @@ def test_numeric_dates_day_first_or_month_first() -> None:
         ("By NES Web Desk\n\nDec 29, 2025 16:56 IST\n\nBody.", "2025-12-29"),
         ("Web Editor\n\nSeptember 16, 2025\n\nBody.", "2025-09-16"),
         ("NEW YORK, Oct. 27, 2025 (Reuters) - Stocks rose.", "2025-10-27"),
+        ("NEW YORK, 2025-10-27 (Reuters) - Stocks rose.", "2025-10-27"),
+        (
+            "SEOUL, 2025-13-45 (Yonhap) - no such day.\nNEW YORK, 2025-10-28 (Reuters) - Stocks rose.",
+            "2025-10-28",
+        ),
         ("JCI Drops as Asian Markets Weaken (Thursday, January 8, 2026)\nBody.", "2026-01-08"),
         (
             "Find out what investors are saying about the TSX close for Sept. 30, 2025, on forums.",
