@@ -19,6 +19,7 @@ from streams.codec import CODEC_NAME, register_codec
 from streams.kafka_admin import ensure_topics
 from streams.kafka_clients import faust_options
 from streams.outbox import ConfirmingTransport, Outbox
+from streams.raw_schema import RawBytesSchema
 from streams.settings import Settings
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
@@ -45,14 +46,8 @@ class Pipeline:
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
     """A topic read and written as bytes: agents validate themselves so bad records can be dead-lettered."""
-    return app.topic(
-        name,
-        key_type=str,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=partitions,
-    )
+    schema = RawBytesSchema(key_type=str, value_type=bytes, key_serializer="raw", value_serializer="raw")
+    return app.topic(name, schema=schema, partitions=partitions)
 
 
 class PipelineApp(faust.App):
