@@ -85,7 +85,7 @@ class Outputs:
 
 
 class Observer:
-    """Reads the output topics from their start and stamps each record as it is read."""
+    """Reads the output topics from their end and stamps each record as it is read."""
 
     def __init__(self, bootstrap: str, kinds: dict[str, str]) -> None:
         self.bootstrap = bootstrap
@@ -107,7 +107,13 @@ class Observer:
                 parts = consumer.partitions_for_topic(topic) or set()
             tps += [TopicPartition(topic, p) for p in sorted(parts)]
         consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
+        # From the end: the stage's topics hold the outputs of its earlier runs (a throughput
+        # run leaves ~250,000 records), and reading those first delayed the first seconds of a
+        # latency run's outputs by up to two seconds. The positions are resolved before the
+        # first article is produced, so no output of this run can fall before them.
+        await consumer.seek_to_end(*tps)
+        for tp in tps:
+            await consumer.position(tp)
         self._consumer = consumer
         self._task = asyncio.create_task(self._read())
 
