@@ -25,6 +25,7 @@ class Record:
     headers: dict[str, bytes]
     partition: int
     offset: int
+    timestamp: int = 0  # milliseconds, as the broker stores it
 
 
 def unique_settings(bootstrap: str, tmp_path: Path, **overrides: object) -> Settings:
@@ -83,7 +84,10 @@ async def read_topic(
             if not batch:
                 break
             for records in batch.values():
-                out += [Record(r.key, r.value, dict(r.headers or ()), r.partition, r.offset) for r in records]
+                out += [
+                    Record(r.key, r.value, dict(r.headers or ()), r.partition, r.offset, r.timestamp)
+                    for r in records
+                ]
     finally:
         await consumer.stop()
     return out

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.exceptions import ProducerSendError
 
 from streams.app import create_app
 from streams.outbox import Outbox
-from tests.integration.helpers import unique_settings
+from tests.integration.helpers import read_topic, unique_settings
 
 
 class _Topic:
@@ -61,21 +61,6 @@ async def started_app(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Any
         await app.producer.stop()
 
 
-async def _read_all(bootstrap: str, topic: str, count: int) -> list[Any]:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
-    await consumer.start()
-    try:
-        records: list[Any] = []
-        for _ in range(20):
-            batch = await consumer.getmany(timeout_ms=500)
-            records += [r for part in batch.values() for r in part]
-            if len(records) >= count:
-                break
-        return records
-    finally:
-        await consumer.stop()
-
-
 async def test_confirmed_records_arrive_with_key_value_headers_and_timestamp(
     kafka_bootstrap: str, small_topic: str, tmp_path: Path
 ) -> None:
@@ -89,9 +74,9 @@ async def test_confirmed_records_arrive_with_key_value_headers_and_timestamp(
         assert outbox.unconfirmed == 2
         await outbox.confirm()
         assert outbox.unconfirmed == 0
-    records = await _read_all(kafka_bootstrap, small_topic, 2)
+    records = await read_topic(kafka_bootstrap, small_topic)
     assert [(r.key, r.value) for r in records] == [(b"NIKKEI225", b'{"a": 1}'), (b"KOSPI", b'{"a": 2}')]
-    assert list(records[0].headers) == [("h", b"1")]
+    assert records[0].headers == {"h": b"1"}
     assert [r.timestamp for r in records] == [1_700_000_000_500, 1_700_000_001_000]
 
 
