@@ -42,9 +42,6 @@ class Outbox:
         self._sent: list[asyncio.Future[Any]] = []
         self._failure: BaseException | None = None
         self._on_confirmed: list[Callable[[], Callable[[], None]]] = []
-        # Faust commits one at a time, but nothing here should rest on that: two confirmations
-        # overlapping could write an older index state over a newer one.
-        self._one_at_a_time = asyncio.Lock()
         # (topic, key) -> the partition the producer chose for it, learnt from the ack of a
         # record sent with no partition. aiokafka's partitioner is murmur2 in Python, ~2% of
         # the worker's time when run for every record, and index moves and alerts have few keys
@@ -102,17 +99,16 @@ class Outbox:
         records are gone from the producer, so no later commit may pass them either (the worker
         must restart from its last commit).
         """
-        async with self._one_at_a_time:  # so the actions run in the order they were taken
-            sent, self._sent = self._sent, []
-            self._partitions.clear()
-            then = [take() for take in self._on_confirmed]
-            if sent and self._failure is None:
-                results = await asyncio.gather(*sent, return_exceptions=True)
-                self._failure = next((r for r in results if isinstance(r, BaseException)), None)
-            if self._failure is not None:
-                raise ProducerSendError(f"a record sent by the pipeline was not delivered: {self._failure!r}")
-            for action in then:
-                action()
+        sent, self._sent = self._sent, []
+        self._partitions.clear()
+        then = [take() for take in self._on_confirmed]
+        if sent and self._failure is None:
+            results = await asyncio.gather(*sent, return_exceptions=True)
+            self._failure = next((r for r in results if isinstance(r, BaseException)), None)
+        if self._failure is not None:
+            raise ProducerSendError(f"a record sent by the pipeline was not delivered: {self._failure!r}")
+        for action in then:
+            action()
 
 
 class ConfirmingConsumer(SeekFirstConsumer):
