@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass
@@ -46,8 +45,6 @@ if TYPE_CHECKING:
     from streams.app import Pipeline
 
 __all__ = ["PipelineAgents", "register_agents"]
-
-log = logging.getLogger("milestones.agents")
 
 T = TypeVar("T")
 
