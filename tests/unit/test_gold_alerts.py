@@ -78,6 +78,9 @@ def test_gold_files_have_the_streams_we_expect() -> None:
         "dev-ftse-europe-2025",
         "dev-tsx-30000-sep-2025",
         "dev-india-nifty-sensex-2025",
+        "dev-us-dow-sp500-nasdaq-nov2025-feb2026",
+        "dev-kospi-5000-jan-feb-2026",
+        "dev-cac40-8000-2020-2025",
     ]
 
 
@@ -121,7 +124,7 @@ def test_gold_stream_alerts_by_backtest(gold: dict[str, Any], stream: dict[str, 
 
 
 def test_seed_streams_counts() -> None:
-    """The walkthrough's totals: 4 alerts read by name, 9 read chronologically; dev has 14."""
+    """The walkthrough's totals: 4 alerts read by name, 9 read chronologically; dev has 36."""
     seeds, dev = _load("seeds.json"), _load("dev.json")
     assert [len(s["alerts"]) for s in seeds["streams"]] == [4, 9]
-    assert sum(len(s["alerts"]) for s in dev["streams"]) == 14
+    assert sum(len(s["alerts"]) for s in dev["streams"]) == 36
