@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from schemas import Alert, IndexMove
 from streams.admission import admit_article
 from streams.alert_headers import alert_headers
-from streams.alerting import AlertRules, IndexState, advance, load_alert_rules
+from streams.alerting import AlertRules, IndexState, advance, implausible_figures, load_alert_rules
 from streams.deadletter import DeadLetter
 from streams.extract import Extraction, extract_article, load_registry
 from streams.move_position import MovePosition, already_applied, with_applied
@@ -86,8 +86,8 @@ async def uninterrupted(work: Awaitable[T]) -> T:
 def register_agents(pipeline: Pipeline) -> PipelineAgents:
     """Declare the extract and alert agents on the pipeline's app."""
     app = pipeline.app
-    rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path)
     registry = load_registry(pipeline.settings.indices_path)  # the contract's indices + configured ones
+    rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path, registry)
     counting = CountingObserver()
     observers = Observers(counting)
     # Moves, quotes and alerts skip Faust's per-message send path; see streams/outbox.py for
@@ -167,6 +167,8 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                     observers.move_processed()
                     continue
                 state = parsed_state(move.index, stored)
+                for figure in implausible_figures(move, rules):  # rule 8: ignored by advance, counted here
+                    observers.bad_tick(move.index, figure)
                 new_state, alerts = advance(state, move, rules)
             except Exception as exc:
                 await dead_letter(event, exc, "alert")

@@ -32,6 +32,8 @@ class PipelineCounts:
     moves_out: int = 0
     quotes_out: int = 0
     alerts_out: int = 0
+    bad_ticks: Counter[str] = field(default_factory=Counter)
+    """Figures the alert rules ignored as outside their index's plausible range (rule 8), by index."""
     dead_lettered: Counter[str] = field(default_factory=Counter)
 
 
@@ -52,6 +54,9 @@ class PipelineObserver:
 
     def alert_sent(self, alert: Alert, lag_seconds: float | None) -> None:
         """The broker acknowledged an alert; ``lag_seconds`` is from the article's produce time."""
+
+    def bad_tick(self, index: str, figure: str) -> None:
+        """The alert rules ignored a move's ``figure`` (level or milestone) outside ``index``'s range."""
 
     def dead_lettered(self, letter: DeadLetter) -> None:
         """A record was copied to the dead-letter topic."""
@@ -80,6 +85,9 @@ class CountingObserver(PipelineObserver):
     def alert_sent(self, alert: Alert, lag_seconds: float | None) -> None:
         self.counts.alerts_out += 1
 
+    def bad_tick(self, index: str, figure: str) -> None:
+        self.counts.bad_ticks[index] += 1
+
     def dead_lettered(self, letter: DeadLetter) -> None:
         self.counts.dead_lettered[letter.stage] += 1
 
@@ -92,7 +100,15 @@ class Observers(PipelineObserver):
     no-op for each observer was a measurable share of the worker's time per move.
     """
 
-    _HOOKS = ("article_in", "article_processed", "move_in", "move_processed", "alert_sent", "dead_lettered")
+    _HOOKS = (
+        "article_in",
+        "article_processed",
+        "move_in",
+        "move_processed",
+        "alert_sent",
+        "bad_tick",
+        "dead_lettered",
+    )
 
     def __init__(self, *observers: PipelineObserver) -> None:
         self.observers: list[PipelineObserver] = []
@@ -129,6 +145,9 @@ class Observers(PipelineObserver):
 
     def alert_sent(self, alert: Alert, lag_seconds: float | None) -> None:
         self._each("alert_sent", alert, lag_seconds)
+
+    def bad_tick(self, index: str, figure: str) -> None:
+        self._each("bad_tick", index, figure)
 
     def dead_lettered(self, letter: DeadLetter) -> None:
         self._each("dead_lettered", letter)

@@ -67,7 +67,7 @@ def run_backtest(
     extractions: list[Extraction] = [
         extract_article(f.article, registry) for f in order_articles(files, order)
     ]
-    alerts = backtest(extractions, load_alert_rules(rules_path))
+    alerts = backtest(extractions, load_alert_rules(rules_path, registry))
     if pretty:
         print_alert_table(alerts, out)
     else:

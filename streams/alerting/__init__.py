@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from streams.alerting.backtest import AlertEngine, backtest, order_by_published
 from streams.alerting.rules import AlertRules, alert_rules_from_mapping, load_alert_rules
-from streams.alerting.state import STATE_VERSION, IndexState, advance, alert_id, canonical_number
+from streams.alerting.state import (
+    STATE_VERSION,
+    IndexState,
+    advance,
+    alert_id,
+    canonical_number,
+    implausible_figures,
+)
 
 __all__ = [
     "STATE_VERSION",
@@ -23,6 +30,7 @@ __all__ = [
     "alert_rules_from_mapping",
     "backtest",
     "canonical_number",
+    "implausible_figures",
     "load_alert_rules",
     "order_by_published",
 ]

@@ -2,7 +2,10 @@
 
 ``load_alert_rules()`` reads ``streams/config/alert_rules.toml`` (packaged) or a given file and
 validates it at start-up; any problem is a ``ValueError`` that names the file and the problem.
-The only I/O of the alerting core is here, in the loader.
+The plausible range of each index (rule 8, the bad-tick filter) comes from the index registry
+(``streams/config/indices.toml`` plus ``MILESTONES_INDICES_PATH``), where a user who adds an
+index gives its names and its range together. The only I/O of the alerting core is here, in
+the loader.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from streams.extract.indices import IndexRegistry, PlausibleRange, default_registry
 
 __all__ = ["DEFAULT_RULES_RESOURCE", "AlertRules", "alert_rules_from_mapping", "load_alert_rules"]
 
@@ -36,6 +41,8 @@ class AlertRules:
 
     steps: Mapping[str, float | None] = field(default_factory=dict)
     milestones: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    plausible: Mapping[str, PlausibleRange] = field(default_factory=dict)
+    """Rule 8: the levels each index can stand at; a level or milestone outside is ignored."""
     textual_milestones: bool = True
     level_crossings: bool = True
     stale_by_date: bool = True
@@ -44,6 +51,7 @@ class AlertRules:
     once_per_episode: bool = True
     records: bool = True
     skip_futures: bool = True
+    bad_tick_filter: bool = True
     max_steps_per_move: float = DEFAULT_MAX_STEPS_PER_MOVE
     """A level move spanning more milestone steps than this is a misread figure, not news."""
 
@@ -55,9 +63,18 @@ class AlertRules:
         """The explicit milestones configured for ``index`` (ascending, possibly empty)."""
         return self.milestones.get(index, ())
 
+    def implausible(self, index: str, value: float | None) -> bool:
+        """Rule 8: ``value`` lies outside the plausible range of ``index`` (never for no value, no range)."""
+        if value is None or not self.bad_tick_filter:
+            return False
+        found = self.plausible.get(index)
+        return found is not None and not found.holds(value)
+
 
 _SWITCHES = tuple(
-    f.name for f in fields(AlertRules) if f.name not in ("steps", "milestones", "max_steps_per_move")
+    f.name
+    for f in fields(AlertRules)
+    if f.name not in ("steps", "milestones", "plausible", "max_steps_per_move")
 )
 
 
@@ -81,7 +98,7 @@ def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
-def _parse(data: Mapping[str, Any]) -> AlertRules:
+def _parse(data: Mapping[str, Any], plausible: Mapping[str, PlausibleRange]) -> AlertRules:
     unknown = set(data) - {"version", "rules", "limits", "steps", "milestones"}
     if unknown:
         raise ValueError(f"unknown top-level key(s): {', '.join(sorted(unknown))}")
@@ -119,21 +136,30 @@ def _parse(data: Mapping[str, Any]) -> AlertRules:
             raise ValueError(f"unknown limit [limits].{name} (known: max_steps_per_move)")
         max_steps = _positive_number(value, f"[limits].{name}")
 
-    return AlertRules(steps=steps, milestones=milestones, max_steps_per_move=max_steps, **switches)
+    return AlertRules(
+        steps=steps, milestones=milestones, plausible=plausible, max_steps_per_move=max_steps, **switches
+    )
 
 
-def alert_rules_from_mapping(data: Mapping[str, Any], source: str = "<mapping>") -> AlertRules:
-    """Validate already parsed TOML-shaped data; ``source`` names it in error messages."""
+def alert_rules_from_mapping(
+    data: Mapping[str, Any], source: str = "<mapping>", registry: IndexRegistry | None = None
+) -> AlertRules:
+    """Validate already parsed TOML-shaped data; ``source`` names it in error messages.
+
+    The plausible ranges are the registry's (the packaged one by default).
+    """
     try:
-        return _parse(data)
+        return _parse(data, dict((registry or default_registry()).ranges))
     except ValueError as exc:
         raise ValueError(f"bad alert rules in {source}: {exc}") from None
 
 
-def load_alert_rules(path: Path | None = None) -> AlertRules:
+def load_alert_rules(path: Path | None = None, registry: IndexRegistry | None = None) -> AlertRules:
     """Read and validate the alert rules from ``path``, or the packaged default file when ``None``.
 
-    Raises ``ValueError`` naming the file and the problem (missing, not TOML, bad values).
+    ``registry`` gives the plausible range of each index (rule 8): the packaged index table by
+    default, or one extended by configuration. Raises ``ValueError`` naming the file and the
+    problem (missing, not TOML, bad values).
     """
     if path is None:
         resource = resources.files("streams").joinpath(DEFAULT_RULES_RESOURCE)
@@ -152,4 +178,4 @@ def load_alert_rules(path: Path | None = None) -> AlertRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"alert rules file {source} is not valid TOML: {exc}") from None
-    return alert_rules_from_mapping(data, source)
+    return alert_rules_from_mapping(data, source, registry)

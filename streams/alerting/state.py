@@ -1,4 +1,4 @@
-"""The alert state machine of shared/contract.md ("When an alert fires", rules 1-7).
+"""The alert state machine of shared/contract.md ("When an alert fires", rules 1-8).
 
 State as initialise / fold one event / read result::
 
@@ -228,6 +228,16 @@ def _between(levels: Iterable[float], low: float, high: float) -> list[float]:
     return [canonical_number(m) for m in levels if low < m <= high]
 
 
+def implausible_figures(move: IndexMove, rules: AlertRules) -> tuple[str, ...]:
+    """Rule 8, the bad-tick filter: the move's figures (``level``, ``milestone``) outside its
+    index's plausible range, which the rules then ignore as if absent (the worker counts them)."""
+    return tuple(
+        name
+        for name, value in (("level", move.level), ("milestone", move.milestone))
+        if rules.implausible(move.index, value)
+    )
+
+
 def advance(
     state: IndexState | None, move: IndexMove, rules: AlertRules
 ) -> tuple[IndexState | None, list[Alert]]:
@@ -239,6 +249,9 @@ def advance(
     """
     if state is not None and state.index != move.index:
         raise ValueError(f"state of index {state.index!r} given a move of index {move.index!r}")
+    bad = implausible_figures(move, rules)
+    if bad:  # rule 8: one misread figure must not fire false crossings nor become the last level
+        move = move.model_copy(update=dict.fromkeys(bad))
     if move.futures and rules.skip_futures:  # rule 7
         return state, []
     direction = move.direction

@@ -4,6 +4,10 @@ The data lives in ``streams/config/indices.toml`` (packaged); an extra TOML file
 (or names that are not indices) in the same form. All names compile into one alternation regex,
 longest name first, so the longest name wins where names overlap ("Hang Seng TECH" over "Hang
 Seng", "Hang Seng Bank" -- an excluded name -- over "Hang Seng").
+
+Each index also has a plausible range of levels (contract: "Plausible figures only"): a figure
+outside it is not that index's level, so extraction leaves it out and the alert rules ignore it
+(rule 8). The ranges live here, beside the names, so a user who adds an index gives its range.
 """
 
 from __future__ import annotations
@@ -17,10 +21,20 @@ from typing import Any, NamedTuple
 
 from streams.extract.fold import fold_safe
 
-__all__ = ["IndexRegistry", "Mention", "default_registry", "load_registry"]
+__all__ = ["IndexRegistry", "Mention", "PlausibleRange", "default_registry", "load_registry"]
 
 DEFAULT_RESOURCE = "config/indices.toml"
 _EXCLUDED = ""  # id given to names that are not indices
+
+
+class PlausibleRange(NamedTuple):
+    """The levels an index can plausibly stand at, both ends included."""
+
+    low: float
+    high: float
+
+    def holds(self, value: float) -> bool:
+        return self.low <= value <= self.high
 
 
 class Mention(NamedTuple):
@@ -86,7 +100,10 @@ def _union(text: str, parts: list[re.Pattern[str]], whole: re.Pattern[str]) -> l
 class IndexRegistry:
     """Names -> canonical ids, with one compiled regex to find them in a sentence."""
 
-    def __init__(self, names: dict[str, str], exact: dict[str, str]) -> None:
+    def __init__(
+        self, names: dict[str, str], exact: dict[str, str], ranges: dict[str, PlausibleRange] | None = None
+    ) -> None:
+        self.ranges: dict[str, PlausibleRange] = dict(ranges or {})
         self._names = {_key(n): i for n, i in names.items()}
         self._exact = {" ".join(n.split()): i for n, i in exact.items()}
         # Whole words: no letter/digit/&// glued on either side; a ticker colon ("NASDAQ:NVDA")
@@ -115,6 +132,13 @@ class IndexRegistry:
             re.compile("(?:" + _trie_pattern(group, guard) + ")" + edge_after) for group in by_first.values()
         ]
         self.ids = frozenset(i for i in [*names.values(), *exact.values()] if i != _EXCLUDED)
+
+    def plausible(self, index_id: str, value: float | None) -> bool:
+        """False when ``value`` lies outside the index's plausible range (True with no range or no value)."""
+        if value is None:
+            return True
+        found = self.ranges.get(index_id)
+        return found is None or found.holds(value)
 
     def index_of(self, text: str) -> str | None:
         """The canonical id of one name as written, or None."""
@@ -155,11 +179,36 @@ class IndexRegistry:
         return self.resolve(sentence, self.raw_matches(sentence))
 
 
-def _add(data: dict[str, Any], names: dict[str, str], exact: dict[str, str], source: str) -> None:
+def _range(value: object, where: str) -> PlausibleRange:
+    """A validated [low, high] pair: two positive finite numbers, low below high."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError(f"{where}: range must be [low, high], got {value!r}")
+    low, high = value
+    for end in (low, high):
+        if isinstance(end, bool) or not isinstance(end, int | float) or not 0 < end < float("inf"):
+            raise ValueError(f"{where}: range ends must be positive finite numbers, got {value!r}")
+    if not low < high:
+        raise ValueError(f"{where}: range low must be below high, got {value!r}")
+    return PlausibleRange(float(low), float(high))
+
+
+def _add(
+    data: dict[str, Any],
+    names: dict[str, str],
+    exact: dict[str, str],
+    ranges: dict[str, PlausibleRange],
+    source: str,
+) -> None:
     for entry in data.get("index", []):
         index_id = entry.get("id")
         if not isinstance(index_id, str) or not index_id:
             raise ValueError(f"{source}: an [[index]] without an id")
+        if "range" in entry:
+            ranges[index_id] = _range(entry["range"], f"{source}: index {index_id}")
+        elif index_id not in ranges:
+            raise ValueError(
+                f"{source}: index {index_id} has no range; give its plausible levels as range = [low, high]"
+            )
         for name in entry.get("names", []):
             names[str(name)] = index_id
         for name in entry.get("exact", []):
@@ -175,11 +224,12 @@ def load_registry(extra_path: Path | None = None) -> IndexRegistry:
     """The packaged registry, plus the indices and exclusions of an extra TOML file if given."""
     names: dict[str, str] = {}
     exact: dict[str, str] = {}
+    ranges: dict[str, PlausibleRange] = {}
     packaged = resources.files("streams").joinpath(DEFAULT_RESOURCE).read_text(encoding="utf-8")
-    _add(tomllib.loads(packaged), names, exact, DEFAULT_RESOURCE)
+    _add(tomllib.loads(packaged), names, exact, ranges, DEFAULT_RESOURCE)
     if extra_path is not None:
-        _add(tomllib.loads(extra_path.read_text(encoding="utf-8")), names, exact, str(extra_path))
-    return IndexRegistry(names, exact)
+        _add(tomllib.loads(extra_path.read_text(encoding="utf-8")), names, exact, ranges, str(extra_path))
+    return IndexRegistry(names, exact, ranges)
 
 
 @lru_cache(maxsize=1)

@@ -271,6 +271,10 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
             r = move.reading
+            # Contract, "plausible figures only": a figure outside the index's range is a
+            # percentage, a year, a points change or a share price read in the wrong place.
+            level = r.level if registry.plausible(move.index_id, r.level) else None
+            milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
             moves.append(
                 {
                     "article_id": article.article_id,
@@ -279,12 +283,12 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
                     "direction": r.direction,
                     "change_pct": r.change_pct,
                     "change_points": r.change_points,
-                    "level": r.level,
+                    "level": level,
                     "approximate": r.approximate,
                     "intraday": r.intraday,
                     "record_high": r.record_high,
                     "first_time": r.first_time,
-                    "milestone": r.milestone,
+                    "milestone": milestone,
                     "futures": move.futures,
                     "published_at": article.published_at,
                 }

@@ -77,6 +77,12 @@ class MetricsObserver(PipelineObserver):
             ["kind", "index"],
             registry=registry,
         )
+        self.bad_ticks = Counter(
+            name("bad_ticks"),
+            "Figures the alert rules ignored as outside the index's plausible range (rule 8), by index and figure",
+            ["index", "figure"],
+            registry=registry,
+        )
         self.extraction_seconds = Histogram(
             name("extraction_seconds"),
             "Extraction time per article",
@@ -112,6 +118,9 @@ class MetricsObserver(PipelineObserver):
         self.alerts_fired.labels(kind=alert.kind, index=alert.index).inc()
         if lag_seconds is not None:
             self.alert_lag_seconds.observe(max(0.0, lag_seconds))
+
+    def bad_tick(self, index: str, figure: str) -> None:
+        self.bad_ticks.labels(index=index, figure=figure).inc()
 
     def dead_lettered(self, letter: DeadLetter) -> None:
         self.dead_lettered_total.labels(stage=letter.stage, reason=_reason(letter)).inc()

@@ -391,13 +391,13 @@ def test_record_above_high_fires_and_at_or_below_does_not() -> None:
 
 
 def test_record_below_high_is_not_a_record_but_still_moves_p() -> None:
-    """H = 100 but P = 90 (after a newer, lower close): a record claim at 95 is not above H."""
+    """H = 1,400 but P = 1,340 (after a newer, lower close): a record claim at 1,370 is not above H."""
     before, _ = fold(
-        [mv("SET", "up", 100, published="2025-01-01"), mv("SET", "up", 90, published="2025-01-02")]
+        [mv("SET", "up", 1400, published="2025-01-01"), mv("SET", "up", 1340, published="2025-01-02")]
     )
-    state, alerts = fold([mv("SET", "up", 95, record=True, published="2025-01-02")], state=before)
+    state, alerts = fold([mv("SET", "up", 1370, record=True, published="2025-01-02")], state=before)
     assert alerts == []
-    assert state is not None and state.last_level == 95 and state.high == 100
+    assert state is not None and state.last_level == 1370 and state.high == 1400
 
 
 def test_record_claim_without_level_fires_nothing() -> None:

@@ -13,6 +13,7 @@ EXTRA = """
 [[index]]
 id = "PSEI"
 names = ["PSEi", "Philippine Stock Exchange index"]
+range = [1_000, 50_000]
 """
 ARTICLE = "Manila shares climb\nThe Philippine Stock Exchange index rose 1.3% to 6,512.40 on Tuesday.\n"
 

@@ -64,7 +64,10 @@ def test_mention_spans_point_at_the_name() -> None:
 
 def test_extra_toml_adds_an_index(tmp_path: Path) -> None:
     extra = tmp_path / "extra.toml"
-    extra.write_text('[[index]]\nid = "VNINDEX"\nnames = ["VN-Index", "VN Index"]\n', encoding="utf-8")
+    extra.write_text(
+        '[[index]]\nid = "VNINDEX"\nnames = ["VN-Index", "VN Index"]\nrange = [100, 20000]\n',
+        encoding="utf-8",
+    )
     registry = load_registry(extra)
     assert [m.index_id for m in registry.find_mentions("Vietnam's VN-Index rose 1%")] == ["VNINDEX"]
     assert "VNINDEX" in registry.ids
