@@ -27,7 +27,16 @@ def free_port() -> int:
 class WorkerProcess:
     """``milestones worker`` in a subprocess with its settings in the environment."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, loglevel: str = "info") -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        loglevel: str = "info",
+        program: tuple[str, ...] = ("-m", "streams.cli", "worker"),
+    ) -> None:
+        """``program``: what ``python`` runs, ``milestones worker`` by default (tests may give a
+        script that wraps it)."""
+        self.program = program
         self.env = {**os.environ, **env}
         self.log_path = log_path
         self.loglevel = loglevel
@@ -38,7 +47,7 @@ class WorkerProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker", "--loglevel", self.loglevel],
+            [sys.executable, *self.program, "--loglevel", self.loglevel],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -56,12 +56,21 @@ def worker_env(settings: Settings) -> dict[str, str]:
     }
 
 
-def start_worker(settings: Settings, log_path: Path, *, web_port: int | None = None) -> WorkerProcess:
-    """A worker process, waited on until Faust says it is ready."""
-    env = worker_env(settings)
+def start_worker(
+    settings: Settings,
+    log_path: Path,
+    *,
+    web_port: int | None = None,
+    program: tuple[str, ...] | None = None,
+    env: dict[str, str] | None = None,
+) -> WorkerProcess:
+    """A worker process, waited on until Faust says it is ready (``program``: another launcher)."""
+    environ = {**worker_env(settings), **(env or {})}
     if web_port is not None:
-        env["MILESTONES_WEB_PORT"] = str(web_port)
-    worker = WorkerProcess(env, log_path).start()
+        environ["MILESTONES_WEB_PORT"] = str(web_port)
+    worker = (
+        WorkerProcess(environ, log_path, program=program) if program else WorkerProcess(environ, log_path)
+    ).start()
     if not worker.wait_for_log("Worker ready", timeout=120):
         worker.kill()
         raise AssertionError(f"worker did not become ready:\n{worker.log_text()[-5000:]}")

@@ -1,16 +1,21 @@
-"""The worker's consumer holds stream partitions back until the seek (streams/seek_first.py).
+"""The worker's consumer (streams/seek_first.py): stream partitions wait for the seek, and a fetch
+never takes an empty set of active partitions for "every partition".
 
-Only the bookkeeping is checked here, without a broker; that no record is lost or repeated
-across a restart with a backlog is shown end to end by
-tests/reliability/test_graceful_shutdown.py.
+The bookkeeping and the seams in Faust and aiokafka it rests on are checked here, without a
+broker; that a restart with a backlog loses nothing is shown end to end, with the race driven,
+by tests/reliability/test_restart_race.py.
 """
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
+
+from aiokafka.consumer.fetcher import Fetcher
 from faust.types import TP
 
 from streams.app import create_pipeline
-from streams.seek_first import SeekFirstConsumer
+from streams.seek_first import ActiveOnly, SeekFirstConsumer
 from streams.settings import Settings
 
 
@@ -30,6 +35,43 @@ def test_changelog_partitions_resume_at_once_stream_partitions_wait_for_the_seek
     assert consumer._active_partitions == {changelog}  # recovery reads the changelog now
     assert articles in consumer._paused_partitions  # no article is fetched before the seek
     assert consumer._held_until_seek == {articles}
+
+
+def test_the_fetch_filter_follows_the_live_set_and_is_never_empty_to_a_truth_test() -> None:
+    live = {TP("articles", 0)}
+    active = ActiveOnly(live)
+    assert TP("articles", 0) in active and len(active) == 1 and set(active) == live
+    live.clear()  # recovery paused the changelog while the stream partitions wait for the seek
+    assert TP("articles", 0) not in active and len(active) == 0
+    assert bool(active), "an empty filter must not read as 'no filter'"
+
+
+async def test_faust_fetches_through_our_filter(monkeypatch: Any) -> None:
+    """Faust's fetch path still goes through ``Consumer._getmany`` (the seam we override)."""
+    consumer, articles, changelog = _consumer()
+    consumer._active_partitions = {changelog}
+    seen: list[Any] = []
+
+    async def getmany(active_partitions: Any, timeout: float) -> dict[Any, Any]:
+        seen.append(active_partitions)
+        return {}
+
+    monkeypatch.setattr(consumer._thread, "getmany", getmany)
+    await consumer._wait_next_records(0.01)
+    (passed,) = seen
+    assert isinstance(passed, ActiveOnly)
+    consumer._active_partitions.clear()
+    assert passed and changelog not in passed and articles not in passed
+
+
+def test_aiokafka_still_reads_an_empty_filter_as_no_filter() -> None:
+    """The hazard ActiveOnly guards against, as aiokafka's fetched_records spells it.
+
+    If this fails, aiokafka changed how it reads the filter: check that a fetch still returns
+    records only for the partitions in it, then update this test and seek_first.py's docstring.
+    """
+    source = inspect.getsource(Fetcher.fetched_records)
+    assert "if partitions and tp not in partitions:" in source
 
 
 def test_the_kafka_app_builds_the_seek_first_consumer_that_confirms_the_outbox() -> None:
