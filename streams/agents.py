@@ -17,6 +17,13 @@ state of an index (which records its alerts as fired) is written to the table on
 that (``streams.write_behind``). A crash in between re-sends the same alert, with the same
 deterministic ``alert_id``, and subscribers drop the repeat.
 
+An article counts once (contract rule 9): the extract agent remembers every article_id it
+processed in the ``processed-articles`` table (for ``MILESTONES_DEDUPE_WINDOW_DAYS``) and drops
+an article whose id it already holds, before anything is extracted or sent. The id is written
+at the commit, after the article's moves and quotes were acknowledged, so an article re-read
+after a crash before that point is processed again (and its repeated moves skipped by position),
+and one re-read after it is dropped, its results being already on their topics.
+
 Index moves and quotes carry the article record's timestamp, so the alert agent can tell how
 long an article took to become an alert.
 """
@@ -93,6 +100,9 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # Moves, quotes and alerts skip Faust's per-message send path; see streams/outbox.py for
     # why and for how a commit still waits for them.
     outbox = app.outbox  # type: ignore[attr-defined]
+    # Rule 9: ids of the articles processed, written at the commit like the index states below.
+    processed = WriteBehindTable(pipeline.processed_articles, keep_written=False)
+    outbox.on_confirmed(processed.take)
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
@@ -115,12 +125,16 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             except Exception as exc:
                 await dead_letter(event, exc, "decode-article")
                 continue
+            if processed.get(article.article_id) is not None:  # rule 9: an article counts once
+                observers.article_repeated(article.article_id)
+                continue
             try:
                 extraction = extract_article(article, registry)
             except Exception as exc:
                 await dead_letter(event, exc, "extract")
                 continue
             await uninterrupted(publish(extraction, event.message))
+            processed.put(article.article_id, int(time.time()))
             observers.article_processed(extraction, time.perf_counter() - started)
 
     async def publish(extraction: Extraction, msg: Any) -> None:
@@ -147,6 +161,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
 
     def forget_states(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
         states.forget()
+        processed.forget()
 
     cast(Any, app.on_partitions_revoked).connect(forget_states)
 

@@ -25,6 +25,7 @@ from streams.settings import Settings
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
 
 STATE_TABLE = "index-state"
+PROCESSED_TABLE = "processed-articles"
 PRODUCER_LINGER_SECONDS = 0.005
 
 
@@ -40,6 +41,7 @@ class Pipeline:
     alerts: Any
     articles_dlq: Any
     index_state: Any
+    processed_articles: Any
     agents: Any = None
     ops: Any = None
 
@@ -118,6 +120,29 @@ def create_app(settings: Settings) -> faust.App:
     return app
 
 
+def _processed_articles_table(app: faust.App, settings: Settings) -> Any:
+    """Article ids already processed (contract rule 9: an article counts once), for the window.
+
+    Keyed by article_id like ``articles``, so co-partitioned with it. Kept in RocksDB on disk
+    (memory bounded by its cache, whatever the volume) with a time-to-live of the window; the
+    changelog keeps the same window (compact plus delete by age), so a worker recovering from
+    it reads at most the window's ids. Written at commit time, after the article's moves and
+    quotes were acknowledged (streams/write_behind.py), like the index states.
+    """
+    window = int(settings.dedupe_window_days * 86_400)
+    return app.Table(
+        PROCESSED_TABLE,
+        default=None,
+        partitions=settings.articles_partitions,
+        key_type=str,
+        use_partitioner=True,
+        store="rocksdb://",
+        options={"driver": "rocksdict", "ttl": window},
+        extra_topic_configs={"cleanup.policy": "compact,delete", "retention.ms": str(window * 1000)},
+        help="article_id -> when it was processed (epoch seconds); rule 9.",
+    )
+
+
 def create_pipeline(settings: Settings | None = None) -> Pipeline:
     """The app, its topics, its state table and its agents: the whole streaming shell."""
     from streams.agents import register_agents
@@ -144,6 +169,7 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
             use_partitioner=True,
             help="Alert state per index (IndexState.to_dict()); keys and values use the app's serializers.",
         ),
+        processed_articles=_processed_articles_table(app, settings),
     )
     pipeline.agents = register_agents(pipeline)
     pipeline.ops = install_ops(pipeline)

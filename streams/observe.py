@@ -23,10 +23,12 @@ log = logging.getLogger("milestones.observe")
 
 @dataclass
 class PipelineCounts:
-    """What this worker has seen; ``articles_in == articles_processed + dead-lettered articles``."""
+    """What this worker has seen: ``articles_in`` == processed + repeated + dead-lettered articles."""
 
     articles_in: int = 0
     articles_processed: int = 0
+    articles_repeated: int = 0
+    """Articles dropped because their id was already processed (rule 9)."""
     moves_in: int = 0
     moves_processed: int = 0
     moves_out: int = 0
@@ -45,6 +47,9 @@ class PipelineObserver:
 
     def article_processed(self, extraction: Extraction, seconds: float) -> None:
         """An article was extracted in ``seconds`` and its moves and quotes handed to the producer."""
+
+    def article_repeated(self, article_id: str) -> None:
+        """An article whose id was already processed was dropped unread (rule 9)."""
 
     def move_in(self) -> None:
         """An index-moves record arrived (before decoding)."""
@@ -76,6 +81,9 @@ class CountingObserver(PipelineObserver):
         self.counts.moves_out += len(extraction.moves)
         self.counts.quotes_out += len(extraction.quotes)
 
+    def article_repeated(self, article_id: str) -> None:
+        self.counts.articles_repeated += 1
+
     def move_in(self) -> None:
         self.counts.moves_in += 1
 
@@ -103,6 +111,7 @@ class Observers(PipelineObserver):
     _HOOKS = (
         "article_in",
         "article_processed",
+        "article_repeated",
         "move_in",
         "move_processed",
         "alert_sent",
@@ -136,6 +145,9 @@ class Observers(PipelineObserver):
 
     def article_processed(self, extraction: Extraction, seconds: float) -> None:
         self._each("article_processed", extraction, seconds)
+
+    def article_repeated(self, article_id: str) -> None:
+        self._each("article_repeated", article_id)
 
     def move_in(self) -> None:
         self._each("move_in")

@@ -81,7 +81,15 @@ class Settings(BaseSettings):
     indices_path: Path | None = Field(
         default=None, description="Extra TOML index aliases added to the packaged registry."
     )
-    data_dir: Path = Field(default=Path(".cache/worker"), description="Faust's data directory.")
+    data_dir: Path = Field(
+        default=Path(".cache/worker"),
+        description="Faust's data directory (tables on disk); one per worker process.",
+    )
+    dedupe_window_days: float = Field(
+        default=30.0,
+        gt=0,
+        description="How long an article id is remembered as processed (contract rule 9).",
+    )
     web_enabled: bool = Field(
         default=True, description="Serve Faust's web server (metrics, health, live page)."
     )

@@ -18,6 +18,10 @@ offsets is harmless: the moves read again are skipped by their positions
 
 After a rebalance the values kept here may belong to partitions now owned by another worker,
 so they are dropped (``forget``) and reads go to the table again, which Faust has recovered.
+
+``keep_written=False`` drops a value from this view once it is written, for tables with many
+keys (the processed article ids of rule 9): the view then holds only what a commit has not
+written yet, and reads of older keys go to the table.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ __all__ = ["WriteBehindTable"]
 class WriteBehindTable:
     """Latest values by key over a Faust table, written to the table only when asked."""
 
-    def __init__(self, table: MutableMapping[str, Any]) -> None:
+    def __init__(self, table: MutableMapping[str, Any], *, keep_written: bool = True) -> None:
         self._table = table
+        self._keep_written = keep_written
         self._latest: dict[str, Any] = {}
         self._unwritten: dict[str, Any] = {}
 
@@ -59,6 +64,8 @@ class WriteBehindTable:
         def write() -> None:
             for key, value in taken.items():
                 self._table[key] = value
+                if not self._keep_written and self._latest.get(key) is value:
+                    del self._latest[key]
 
         return write
 

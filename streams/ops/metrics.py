@@ -56,6 +56,11 @@ class MetricsObserver(PipelineObserver):
         self.articles_processed = Counter(
             name("articles_processed"), "Articles extracted and their results sent", registry=registry
         )
+        self.articles_repeated = Counter(
+            name("articles_repeated"),
+            "Articles dropped unread because their id was already processed (rule 9)",
+            registry=registry,
+        )
         self.dead_lettered_total = Counter(
             name("dead_lettered"),
             "Records copied to the dead-letter topic, by stage and exception type",
@@ -110,6 +115,9 @@ class MetricsObserver(PipelineObserver):
         self.moves_extracted.inc(len(extraction.moves))
         self.quotes_extracted.inc(len(extraction.quotes))
         self.extraction_seconds.observe(seconds)
+
+    def article_repeated(self, article_id: str) -> None:
+        self.articles_repeated.inc()
 
     def move_processed(self) -> None:
         self.moves_processed.inc()

@@ -40,9 +40,15 @@ def write_artifact(name: str, figures: dict[str, Any]) -> Path:
 
 
 async def start_generation(
-    settings: Settings, folder: Path, name: str, web_port: int | None = None
+    settings: Settings, folder: Path, name: str, web_port: int | None = None, *, own_data_dir: bool = False
 ) -> WorkerProcess:
-    """A worker with a log of its own, waited on until ready (a shared log would hold an old "ready")."""
+    """A worker with a log of its own, waited on until ready (a shared log would hold an old "ready").
+
+    ``own_data_dir``: a data directory of its own, as a second worker running at the same time
+    needs (each worker process keeps its tables on disk in its data directory).
+    """
+    if own_data_dir:
+        settings = settings.model_copy(update={"data_dir": folder / f"{name}-data"})
     return await asyncio.to_thread(start_worker, settings, folder / f"{name}.log", web_port=web_port)
 
 

@@ -40,7 +40,7 @@ async def test_two_workers_six_partitions_one_killed_midway(
     t = settings.topics
     await ensure_topics(settings)
     first = await start_generation(settings, tmp_path, "worker-a")
-    second = await start_generation(settings, tmp_path, "worker-b", web_port=free_port())
+    second = await start_generation(settings, tmp_path, "worker-b", web_port=free_port(), own_data_dir=True)
     replaying = start_replay(settings, plan_of(corpus.files[:ARTICLES]), RATE)
     try:
         await wait_committed(kafka_bootstrap, settings.app_id, t.articles, ARTICLES // 2)

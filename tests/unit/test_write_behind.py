@@ -39,3 +39,28 @@ def test_forget_after_a_rebalance_reads_the_table_again() -> None:
     assert states.get("HSI") == "recovered" and states.unwritten == 0
     states.take()()
     assert table == {"HSI": "recovered"}
+
+
+def test_without_keep_written_the_view_holds_only_what_is_not_written_yet() -> None:
+    """The processed-articles ids (rule 9): millions of keys must not pile up in memory."""
+    table: dict[str, object] = {}
+    seen = WriteBehindTable(table, keep_written=False)
+    seen.put("a1", 100)
+    write = seen.take()
+    seen.put("a2", 101)
+    assert seen.get("a1") == 100 and table == {}  # still read from the view before the acks
+    write()
+    assert table == {"a1": 100} and seen.get("a1") == 100  # now read from the table
+    assert seen._latest == {"a2": 101}
+    seen.take()()
+    assert seen._latest == {} and table == {"a1": 100, "a2": 101}
+
+
+def test_a_value_put_again_before_its_write_is_kept_until_that_one_is_written() -> None:
+    table: dict[str, object] = {}
+    seen = WriteBehindTable(table, keep_written=False)
+    seen.put("a1", 1)
+    write = seen.take()
+    seen.put("a1", 2)  # put again meanwhile: the view must keep the newer value
+    write()
+    assert table == {"a1": 1} and seen.get("a1") == 2
