@@ -109,6 +109,14 @@ def create_app(settings: Settings) -> faust.App:
         # 16 MiB fetch floods the stream buffers after a rebalance and stalled the worker.
         producer_max_request_size=MAX_RECORD_BYTES,
         web_enabled=settings.web_enabled,
+        # Only our pages (metrics, health, live): Faust's own views would serve the tables'
+        # contents (/table/...), the partition router (/router/) and its internals to anyone
+        # who reaches the port, and nothing here needs them.
+        web_router_enabled=False,
+        web_tables_enabled=False,
+        web_graph_enabled=False,
+        web_stats_enabled=False,
+        web_metrics_enabled=False,
         web_port=settings.web_port,
         web_host=settings.web_host,
         web_bind=settings.web_host,

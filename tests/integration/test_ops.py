@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas import IndexMove
 from streams.kafka_admin import ensure_topics
 from streams.replay import plan_replay, replay
 from tests.integration.helpers import (
@@ -43,6 +44,10 @@ async def test_metrics_after_the_seeds_equal_the_gold_and_a_poison_record_is_cou
         assert status == 200 and content_type.startswith("text/html") and "/live/live.js" in body
         status, content_type, body = await asyncio.to_thread(http_get, f"{base_url(settings)}/live/live.js")
         assert status == 200 and "javascript" in content_type and "EventSource" in body
+        # Faust's own views (table contents, partition router, graph, stats) are not served.
+        for path in ("/table/index-state/", "/router/", "/graph/", "/stats/"):
+            status, _, _ = await asyncio.to_thread(http_get, f"{base_url(settings)}{path}")
+            assert status == 404, path
         await replay(settings, plan_replay([SEEDS]))
         await wait_until_processed(settings)
         m = await scrape(settings)
@@ -77,10 +82,23 @@ async def test_metrics_after_the_seeds_equal_the_gold_and_a_poison_record_is_cou
 
         await ensure_topics(settings)
         await produce_raw(kafka_bootstrap, articles, [(b"poison", b'{"article_id": "x", "body": ')])
+        # Rule 8 on the stream: a Dow move with an absurd level, produced straight onto
+        # index-moves by another producer (the DJIA stands at 47,207 after the seeds; its
+        # plausible range is 5,000-500,000): no alert, and the ignored figure is counted.
+        absurd = IndexMove(
+            article_id="other-producer",
+            sentence="Dow at 4,700,000",
+            index="DJIA",
+            direction="up",
+            level=4.7e6,
+        )
+        await produce_raw(kafka_bootstrap, settings.topics.index_moves, [(b"DJIA", absurd.to_json_bytes())])
         await wait_until_processed(settings)
         m = await scrape(settings)
     finally:
         worker.stop()
+    assert m["milestones_bad_ticks_total"] == [({"index": "DJIA", "figure": "level"}, 1.0)]
+    assert total(m, "milestones_alerts_fired_total") == 4  # the seeds' alerts only
     assert total(m, "milestones_articles_in_total") == 6
     assert total(m, "milestones_articles_processed_total") == 5
     assert m["milestones_dead_lettered_total"] == [

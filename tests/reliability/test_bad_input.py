@@ -5,6 +5,11 @@ counters: every offset of ``articles`` is either dead-lettered (a record on ``ar
 whose ``original-offset`` header names it) or processed (its article's moves are on
 ``index-moves``, whose ``article-offset`` header names it), never both, never neither. Every
 good article of the corpus states index moves, so "processed" is visible for each of them.
+
+A reason names the field and the kind of problem, never what the record held: a record carrying
+a password-like canary is dead-lettered with its field named, and the canary appears in no
+dead-letter header and nowhere in the worker's log (the dead letter's value is still the
+original bytes, so nothing is lost).
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from tests.reliability.harness import start_generation, write_artifact
 
 pytestmark = pytest.mark.integration
 
-GOOD = 24
+GOOD = 27
+CANARY = "hunter2-canary-7f3a"
 
 
 def _article(article_id: str, body: str) -> bytes:
@@ -51,6 +57,7 @@ def bad_records() -> list[tuple[str, bytes | None, str]]:
         ("ten-mb", _article("big", "The Nikkei rose 1% to 50,000 points. " * 284_000), "larger than"),
         ("numbers", _article("num", numbers), "not prose"),
         ("deeply-nested", nested, "JSONDecodeError"),
+        ("canary", orjson.dumps({"article_id": "c", "body": {"password": CANARY}}), "body: Input should be"),
     ]
 
 
@@ -117,3 +124,5 @@ async def test_bad_records_are_dead_lettered_good_ones_processed_and_counts_reco
     assert Counter(a.alert_id for a in alerts) == Counter(a.alert_id for a in expected_alerts(good))
     assert figures["worker_pid_unchanged"], f"the worker restarted or died: {log[-3000:]}"
     assert "Traceback" not in log, log[-5000:]
+    assert CANARY not in log, "record content in the worker's log"
+    assert all(CANARY.encode() not in value for r in dlq for value in r.headers.values())
