@@ -17,6 +17,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from streams.admission import MAX_RECORD_BYTES
 from streams.codec import CODEC_NAME, register_codec
 from streams.kafka_admin import ensure_topics
+from streams.kafka_backoff import install_metadata_backoff
 from streams.kafka_clients import faust_options
 from streams.outbox import ConfirmingTransport, Outbox
 from streams.raw_schema import RawBytesSchema
@@ -85,6 +86,7 @@ class PipelineApp(faust.App):
 def create_app(settings: Settings) -> faust.App:
     """A Faust app configured from our settings (never from Faust's own environment variables)."""
     register_codec()
+    install_metadata_backoff()  # no busy loop while the broker is away (streams/kafka_backoff.py)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = PipelineApp(
         settings.app_id,

@@ -8,6 +8,12 @@ Why a redaction filter: settings hold credentials (the SASL password is a ``Secr
 ``str`` is already masked), but a library may still format a URL or a config dict with a
 password in it. The filter masks ``password=...``-shaped text in every line as a last guard.
 
+Why a repeat limiter: while the broker is away the Kafka client logs the same error for every
+connection attempt (hundreds of lines a minute even with the back-off of
+``streams/kafka_backoff.py``). ``RepeatLimiter`` lets the first line of each kind through, then
+at most one per ``interval`` seconds, saying how many like it it stood for: an outage reads as
+one line when it starts and one line per half minute with a count, and nothing is hidden.
+
 ``LoggingObserver`` writes one line per alert and one per dead letter, with their fields as
 structured data (``alert`` and ``dead_letter`` objects in the JSON).
 """
@@ -30,6 +36,7 @@ __all__ = [
     "LoggingObserver",
     "ReadableFormatter",
     "RedactSecrets",
+    "RepeatLimiter",
     "logging_config",
     "redact",
 ]
@@ -58,6 +65,40 @@ class RedactSecrets(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        return True
+
+
+class RepeatLimiter(logging.Filter):
+    """At most one line per ``interval`` for each repeated warning of the Kafka client libraries.
+
+    Lines are told apart by logger and message template (``record.msg`` before its arguments),
+    so "Unable connect to node with id 1: ..." is one kind whatever the error text. The line let
+    through after a quiet interval carries ``repeats``: how many lines it stands for.
+    """
+
+    PREFIXES = ("aiokafka", "faust.transport", "kafka")
+
+    def __init__(self, interval: float = 30.0, clock: Any = time.monotonic) -> None:
+        super().__init__()
+        self.interval = interval
+        self._clock = clock
+        self._kinds: dict[tuple[str, str], tuple[float, int]] = {}  # kind -> (last let through, held since)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or not record.name.startswith(self.PREFIXES):
+            return True
+        kind = (record.name, str(record.msg))
+        now = self._clock()
+        last = self._kinds.get(kind)
+        if last is not None and now - last[0] < self.interval:
+            self._kinds[kind] = (last[0], last[1] + 1)
+            return False
+        held, since = (last[1], now - last[0]) if last is not None else (0, 0.0)
+        self._kinds[kind] = (now, 0)
+        if held:
+            record.msg = f"{record.getMessage()} (and {held} more like this in the last {since:.0f} s)"
+            record.args = None
+            record.repeats = held
         return True
 
 
@@ -114,7 +155,7 @@ def logging_config(loglevel: str = "info", stream: TextIO | None = None) -> dict
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"redact": {"()": RedactSecrets}},
+        "filters": {"redact": {"()": RedactSecrets}, "repeats": {"()": RepeatLimiter}},
         "formatters": {
             "json": {"()": JsonFormatter},
             "readable": {"()": ReadableFormatter},
@@ -124,7 +165,7 @@ def logging_config(loglevel: str = "info", stream: TextIO | None = None) -> dict
                 "class": "logging.StreamHandler",
                 "stream": stream,
                 "formatter": formatter,
-                "filters": ["redact"],
+                "filters": ["repeats", "redact"],
                 "level": loglevel.upper(),
             }
         },

@@ -11,7 +11,7 @@ from pydantic import SecretStr
 
 from schemas import Alert
 from streams.deadletter import DeadLetter
-from streams.ops.logs import LoggingObserver, logging_config, redact
+from streams.ops.logs import LoggingObserver, RepeatLimiter, logging_config, redact
 from streams.settings import Settings
 
 
@@ -108,3 +108,43 @@ def test_settings_repr_hides_secret_fields() -> None:
 def test_redact_leaves_ordinary_text_alone() -> None:
     text = "alert DJIA milestone 47,000 up at 47,207.12 (tokens of appreciation)"
     assert redact(text) == text
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _record(name: str, msg: str, *args: object, level: int = logging.ERROR) -> logging.LogRecord:
+    return logging.LogRecord(name, level, "x.py", 1, msg, args, None)
+
+
+def test_a_repeated_kafka_client_error_passes_once_per_interval_with_a_count() -> None:
+    clock = _Clock()
+    limiter = RepeatLimiter(interval=30, clock=clock)
+    template = "Unable connect to node with id %s: %s"
+    passed = []
+    for second in range(0, 95):  # one error a second for 95 s, the error text changing
+        clock.now = 1000.0 + second
+        record = _record("aiokafka", template, 1, f"refused #{second}")
+        if limiter.filter(record):
+            passed.append((second, record.getMessage(), getattr(record, "repeats", 0)))
+    assert [(s, n) for s, _, n in passed] == [(0, 0), (30, 29), (60, 29), (90, 29)]
+    assert (
+        passed[1][1]
+        == "Unable connect to node with id 1: refused #30 (and 29 more like this in the last 30 s)"
+    )
+
+
+def test_kinds_are_limited_apart_and_other_lines_are_untouched() -> None:
+    clock = _Clock()
+    limiter = RepeatLimiter(interval=30, clock=clock)
+    assert limiter.filter(_record("aiokafka", "Unable connect to node %s", 1))
+    assert limiter.filter(_record("aiokafka.consumer.fetcher", "Failed fetch messages from %s", 1))
+    assert not limiter.filter(_record("aiokafka", "Unable connect to node %s", 1))
+    for _ in range(3):  # our own lines, and the clients' info lines, are never limited
+        assert limiter.filter(_record("milestones.events", "alert %s", "x"))
+        assert limiter.filter(_record("aiokafka", "Connected %s", 1, level=logging.INFO))
