@@ -138,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     pace.add_argument("--speed", type=float, default=None, help="pace by published_at gaps, X times faster")
     p.add_argument("--loop", type=int, default=1, help="send the whole set N times")
     p.add_argument("--order", choices=["name", "published"], default="name")
+    p.add_argument(
+        "--from",
+        dest="start_from",
+        metavar="FILE",
+        default=None,
+        help="start the first pass at this file (by name), e.g. to resume a replay that gave up",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_replay)
 

@@ -1,8 +1,11 @@
 """The replay producer: article files → the ``articles`` topic, keyed by article_id.
 
-Idempotent producer (acks=all, enable_idempotence) so a retried send never writes an
-article twice. Pacing: ``rate`` articles per second, or ``speed`` times faster than the gaps
-between the articles' published dates. Unreadable files are reported by name and skipped.
+Sent through :class:`streams.article_sender.ArticleSender`: an idempotent producer whose
+articles are kept until acknowledged, so a broker outage is waited out (up to
+``MILESTONES_REPLAY_OUTAGE_SECONDS``) and no article is sent twice or skipped. Pacing: ``rate``
+articles per second, or ``speed`` times faster than the gaps between the articles' published
+dates. Unreadable files are reported by name and skipped. ``start_at`` skips the first files
+of the first pass, to resume a replay that gave up.
 """
 
 from __future__ import annotations
@@ -14,14 +17,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from aiokafka import AIOKafkaProducer
-
 from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
+from streams.article_sender import ArticleSender, SenderGaveUp, SenderStats
 from streams.kafka_admin import ensure_topics
-from streams.kafka_clients import client_options
 from streams.settings import Settings
 
-__all__ = ["ReplayPlan", "ReplaySummary", "plan_replay", "replay"]
+__all__ = ["ReplayPlan", "ReplaySummary", "SenderGaveUp", "plan_replay", "replay"]
 
 
 @dataclass
@@ -31,6 +32,8 @@ class ReplaySummary:
     sent: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    delivery: SenderStats = field(default_factory=SenderStats)
+    """Acknowledgements and broker outages met on the way."""
 
 
 @dataclass
@@ -79,44 +82,40 @@ async def replay(
     rate: float | None = None,
     speed: float | None = None,
     loops: int = 1,
+    start_at: int = 0,
     on_sent: Callable[[ArticleFile], None] | None = None,
+    on_status: Callable[[str], None] | None = None,
 ) -> ReplaySummary:
-    """Send the planned articles ``loops`` times, paced, and wait until the broker acknowledged all."""
+    """Send the planned articles ``loops`` times, paced, and wait until the broker acknowledged all.
+
+    ``on_status`` hears about broker outages (away, still waiting, back). Raises
+    :class:`SenderGaveUp` when the broker stays away past the deadline.
+    """
     summary = ReplaySummary(skipped=list(plan.skipped))
     if not plan.files:
         return summary
     await ensure_topics(settings)
-    producer = AIOKafkaProducer(
-        **client_options(settings),
-        enable_idempotence=True,
-        acks="all",
-        linger_ms=5,
-        max_request_size=16 * 1024 * 1024,
+    # Resuming (start_at): the files from there on that reached the topic before the give-up are
+    # not sent again; looking back as many records as there are files to send is enough.
+    resumed = len(plan.files) - start_at if start_at else 0
+    sender = ArticleSender(
+        settings, outage_deadline=settings.replay_outage_seconds, on_status=on_status, skip_recent=resumed
     )
-    await producer.start()
-    try:
-        pending = []
+    async with sender:
         next_at = time.monotonic()
-        for _ in range(max(1, loops)):
+        for loop in range(max(1, loops)):
             prev: ArticleFile | None = None
-            for item in plan.files:
+            for item in plan.files[start_at if loop == 0 else 0 :]:
                 next_at += _delay_before(prev, item, rate, speed)
                 wait = next_at - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
-                pending.append(
-                    await producer.send(
-                        settings.topics.articles,
-                        key=item.article.article_id.encode(),
-                        value=item.article.to_json_bytes(),
-                    )
-                )
-                summary.sent += 1
+                await sender.send(item.article, item.path.name)
                 summary.article_ids.append(item.article.article_id)
                 if on_sent:
                     on_sent(item)
                 prev = item
-        await asyncio.gather(*pending)
-    finally:
-        await producer.stop()
+        await sender.flush()
+    summary.sent = sender.stats.acknowledged
+    summary.delivery = sender.stats
     return summary

@@ -85,6 +85,11 @@ class Settings(BaseSettings):
         default=Path(".cache/worker"),
         description="Faust's data directory (tables on disk); one per worker process.",
     )
+    replay_outage_seconds: float = Field(
+        default=900.0,
+        gt=0,
+        description="How long replay waits for a broker that went away before it gives up.",
+    )
     dedupe_window_days: float = Field(
         default=30.0,
         gt=0,

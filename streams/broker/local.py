@@ -357,6 +357,14 @@ class LocalKafka:
             shutil.rmtree(self.data_dir, ignore_errors=True)
             self.data_dir = None
 
+    def kill(self) -> None:
+        """SIGKILL the JVM (a crash: no shutdown, no flush) and keep its data, so ``start()`` brings it back."""
+        if self._process is not None:
+            self._process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(timeout=30)
+        self._process = None
+
     def __enter__(self) -> LocalKafka:
         self.start()
         return self
