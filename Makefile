@@ -2,13 +2,14 @@
 #   make demo   broker + worker + replay of the seeds, alerts shown live
 #   make test   lint, types, import contract, schema freshness, then every test (real broker included)
 #   make bench  the benchmarks in bench/
+#   make soak   every fault scenario of tests/reliability many times, with a table (about 90 minutes)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: venv compile java-maven test-servers chromium demo test lint check bench broker-start broker-stop clean
+.PHONY: venv compile java-maven test-servers chromium demo test lint check bench soak broker-start broker-stop clean
 
 venv: $(STAMP)
 
@@ -65,6 +66,10 @@ test: lint compile java-maven test-servers chromium
 
 bench: compile
 	$(BIN)/python bench/run.py
+
+soak: compile java-maven
+	$(BIN)/milestones broker fetch
+	$(BIN)/python bench/soak.py
 
 broker-start: venv
 	$(BIN)/milestones broker start

@@ -30,6 +30,7 @@ from streams.lag import wait_for_worker
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
+    articles_lost,
     collect_alerts,
     plan_of,
     start_generation,
@@ -101,6 +102,7 @@ async def test_broker_away_mid_stream_loses_nothing_and_sends_nothing_twice(
         caught_up_at = time.monotonic()
         same_worker = worker.running and worker.proc is not None and worker.proc.pid == pid
         articles = await read_topic(bootstrap, t.articles)
+        lost = await articles_lost(settings)
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))
     finally:
         if not replaying.done():
@@ -121,10 +123,12 @@ async def test_broker_away_mid_stream_loses_nothing_and_sends_nothing_twice(
         "worker_cores_during_outage": round(cores, 3),
         "worker_log_lines_during_outage": lines_during,
         "same_worker_process": same_worker,
+        "articles_lost": lost,
+        "recovery_seconds": [round(caught_up_at - back_at, 2)],
         **check.figures(),
     }
     write_artifact(f"broker-{how}", figures)
-    assert summary.sent == ARTICLES and len(articles) == ARTICLES, figures
+    assert summary.sent == ARTICLES and len(articles) == ARTICLES and lost == 0, figures
     assert figures["articles_twice_on_topic"] == 0 and len(copies) == ARTICLES, figures
     assert any("is away" in n for n in notes) and any("is back" in n for n in notes), figures
     assert zero, f"the worker never caught up after the broker came back: {figures}"

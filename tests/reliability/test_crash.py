@@ -20,6 +20,7 @@ from streams.lag import wait_for_worker
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
+    articles_lost,
     collect_alerts,
     committed_and_end,
     plan_of,
@@ -75,6 +76,7 @@ async def test_three_kill_nines_during_a_replay_lose_nothing_and_invent_nothing(
         started = time.monotonic()
         zero = await wait_for_worker(settings, timeout=240)
         final_catch_up = time.monotonic() - started
+        lost = await articles_lost(settings)
         check = await collect_alerts(settings, corpus.alerts)
     finally:
         if not replaying.done():
@@ -85,10 +87,13 @@ async def test_three_kill_nines_during_a_replay_lose_nothing_and_invent_nothing(
         "articles_in": summary.sent,
         "kills": kills,
         "seconds_final_catch_up_after_replay": round(final_catch_up, 2),
+        "articles_lost": lost,
+        "recovery_seconds": [k["seconds_kill_to_caught_up"] for k in kills],
         **check.figures(),
     }
     write_artifact("crash", figures)
     assert zero, f"the last worker never caught up: {figures}"
+    assert figures["articles_lost"] == 0, figures
     assert summary.sent == len(corpus.files)
     for kill in kills:
         assert kill["caught_up"], f"a restarted worker never caught up: {figures}"

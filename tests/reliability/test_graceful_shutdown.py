@@ -20,7 +20,9 @@ from streams.move_position import MovePosition
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
+    articles_lost,
     collect_alerts,
+    committed_and_end,
     plan_of,
     start_generation,
     start_replay,
@@ -44,14 +46,18 @@ async def test_sigterm_mid_replay_then_restart_neither_skips_nor_repeats(
     replaying = start_replay(settings, plan_of(corpus.files[:ARTICLES]), RATE)
     try:
         await wait_committed(kafka_bootstrap, settings.app_id, t.articles, ARTICLES // 3)
+        _, on_topic_at_sigterm = await committed_and_end(kafka_bootstrap, settings.app_id, t.articles)
         asked = time.monotonic()
         code = worker.stop()
         stop_seconds = time.monotonic() - asked
         still_sending = not replaying.done()
         worker = await start_generation(settings, tmp_path, "worker-2")
+        await wait_committed(kafka_bootstrap, settings.app_id, t.articles, on_topic_at_sigterm)
+        recovered = time.monotonic() - asked
         summary = await replaying
         zero = await wait_for_worker(settings, timeout=240)
         moves = await read_topic(kafka_bootstrap, t.index_moves)
+        lost = await articles_lost(settings)
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))
     finally:
         if not replaying.done():
@@ -67,10 +73,12 @@ async def test_sigterm_mid_replay_then_restart_neither_skips_nor_repeats(
         "moves_expected": sum(corpus.move_counts[:ARTICLES]),
         "moves_on_topic": len(moves),
         "moves_repeated": sum(n - 1 for n in positions.values() if n > 1),
+        "articles_lost": lost,
+        "recovery_seconds": [round(recovered, 2)],
         **check.figures(),
     }
     write_artifact("graceful-shutdown", figures)
-    assert zero, figures
+    assert zero and figures["articles_lost"] == 0, figures
     assert code == 0 and "Traceback" not in first_log, f"unclean stop: {first_log[-3000:]}"
     assert None not in positions, "a move without its article position"
     assert figures["moves_repeated"] == 0 and len(moves) == figures["moves_expected"], figures

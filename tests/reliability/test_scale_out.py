@@ -18,6 +18,7 @@ from streams.worker_process import free_port
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
+    articles_lost,
     collect_alerts,
     committed_and_end,
     plan_of,
@@ -51,6 +52,7 @@ async def test_two_workers_six_partitions_one_killed_midway(
         zero = await wait_for_worker(settings, timeout=240)
         recovered = time.monotonic() - killed_at
         survivor_alive = second.running
+        lost = await articles_lost(settings)
         check = await collect_alerts(settings, corpus.alerts_of_first(ARTICLES))
     finally:
         if not replaying.done():
@@ -63,8 +65,11 @@ async def test_two_workers_six_partitions_one_killed_midway(
         "index_moves_on_topic_at_kill": moves_end,
         "seconds_kill_to_caught_up": round(recovered, 2),
         "survivor_alive": survivor_alive,
+        "articles_lost": lost,
+        "recovery_seconds": [round(recovered, 2)],
         **check.figures(),
     }
     write_artifact("scale-out", figures)
     assert zero and survivor_alive, f"the surviving worker did not finish the job: {figures}"
+    assert figures["articles_lost"] == 0, figures
     assert check.verify() == [], f"{check.problems}\n{figures}"
