@@ -31,7 +31,9 @@ from streams.extract.moves_clauses import (
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_periods import elliptical, split_periods
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
+from streams.extract.moves_statements import label_or_modifier, predicted_before, unstated_clause
 from streams.extract.moves_table import read_table_row
 from streams.extract.sentences import spans_holding
 
@@ -161,6 +163,15 @@ def sentence_moves(
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
+        # Predictions, approaches, negations, statistics, labels and modifiers state no move.
+        if (
+            label_or_modifier(segment, seg_low)
+            or unstated_clause(clause, clause_low)
+            or predicted_before(pre[-80:], low is not None)
+        ):
+            per_mention.append([])
+            object_before = False
+            continue
         is_object = rx.object_before.search(pre[-80:]) or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
@@ -173,7 +184,11 @@ def sentence_moves(
                 per_mention.append([])
                 object_before = True
                 continue
-        readings = clause_readings(clause, clause_low, noun_phrase)
+        readings: list[Reading] = []
+        for piece, piece_low in split_periods(clause, clause_low):
+            # A second period without a verb of its own ("and 5% this week") takes the first's direction.
+            found = clause_readings(piece, piece_low, noun_phrase)
+            readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings

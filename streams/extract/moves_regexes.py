@@ -66,7 +66,7 @@ _RECORD = (
     r"(?:highs?|peaks?|heights|records?)\b"
 )
 _RECORD_DENIED = (
-    r"\b(?:close\s+to|near|nearer|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
+    r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
     r"(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
 )

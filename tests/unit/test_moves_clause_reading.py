@@ -1,0 +1,154 @@
+"""Clause reading: which statements about a named index are moves, and what each one says.
+
+Hand-written sentences (not copied from the dev articles), each with the moves the conventions of
+shared/dev/README.md expect: predictions, near-record wording, statistics, negations, labels and
+modifiers that are not moves; passives beside causatives; appositives and parenthesised lists;
+"respectively"; later references and several periods in one sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+# --- predictions, forecasts, targets and pre-open calls are not moves
+NOT_STATED = [
+    "Wall Street futures pointed lower, and the Dow and the S&P 500 were called down 0.3% at the open.",
+    "The FTSE 100 is called 20 points higher at 8,310.",
+    "The Kospi is expected to open higher on Tuesday.",
+    "Japan's Nikkei is likely to extend its slide next week, strategists said.",
+    "The Hang Seng could test 25,000 before the holiday, one trader said.",
+    "Strategists say the Topix has a fair chance of reaching 3,000 by December.",
+    "The Sensex is set to open higher, indicates GIFT Nifty.",
+    "Brokers expect the Nifty to hit 27,000 by March.",
+    "If the Dow closes above 45,000 on Friday, it will be the first weekly close above that level.",
+    "The S&P 500 is on track for a record close, with an hour of trading left.",
+    "Germany's DAX is headed for its best month since November.",
+    # near-record wording without a change of its own
+    "The CAC 40 nears its record high as luxury stocks rally",
+    "Nikkei inches closer to record as exporters gain",
+    "The Sensex edged close to its record-high levels on Friday.",
+    "Traders are cautious as the Nasdaq pushes toward 20,000.",
+    "The S&P/ASX 200 is approaching its all-time high of 8,600.",
+    # negations and statistics
+    "The Dow did not post a move of more than 1% in either direction all month.",
+    "The Kospi hasn't closed above 3,000 since 2021.",
+    "Over the past decade the Hang Seng has moved by an average of 2% each month.",
+    "The Taiex closed above 20,000 points on 150 of the year's 245 trading days.",
+    "The S&P 500 has delivered a total return of 14% since January.",
+    # labels of a level and names that modify another noun
+    "Nikkei 40,000 party hats are back in fashion in Tokyo.",
+    "Dow 45,000 is a sign that investors expect rate cuts.",
+    "Energy shares led losses, with the S&P 500 energy sector sliding 2.1%.",
+    "The Nasdaq 100 tech sector rose 1.2% in early trading.",
+    "Among Nifty 50 constituents, Infosys gained 3.1% to Rs 1,890.",
+    "Shares of the SPDR Dow Jones Industrial Average ETF rose 0.4% to $430.12.",
+    "Among FTSE 100 stocks, Rolls-Royce jumped 5%.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_STATED, ids=[s[:50] for s in NOT_STATED])
+def test_not_a_statement_of_a_move(sentence: str) -> None:
+    _check(sentence, [])
+
+
+# --- near misses: the same words around a real move
+STATED = [
+    ("The Dow rose 1.1%, nearing its record high.", [M("DJIA", "up", pct=1.1)]),
+    ("The Nikkei edged up 0.3% on Friday, inching closer to its record.", [M("NIKKEI225", "up", pct=0.3)]),
+    (
+        "The Kospi rose 2% to 2,710.5, more than analysts had expected.",
+        [M("KOSPI", "up", pct=2, level=2710.5)],
+    ),
+    ("Dow rises 300 points as investors expect a rate cut", [M("DJIA", "up", pts=300)]),
+    ("The FTSE 100 set a record high on Tuesday.", [M("FTSE100", "up", rec=True)]),
+    ("The Hang Seng Index fell 1.4% to 24,012.5.", [M("HSI", "down", pct=-1.4, level=24012.5)]),
+    (
+        "The S&P 500 has gained 14% since January, its best start to a year since 2019.",
+        [M("SPX", "up", pct=14)],
+    ),
+    ("Dow 45,000: the blue-chip index closed above 45,000 for the first time.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STATED, ids=[s[0][:50] for s in STATED])
+def test_moves_beside_prediction_words(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- several periods in one clause: each period with a figure of its own is its own move
+PERIODS = [
+    (
+        "The Nikkei has climbed 2.4% this week and is now up about 18% so far this year.",
+        [M("NIKKEI225", "up", pct=2.4), M("NIKKEI225", "up", pct=18, approx=True)],
+    ),
+    (
+        "The Kospi edged lower on the final trading day of the year, after surging 75 percent over the past "
+        "12 months.",
+        [M("KOSPI", "down"), M("KOSPI", "up", pct=75)],
+    ),
+    (
+        "The S&P 500 rose 0.8% on Friday and has gained 16% since January.",
+        [M("SPX", "up", pct=0.8), M("SPX", "up", pct=16)],
+    ),
+    (
+        "The FTSE 100 fell 0.4% on the day and 1.9% for the week.",
+        [M("FTSE100", "down", pct=-0.4), M("FTSE100", "down", pct=-1.9)],
+    ),
+    # one period: the "after" piece is the same session's move, or has no figure of its own
+    (
+        "The Taiex closed above 30,000 for the first time on Monday, after climbing nearly 2 percent.",
+        [M("TAIEX", "up", pct=2, ms=30000, first=True, approx=True)],
+    ),
+    (
+        "The DAX closed 1.1% higher at 24,500.3, after hitting a record high on Friday.",
+        [M("DAX", "up", pct=1.1, level=24500.3)],
+    ),
+    ("The Dow rose 1.2% and closed at 44,100.5.", [M("DJIA", "up", pct=1.2, level=44100.5)]),
+    ("The Hang Seng is up 20% this year.", [M("HSI", "up", pct=20)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERIODS, ids=[s[0][:50] for s in PERIODS])
+def test_several_periods(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
