@@ -31,10 +31,12 @@ from streams.extract.moves_clauses import (
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_pairs import respective
 from streams.extract.moves_periods import elliptical, split_periods
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import label_or_modifier, predicted_before, unstated_clause
 from streams.extract.moves_table import read_table_row
+from streams.extract.moves_voice import PLAIN, predicate, voiced
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -91,6 +93,16 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     return match.end()
 
 
+def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool:
+    """Whether the text after a parenthetical holds a figure or a word of motion."""
+    rest, rest_low = _cut(text, low, start, end)
+    if find_figures(rest, rest_low):
+        return True
+    return bool(
+        LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest)
+    )
+
+
 def sentence_moves(
     sentence: str, registry: IndexRegistry, mentions: list[Mention] | None = None, low: str | None = None
 ) -> list[SentenceMove]:
@@ -115,6 +127,7 @@ def sentence_moves(
     per_mention: list[list[Reading]] = []
     futures_flags: list[bool] = []
     shares_next: list[bool] = []
+    clauses: list[tuple[str, str | None]] = []
     previous: list[Reading] = []
     object_before = False
     for i, mention in enumerate(mentions):
@@ -130,7 +143,9 @@ def sentence_moves(
             if code:
                 start += code.end()
             parenthetical = rx.parenthetical.match(t[start:end])
-            if parenthetical:
+            # A relative clause set off by commas describes the name only when a predicate
+            # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
+            if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
             seg = t[start:end]
@@ -140,14 +155,19 @@ def sentence_moves(
             noun_phrase = futures_after = False
         segment, seg_low = _cut(text, low, start, end)
         futures = futures_after or bool((low is None or "futures" in pre) and rx.futures_before.search(pre))
-        clause_end = cut_clause(segment, seg_low)
+        own = PLAIN if noun_phrase else predicate(segment, seg_low)
+        if own.head_end:  # cut only after a relative pronoun or a passive head
+            clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
+        else:
+            clause_end = cut_clause(segment, seg_low)
         if noun_phrase:
             and_at = segment.find(" and ", 0, clause_end)
             if and_at >= 0:
                 clause_end = and_at
-        clause, clause_low = _cut(segment, seg_low, 0, clause_end)
-        clause_t = seg[:clause_end]
+        clause, clause_low = _cut(segment, seg_low, own.start, clause_end)
+        clause_t = seg[own.start : clause_end]
         futures_flags.append(futures)
+        clauses.append((clause, clause_low))
         connective = (
             i + 1 < len(mentions)
             and clause_end == len(segment)
@@ -180,7 +200,7 @@ def sentence_moves(
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
-            if not rx.own_verb.match(clause_t):
+            if not own.relative and not rx.own_verb.match(clause_t):
                 per_mention.append([])
                 object_before = True
                 continue
@@ -189,6 +209,7 @@ def sentence_moves(
             # A second period without a verb of its own ("and 5% this week") takes the first's direction.
             found = clause_readings(piece, piece_low, noun_phrase)
             readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
+        readings = voiced(readings, own.passive)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings
@@ -209,6 +230,17 @@ def sentence_moves(
         if shares_next[i]:
             per_mention[i] = list(per_mention[i + 1])
             futures_flags[i] = futures_flags[i] or futures_flags[i + 1]
+    # A group sharing a predicate whose figures pair with its names ("rose 1% and 2%, respectively").
+    for i in range(len(mentions)):
+        if i and shares_next[i - 1]:
+            continue
+        j = i
+        while shares_next[j]:
+            j += 1
+        if j > i:
+            split = respective(per_mention[j], *clauses[j], j - i + 1)
+            if split is not None:
+                per_mention[i : j + 1] = split
     # A group with no predicate of its own after a noun phrase ("record finishes for the S&P 500 and Nasdaq")
     for i, mention in enumerate(mentions):
         if per_mention[i] or (i and shares_next[i - 1]):

@@ -52,6 +52,8 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
     r, t = (LOW, low) if low is not None else (ANY, clause)
     if low is not None and (("and" not in t and "after" not in t) or not contains_any(t, PERIOD_NEEDS)):
         return [(clause, low)]
+    if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods
+        return [(clause, low)]
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for joint in r.joint.finditer(t):

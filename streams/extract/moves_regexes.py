@@ -131,7 +131,7 @@ _BEFORE_CLOSE = (
 _JOIN = r"^(?:[\s().,]|\b(?:index|or|the)\b)*$"
 _PARENTHETICAL = (
     r"^\s*(?:index\s*|sub-index\s*)?(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who|whose|the|a|an|comprising|"
-    r"comprised|including|made|tracking|or|Taiwan)\b[^,]{0,120},"
+    r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},"
 )
 _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
 _FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?futures\b"
@@ -151,7 +151,7 @@ _NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 _LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
-_CONNECTIVE = (r"^\s*(?:index|indices|indexes)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+_CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
 _APPOSITIVE = (
     r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"

@@ -152,3 +152,70 @@ PERIODS = [
 @pytest.mark.parametrize(("sentence", "expected"), PERIODS, ids=[s[0][:50] for s in PERIODS])
 def test_several_periods(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- passives with the index as subject are moves; causatives with the index as object are not
+VOICE = [
+    ("The Hang Seng was weighed down by property developers.", [M("HSI", "down")]),
+    ("Topix dragged lower by banks as yields fall", [M("TOPIX", "down")]),
+    ("The DAX was buoyed by strong car sales in China.", [M("DAX", "up")]),
+    ("FTSE 100 lifted by miners after China stimulus", [M("FTSE100", "up")]),
+    ("The Kospi was supported by a fall in bond yields, rising 0.8%.", [M("KOSPI", "up", pct=0.8)]),
+    ("Wall Street closed a good week for the Nasdaq, which was boosted by chipmakers.", [M("IXIC", "up")]),
+    ("The Sensex has been hurt by foreign outflows this month.", [M("SENSEX", "down")]),
+    ("The FTSE 100 rose 0.5%, lifted by miners.", [M("FTSE100", "up", pct=0.5)]),
+    # causatives: the index is the object and has no verb of its own
+    ("A rally in chipmakers lifted the Nasdaq higher.", []),
+    ("Rolls-Royce leads FTSE 100 higher", []),
+    ("Selling in banks dragged the Sensex below 80,000.", []),
+    ("Strong earnings helped lift the DAX to a record.", []),
+    ("The Kospi hit 3,000 on Monday.", [M("KOSPI", None, level=3000)]),
+    # a relative clause after a name is its predicate; set off by commas before the verb, it describes it
+    (
+        "Gains were broad, led by the Hang Seng, which rose 1.2% to 25,310.4, while the Kospi slipped 0.3%.",
+        [M("HSI", "up", pct=1.2, level=25310.4), M("KOSPI", "down", pct=-0.3)],
+    ),
+    (
+        "The Nikkei 225, which tracks 225 companies, fell 0.6% to 38,120.5.",
+        [M("NIKKEI225", "down", pct=-0.6, level=38120.5)],
+    ),
+    ("It was a poor week for the CAC 40, which lost 2.1%.", [M("CAC40", "down", pct=-2.1)]),
+    ("The Nikkei 225, which tracks 225 companies, is Japan's best-known index.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VOICE, ids=[s[0][:50] for s in VOICE])
+def test_passives_causatives_and_relatives(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- "respectively" pairs the figures with the names in order
+RESPECTIVELY = [
+    (
+        "Dow futures and S&P 500 futures fell 0.3% and 0.4%, respectively.",
+        [M("DJIA", "down", pct=-0.3, fut=True), M("SPX", "down", pct=-0.4, fut=True)],
+    ),
+    (
+        "The Kospi and the Kosdaq closed up 1.1% and 2.3%, respectively.",
+        [M("KOSPI", "up", pct=1.1), M("KOSDAQ", "up", pct=2.3)],
+    ),
+    (
+        "The DAX and the CAC 40 fell 120.5 and 40.2 points to 24,010.3 and 7,702.1, respectively.",
+        [M("DAX", "down", pts=-120.5, level=24010.3), M("CAC40", "down", pts=-40.2, level=7702.1)],
+    ),
+    (
+        "The Dow lagged the S&P 500 and Nasdaq, which have gained 12% and 19%, respectively, this year.",
+        [M("SPX", "up", pct=12), M("IXIC", "up", pct=19)],
+    ),
+    # the figures belong to other nouns than the index
+    (
+        "The DAX is up 0.7% at 24,056.9, led by the energy and utility sectors, which are up 2.4% and 2.2%, "
+        "respectively.",
+        [M("DAX", "up", pct=0.7, level=24056.9)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RESPECTIVELY, ids=[s[0][:50] for s in RESPECTIVELY])
+def test_respectively(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)

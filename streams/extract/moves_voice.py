@@ -1,0 +1,99 @@
+"""Passives and relative clauses: where a name's own predicate starts.
+
+A passive with the index as subject is a move (shared/dev/README.md): "The Nikkei was dragged down
+by some heavyweights" is down, "CAC 40 boosted by hopes of rate cuts" and "the FTSE 100 which
+was buoyed by strong earnings" are up. The same participles after a comma open another clause
+("The FTSE 100 rose 1%, buoyed by miners"), which is where ``cut_clause`` cuts; right after the
+name (with "was", "has been"...) they are the name's own verb, so the clause is cut only after
+them, and the direction is the participle's ("dragged down", "buoyed") whatever the agent says
+("supported by a fall in yields" is up).
+
+A relative clause right after a name ("led by Japan's Nikkei 225, which rose 1.61%", "trailing
+the S&P 500 and Nasdaq, which have risen 16% and 21%") is the name's predicate, also when the
+name is the object of another verb or of a preposition.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from streams.extract.fold import Regexes
+from streams.extract.moves_clauses import Reading
+
+__all__ = ["PLAIN", "Predicate", "predicate", "voiced"]
+
+_AUX = r"(?:was|were|is|are|be|been|being|has\s+been|have\s+been|had\s+been|got|gets|getting)"
+_PASSIVE = (
+    rf"\s*(?:(?P<aux>{_AUX})\s+)?(?:(?:\w+ly|also|further|again)\s+)?"
+    r"(?P<verb>buoyed|lifted|boosted|supported|underpinned|propped\s+up|helped|fuell?ed|driven|powered|led"
+    r"|dragged|weighed|pulled|pushed|sent|hurt|pressured|pressed|hit|battered|hammered|knocked|held\s+back"
+    r"|dented)(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
+)
+_RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
+PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
+
+ANY, LOW = Regexes.pair({"passive": _PASSIVE, "relative": _RELATIVE})
+
+_UP = frozenset({"buoyed", "lifted", "boosted", "supported", "underpinned", "helped", "fuelled", "fueled",
+                 "driven", "powered"})  # fmt: skip
+_DOWN = frozenset({"dragged", "weighed", "hurt", "pressured", "pressed", "hit", "battered", "hammered",
+                   "knocked", "dented"})  # fmt: skip
+# Verbs that need a particle or "by" to be read as a passive (otherwise often active: "hit 3,000").
+_NEEDS_PARTICLE = frozenset(
+    {"hit", "led", "sent", "driven", "pushed", "pulled", "weighed", "dragged", "helped"}
+)
+
+
+class Predicate(NamedTuple):
+    """Where a name's own predicate starts in the text after the name."""
+
+    start: int = 0  # the predicate's first character (after "which" of a relative clause)
+    head_end: int = 0  # where clause boundaries may begin (after a passive head)
+    passive: str | None = None  # the direction a passive head states, if any
+    relative: bool = False
+
+
+PLAIN = Predicate()
+
+
+def predicate(segment: str, low: str | None) -> Predicate:
+    """The predicate of the name that ``segment`` follows: a relative clause, a passive head."""
+    r, t = (LOW, low) if low is not None else (ANY, segment)
+    start = 0
+    relative = False
+    if low is None or "which" in t[:12] or "that" in t[:12]:
+        found = r.relative.match(t)
+        if found:
+            start, relative = found.end(), True
+    if low is not None and not any(n in t[start : start + 60] for n in PASSIVE_NEEDS):
+        return Predicate(start, start, None, True) if relative else PLAIN
+    passive = r.passive.match(t, start)
+    if passive is None or (
+        not passive.group("particle") and not passive.group("by") and not passive.group("aux")
+    ):
+        return Predicate(start, start, None, True) if relative else PLAIN
+    verb = " ".join(passive.group("verb").lower().split())
+    particle = passive.group("particle")
+    if not particle and not passive.group("by") and verb in _NEEDS_PARTICLE:
+        return Predicate(start, start, None, True) if relative else PLAIN
+    if particle:
+        direction: str | None = "up" if particle.lower() in ("higher", "up") else "down"
+    else:
+        direction = "up" if verb in _UP or verb == "propped up" else "down" if verb in _DOWN else None
+    return Predicate(start, passive.end(), direction, relative)
+
+
+def voiced(readings: list[Reading], direction: str | None) -> list[Reading]:
+    """The readings of a passive clause: the direction is the passive head's ("supported by a
+    fall in yields" is up), figures signed to match; a passive with no figure is a move of its own."""
+    if direction is None:
+        return readings
+    out = []
+    for r in readings:
+        pct, points = r.change_pct, r.change_points
+        if pct is not None:
+            pct = -abs(pct) if direction == "down" else abs(pct)
+        if points is not None:
+            points = -abs(points) if direction == "down" else abs(points)
+        out.append(r._replace(direction=direction, change_pct=pct, change_points=points, motion=True))
+    return out or [Reading(direction=direction, motion=True)]
