@@ -29,10 +29,13 @@ _PASSIVE = (
     r"|dragged|weighed|pulled|pushed|sent|hurt|pressured|pressed|hit|battered|hammered|knocked|held\s+back"
     r"|dented)(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
 )
+# A list of subjects that ends in "all"/"both" ("Bank Nifty, Nifty IT and Nifty Auto all fell"): the
+# predicate after it is the first name's too, whatever the other nouns are.
+_LIST_ALL = r"\s*,\s*(?:[^,;:.\d]{1,50},\s*){0,4}[^,;:.\d]{1,50}?\s+and\s+[^,;:.\d]{1,50}?\s+(?:all|both)\s+"
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
 
-ANY, LOW = Regexes.pair({"passive": _PASSIVE, "relative": _RELATIVE})
+ANY, LOW = Regexes.pair({"passive": _PASSIVE, "relative": _RELATIVE, "list_all": _LIST_ALL})
 
 _UP = frozenset({"buoyed", "lifted", "boosted", "supported", "underpinned", "helped", "fuelled", "fueled",
                  "driven", "powered"})  # fmt: skip
@@ -50,7 +53,7 @@ class Predicate(NamedTuple):
     start: int = 0  # the predicate's first character (after "which" of a relative clause)
     head_end: int = 0  # where clause boundaries may begin (after a passive head)
     passive: str | None = None  # the direction a passive head states, if any
-    relative: bool = False
+    relative: bool = False  # the predicate is not right after the name (a relative clause, a list)
 
 
 PLAIN = Predicate()
@@ -61,6 +64,10 @@ def predicate(segment: str, low: str | None) -> Predicate:
     r, t = (LOW, low) if low is not None else (ANY, segment)
     start = 0
     relative = False
+    if low is None or " all " in t or " both " in t:
+        listed = r.list_all.match(t)
+        if listed:
+            return Predicate(listed.end(), listed.end(), None, True)
     if low is None or "which" in t[:12] or "that" in t[:12]:
         found = r.relative.match(t)
         if found:

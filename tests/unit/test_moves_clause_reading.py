@@ -219,3 +219,27 @@ RESPECTIVELY = [
 @pytest.mark.parametrize(("sentence", "expected"), RESPECTIVELY, ids=[s[0][:50] for s in RESPECTIVELY])
 def test_respectively(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- names that count, sector indices that do not, and subject lists ending in "all"/"both"
+NAMES_AND_LISTS = [
+    (
+        "Shanghai SE Composite Index closed at 3,310.2, up 0.4 per cent.",
+        [M("SSEC", "up", pct=0.4, level=3310.2)],
+    ),
+    ("The Shenzhen SE Component Index fell 1.2 per cent.", [M("SZCOMP", "down", pct=-1.2)]),
+    ("Singapore's Strait Times Index rose 0.5% to 4,120.3.", [M("STI", "up", pct=0.5, level=4120.3)]),
+    ("Nifty Public Sector Bank slumped 3%.", []),
+    (
+        "Selling was broad: Bank Nifty, Nifty IT and Nifty Metal all ended lower.",
+        [M("NIFTYBANK", "down")],
+    ),
+    ("The Kospi, the won and Korean bonds all fell 1% on Monday.", [M("KOSPI", "down", pct=-1)]),
+    ("The Kospi, which Samsung dominates, and the won both weakened.", [M("KOSPI", "down")]),
+    ("Bank Nifty, unlike Nifty IT and Nifty Metal, ended the day flat.", [M("NIFTYBANK", "flat")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NAMES_AND_LISTS, ids=[s[0][:50] for s in NAMES_AND_LISTS])
+def test_names_and_subject_lists(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
