@@ -36,7 +36,7 @@ from streams.extract.moves_periods import elliptical, split_periods
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import label_or_modifier, predicted_before, unstated_clause
 from streams.extract.moves_table import read_table_row
-from streams.extract.moves_voice import PLAIN, predicate, voiced
+from streams.extract.moves_voice import PLAIN, paren_figure, predicate, voiced
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -190,6 +190,18 @@ def sentence_moves(
             or predicted_before(pre[-80:], low is not None)
         ):
             per_mention.append([])
+            object_before = False
+            continue
+        # A signed change in parentheses after the name is its move ("the DAX 40 (+22.3%) in
+        # Frankfurt"); a verb after it may add figures ("the FTSE 100 (+0.5%) closed at 8,010").
+        in_parens = paren_figure(segment, seg_low) if not noun_phrase else None
+        if in_parens is not None:
+            after = clause_readings(*_cut(segment, seg_low, in_parens[1], clause_end), noun_phrase)
+            own_verb = [r._replace(change_pct=in_parens[0].change_pct, motion=True) for r in after]
+            per_mention.append(
+                [with_direction(r, in_parens[0].direction) for r in own_verb] or [in_parens[0]]
+            )
+            previous = per_mention[-1]
             object_before = False
             continue
         is_object = rx.object_before.search(pre[-80:]) or (

@@ -64,6 +64,7 @@ _RECORD = (
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|intra-?day)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
+    r"|\bhistoric(?:al)?\s+(?:highs?|peaks?)\b|\bhighest[- ]ever\b|\bhigh[- ]water\s+marks?\b"
 )
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
@@ -94,7 +95,7 @@ _INTRADAY = (
 _LEVEL_BEFORE = (
     r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
     r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
-    r"heights|levels|closing)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
+    r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
 _EARLIER_DAY = (

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading
 
-__all__ = ["PLAIN", "Predicate", "predicate", "voiced"]
+__all__ = ["PLAIN", "Predicate", "paren_figure", "predicate", "voiced"]
 
 _AUX = r"(?:was|were|is|are|be|been|being|has\s+been|have\s+been|had\s+been|got|gets|getting)"
 _PASSIVE = (
@@ -32,10 +32,17 @@ _PASSIVE = (
 # A list of subjects that ends in "all"/"both" ("Bank Nifty, Nifty IT and Nifty Auto all fell"): the
 # predicate after it is the first name's too, whatever the other nouns are.
 _LIST_ALL = r"\s*,\s*(?:[^,;:.\d]{1,50},\s*){0,4}[^,;:.\d]{1,50}?\s+and\s+[^,;:.\d]{1,50}?\s+(?:all|both)\s+"
+# A signed change in parentheses right after the name: "the CAC 40 (+12% approximately)".
+_PAREN_FIGURE = (
+    r"\s*\(\s*(?P<sign>[+\-−–])\s?(?P<num>\d+(?:\.\d+)?)\s?%\s*(?P<approx>approximately|about|roughly|around)?"
+    r"\s*\)"
+)
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
 
-ANY, LOW = Regexes.pair({"passive": _PASSIVE, "relative": _RELATIVE, "list_all": _LIST_ALL})
+ANY, LOW = Regexes.pair(
+    {"passive": _PASSIVE, "relative": _RELATIVE, "list_all": _LIST_ALL, "paren_figure": _PAREN_FIGURE}
+)
 
 _UP = frozenset({"buoyed", "lifted", "boosted", "supported", "underpinned", "helped", "fuelled", "fueled",
                  "driven", "powered"})  # fmt: skip
@@ -104,3 +111,22 @@ def voiced(readings: list[Reading], direction: str | None) -> list[Reading]:
             points = -abs(points) if direction == "down" else abs(points)
         out.append(r._replace(direction=direction, change_pct=pct, change_points=points, motion=True))
     return out or [Reading(direction=direction, motion=True)]
+
+
+def paren_figure(segment: str, low: str | None) -> tuple[Reading, int] | None:
+    """The change a signed percentage in parentheses right after the name states ("the DAX 40
+    (+22.3%) in Frankfurt"), and where the text after the parentheses starts."""
+    if not segment.lstrip().startswith("("):
+        return None
+    found = LOW.paren_figure.match(low) if low is not None else ANY.paren_figure.match(segment)
+    if found is None:
+        return None
+    value = float(found.group("num"))
+    down = found.group("sign") != "+"
+    reading = Reading(
+        direction="down" if down else "up",
+        change_pct=-value if down else value,
+        approximate=found.group("approx") is not None,
+        motion=True,
+    )
+    return reading, found.end()

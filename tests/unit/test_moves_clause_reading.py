@@ -243,3 +243,35 @@ NAMES_AND_LISTS = [
 @pytest.mark.parametrize(("sentence", "expected"), NAMES_AND_LISTS, ids=[s[0][:50] for s in NAMES_AND_LISTS])
 def test_names_and_subject_lists(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- appositives and parentheses inside the subject; record wording
+APPOSITIVES = [
+    (
+        "Most big benchmarks (the Nikkei 225, the DAX, the S&P 500) have set fresh all-time highs this month.",
+        [M("NIKKEI225", "up", rec=True), M("DAX", "up", rec=True), M("SPX", "up", rec=True)],
+    ),
+    (
+        "This year's gain of the FTSE 100 (+9% roughly) trails that of the Nikkei (+21.5%) and the Kospi (-3.2%).",
+        [
+            M("FTSE100", "up", pct=9, approx=True),
+            M("NIKKEI225", "up", pct=21.5),
+            M("KOSPI", "down", pct=-3.2),
+        ],
+    ),
+    ("The SMI (+0.4%) ended at 12,105.6.", [M("SMI", "up", pct=0.4, level=12105.6)]),
+    ("Milan's main index, the FTSE MIB, fell 1.1%.", [M("FTSEMIB", "down", pct=-1.1)]),
+    ("Madrid's bourse (IBEX 35) gained 0.6%.", [M("IBEX35", "up", pct=0.6)]),
+    ("Frankfurt lost 0.7% and Paris gained 0.2%.", []),
+    ("The Nasdaq ended at a historic high on Tuesday.", [M("IXIC", "up", rec=True)]),
+    ("The DAX closed at its highest-ever level of 24,490.1.", [M("DAX", "up", level=24490.1, rec=True)]),
+    (
+        "The Hang Seng set a high-water mark of 33,154.1 in 2018.",
+        [M("HSI", "up", level=33154.1, rec=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), APPOSITIVES, ids=[s[0][:50] for s in APPOSITIVES])
+def test_appositives_parentheses_and_record_wording(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
