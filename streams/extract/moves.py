@@ -33,6 +33,7 @@ from streams.extract.moves_clauses import (
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_pairs import respective
 from streams.extract.moves_periods import elliptical, split_periods
+from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import label_or_modifier, predicted_before, unstated_clause
 from streams.extract.moves_table import read_table_row
@@ -124,6 +125,7 @@ def sentence_moves(
     if low is None and fold_safe(text):
         low = text.lower()
     rx, t = (LOW, low) if low is not None else (ANY, text)  # t: the text the regexes rx read
+    mentions = with_references(mentions, text, low)
     per_mention: list[list[Reading]] = []
     futures_flags: list[bool] = []
     shares_next: list[bool] = []

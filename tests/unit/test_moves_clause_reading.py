@@ -275,3 +275,32 @@ APPOSITIVES = [
 @pytest.mark.parametrize(("sentence", "expected"), APPOSITIVES, ids=[s[0][:50] for s in APPOSITIVES])
 def test_appositives_parentheses_and_record_wording(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a later reference inside a sentence that names the index is that index
+REFERENCES = [
+    (
+        "The Nasdaq fell 2.1% to 17,010.5, a day after the tech-heavy index jumped 1.8%.",
+        [M("IXIC", "down", pct=-2.1, level=17010.5)],
+    ),
+    (
+        "The Nikkei fell 1.4% to 38,200.1, two days after the benchmark rose 2.2%.",
+        [M("NIKKEI225", "down", pct=-1.4, level=38200.1), M("NIKKEI225", "up", pct=2.2)],
+    ),
+    (
+        "The S&P 500's third record close in a row lifted the index's gain for the year to 18%.",
+        [M("SPX", "up", rec=True), M("SPX", "up", pct=18)],
+    ),
+    ("The Dow, the blue-chip index, rose 1%.", [M("DJIA", "up", pct=1)]),
+    (
+        "The Nikkei rose 1% and the Topix gained 0.5%, while the broader index ended at 2,790.1.",
+        [M("NIKKEI225", "up", pct=1), M("TOPIX", "up", pct=0.5)],
+    ),
+    ("The Kospi closed 0.4% lower. The index had risen 3% on Monday.", [M("KOSPI", "down", pct=-0.4)]),
+    ("The index rose 2% as the Hang Seng climbed.", [M("HSI", "up")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFERENCES, ids=[s[0][:50] for s in REFERENCES])
+def test_later_references(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
