@@ -32,10 +32,16 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import elliptical, split_periods
+from streams.extract.moves_periods import elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
-from streams.extract.moves_statements import label_or_modifier, predicted_before, unstated_clause
+from streams.extract.moves_statements import (
+    PHRASE_REACH,
+    label_or_modifier,
+    phrase_direction,
+    predicted_before,
+    unstated_clause,
+)
 from streams.extract.moves_table import read_table_row
 from streams.extract.moves_voice import PLAIN, paren_figure, predicate, voiced
 from streams.extract.sentences import spans_holding
@@ -92,6 +98,18 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     if match is None or r.direction_words.search(match.group("app")):
         return 0
     return match.end()
+
+
+def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
+    """Readings without a direction take the one a phrase states ("on a positive note", "at a
+    two-month high", "a 10% correction"); with no reading, a phrase near the name is a move
+    (not after a possessive: "the Nikkei's trading volume hit a two-month high")."""
+    direction, at = phrase_direction(clause, low)
+    if direction is None:
+        return readings
+    if readings:
+        return [elliptical(r, direction) for r in readings]
+    return [Reading(direction=direction, motion=True)] if at < PHRASE_REACH and not noun_phrase else []
 
 
 def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool:
@@ -224,6 +242,12 @@ def sentence_moves(
             found = clause_readings(piece, piece_low, noun_phrase)
             readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
         readings = voiced(readings, own.passive)
+        if not readings or any(r.direction is None for r in readings):
+            readings = _phrased(readings, clause, clause_low, noun_phrase)
+        # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
+        # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
+        if previous and readings and elided(pre, clause_t, low is not None):
+            readings = [elliptical(r, previous[-1].direction) for r in readings]
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings

@@ -17,7 +17,7 @@ from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["elliptical", "split_periods"]
+__all__ = ["elided", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -37,7 +37,20 @@ _WORD = (
     r"|fall\w*|drop\w*|slip\w*|slid\w*|advanc\w*|moved|record)\b"
 )
 
-ANY, LOW = Regexes.pair({"joint": _JOINT, "period": _PERIOD, "session": _SESSION, "word": _WORD})
+# A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
+_ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+_FIGURE_FIRST = r"\s*[+\-−]?\d"
+
+ANY, LOW = Regexes.pair(
+    {
+        "joint": _JOINT,
+        "period": _PERIOD,
+        "session": _SESSION,
+        "word": _WORD,
+        "elided_before": _ELIDED_BEFORE,
+        "figure_first": _FIGURE_FIRST,
+    }
+)
 PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
                 " in ")  # fmt: skip
 
@@ -87,3 +100,10 @@ def elliptical(reading: Reading, direction: str | None) -> Reading:
         points = -abs(reading.change_points) if reading.change_points is not None else None
         return reading._replace(direction=direction, change_pct=pct, change_points=points)
     return reading._replace(direction=direction)
+
+
+def elided(pre: str, clause: str, folded: bool) -> bool:
+    """Whether a name's clause elides the verb of the clause before it: it follows "and"/"&" and
+    opens with a figure ("... & Nifty 170 points to 25,239")."""
+    r = LOW if folded else ANY
+    return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))

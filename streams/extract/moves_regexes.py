@@ -108,7 +108,9 @@ _EARLIER_DAY = (
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     r"|,?\s+(?:which|who|while|whereas|when|where"
-    r"|with|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
+    # "with a gain of 2%", "with over 3% gain": a manner phrase of the clause, not a new subject
+    r"|with(?!\s+(?:(?:an?|over|more\s+than|nearly|almost)\s|\d))"
+    r"|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"

@@ -25,7 +25,7 @@ from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["label_or_modifier", "predicted_before", "unstated_clause"]
+__all__ = ["label_or_modifier", "phrase_direction", "predicted_before", "unstated_clause"]
 
 # Adverbs that may stand between the name and its verb ("the Nikkei also could ...").
 _ADVERBS = r"(?:(?:\w+ly|also|still|now|again|too|itself|futures|index)\s+){0,2}"
@@ -69,8 +69,21 @@ _LABEL_OR_MODIFIER = (
     r"|firms|members|heavyweights|counters)\b)"
 )
 
+# Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
+# two-month high", "suffered a 10% correction", "on a 12-session winning streak").
+_PHRASE_DIRECTION = (
+    r"\b(?:(?P<up>positive\s+note|winning\s+streak|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
+    r"|[\w.]+-(?:day|week|month|year|session)\s+high)"
+    r"|(?P<down>negative\s+note|losing\s+streak|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
+    r"|correction|[\w.]+-(?:day|week|month|year|session)\s+low))\b"
+)
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction")
+# Within this many characters of the name, a phrase alone makes a move.
+PHRASE_REACH = 60
+
 ANY, LOW = Regexes.pair(
     {
+        "phrase_direction": _PHRASE_DIRECTION,
         "head": _HEAD,
         "statistic": _STATISTIC,
         "predicted_before": _PREDICTED_BEFORE,
@@ -111,3 +124,13 @@ def label_or_modifier(segment: str, low: str | None) -> bool:
         return True
     end = found.end()
     return not find_figures(segment[end:], low[end:] if low is not None else None)
+
+
+def phrase_direction(clause: str, low: str | None) -> tuple[str | None, int]:
+    """The direction a phrase of the clause states without a verb of motion, and where it is."""
+    if low is not None and not contains_any(low, PHRASE_NEEDS):
+        return None, -1
+    found = LOW.phrase_direction.search(low) if low is not None else ANY.phrase_direction.search(clause)
+    if found is None:
+        return None, -1
+    return ("up" if found.group("up") else "down"), found.start()

@@ -304,3 +304,37 @@ REFERENCES = [
 @pytest.mark.parametrize(("sentence", "expected"), REFERENCES, ids=[s[0][:50] for s in REFERENCES])
 def test_later_references(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- elliptical clauses, phrases of direction, manner phrases with "with"
+ELLIPSIS_AND_PHRASES = [
+    (
+        "Kospi Gains 32 Points To 2,611 & Kosdaq 5 Points To 741",
+        [M("KOSPI", "up", pts=32, level=2611), M("KOSDAQ", "up", pts=5, level=741)],
+    ),
+    (
+        "The Dow fell 1.2% and the S&P 500 0.8%.",
+        [M("DJIA", "down", pct=-1.2), M("SPX", "down", pct=-0.8)],
+    ),
+    ("The Topix ended the week on a negative note.", [M("TOPIX", "down")]),
+    ("Hang Seng at three-month low as property stocks slide", [M("HSI", "down")]),
+    ("The Nasdaq has been on a five-session losing streak.", [M("IXIC", "down")]),
+    ("The Russell 2000 entered a correction of 10% on Thursday.", [M("RUT", "down", pct=-10)]),
+    ("The Kospi closed with a gain of 1.2% at 2,650.3.", [M("KOSPI", "up", pct=1.2, level=2650.3)]),
+    ("The DAX ended with a loss of 0.4%.", [M("DAX", "down", pct=-0.4)]),
+    ("The FTSE 100 climbs with over 2% gain", [M("FTSE100", "up", pct=2, approx=True)]),
+    # "with" before another subject still ends the clause
+    (
+        "The Nikkei rose 0.9%, with the Topix up 0.5% at 2,801.2.",
+        [M("NIKKEI225", "up", pct=0.9), M("TOPIX", "up", pct=0.5, level=2801.2)],
+    ),
+    ("Stocks gained, with the Dow at a record 44,900.1.", [M("DJIA", "up", level=44900.1, rec=True)]),
+    ("Volatility was high and the Nikkei's trading volume hit a two-month high.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), ELLIPSIS_AND_PHRASES, ids=[s[0][:50] for s in ELLIPSIS_AND_PHRASES]
+)
+def test_ellipsis_and_phrases(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
