@@ -43,7 +43,7 @@ from streams.extract.moves_statements import (
     unstated_clause,
 )
 from streams.extract.moves_table import read_table_row
-from streams.extract.moves_voice import PLAIN, paren_figure, predicate, voiced
+from streams.extract.moves_voice import PLAIN, noun_figure_before, paren_figure, predicate, voiced
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -232,6 +232,10 @@ def sentence_moves(
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
+            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            if carried is not None:
+                per_mention.append([carried])
+                continue
             if not own.relative and not rx.own_verb.match(clause_t):
                 per_mention.append([])
                 object_before = True
@@ -283,14 +287,19 @@ def sentence_moves(
     for i, mention in enumerate(mentions):
         if per_mention[i] or (i and shares_next[i - 1]):
             continue
-        pre = t[mentions[i - 1].end if i else 0 : mention.start]
-        if _noun_record_before(rx, pre[-80:], low is not None):
-            j = i
-            while True:
-                per_mention[j] = [Reading(direction="up", record_high=True)]
-                if not shares_next[j]:
-                    break
-                j += 1
+        pre_start = mentions[i - 1].end if i else 0
+        pre = t[pre_start : mention.start]
+        carried = None
+        if not _noun_record_before(rx, pre[-80:], low is not None):
+            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            if carried is None:
+                continue
+        j = i
+        while True:
+            per_mention[j] = [carried or Reading(direction="up", record_high=True)]
+            if not shares_next[j]:
+                break
+            j += 1
     moves: list[SentenceMove] = []
     for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
         moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)

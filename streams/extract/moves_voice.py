@@ -15,12 +15,13 @@ name is the object of another verb or of a preposition.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading
 
-__all__ = ["PLAIN", "Predicate", "paren_figure", "predicate", "voiced"]
+__all__ = ["PLAIN", "Predicate", "noun_figure_before", "paren_figure", "predicate", "voiced"]
 
 _AUX = r"(?:was|were|is|are|be|been|being|has\s+been|have\s+been|had\s+been|got|gets|getting)"
 _PASSIVE = (
@@ -37,11 +38,29 @@ _PAREN_FIGURE = (
     r"\s*\(\s*(?P<sign>[+\-−–])\s?(?P<num>\d+(?:\.\d+)?)\s?%\s*(?P<approx>approximately|about|roughly|around)?"
     r"\s*\)"
 )
+# A noun of motion carrying a figure, with the name as its object: "losses of 0.1% on the CAC",
+# "a 2% gain for the Nikkei", "a 300-point drop in the Dow".
+_UP_NOUN = r"gains?|rises?|advances?|rall(?:y|ies)|jumps?|surges?|increases?|climbs?"
+_DOWN_NOUN = r"loss(?:es)?|declines?|drops?|falls?|slides?|dips?|retreats?|decreases?|plunges?|slumps?"
+_NOUN_FIGURE_BEFORE = (
+    rf"\b(?:(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+    r"|(?:an?\s+)?)(?P<num>\d+(?:\.\d+)?)(?:\s?(?P<pct>%|percent\b|per\s+cent\b)|[\s-]?(?P<pts>points?\b))"
+    rf"(?:\s+(?:(?P<up2>{_UP_NOUN})|(?P<down2>{_DOWN_NOUN})))?\s+(?:on|for|in|by)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+)
+# A company's move on an exchange ("the stock's 5% jump on the Nasdaq in its debut") is not the index's.
+_COMPANY = re.compile(r"\b(?:shares?|stocks?|debut|listed|listing|IPO|company|company's)\b", re.IGNORECASE)
+NOUN_FIGURE_NEEDS = ("%", "percent", "per cent", "point")
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
 
 ANY, LOW = Regexes.pair(
-    {"passive": _PASSIVE, "relative": _RELATIVE, "list_all": _LIST_ALL, "paren_figure": _PAREN_FIGURE}
+    {
+        "passive": _PASSIVE,
+        "relative": _RELATIVE,
+        "list_all": _LIST_ALL,
+        "paren_figure": _PAREN_FIGURE,
+        "noun_figure_before": _NOUN_FIGURE_BEFORE,
+    }
 )
 
 _UP = frozenset({"buoyed", "lifted", "boosted", "supported", "underpinned", "helped", "fuelled", "fueled",
@@ -130,3 +149,22 @@ def paren_figure(segment: str, low: str | None) -> tuple[Reading, int] | None:
         motion=True,
     )
     return reading, found.end()
+
+
+def noun_figure_before(pre: str, low: str | None) -> Reading | None:
+    """The move a noun of motion with a figure states about the name that is its object ("helping
+    to offset losses of 0.1% on the CAC": CAC 40 -0.1%), else None."""
+    t = low if low is not None else pre
+    if low is not None and not any(n in t for n in NOUN_FIGURE_NEEDS):
+        return None
+    found = (LOW if low is not None else ANY).noun_figure_before.search(t)
+    if found is None or _COMPANY.search(pre):
+        return None
+    if not (found.group("up") or found.group("down") or found.group("up2") or found.group("down2")):
+        return None
+    down = found.group("down") is not None or found.group("down2") is not None
+    value = float(found.group("num"))
+    signed = -value if down else value
+    if found.group("pct"):
+        return Reading(direction="down" if down else "up", change_pct=signed)
+    return Reading(direction="down" if down else "up", change_points=signed)

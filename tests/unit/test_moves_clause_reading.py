@@ -338,3 +338,22 @@ ELLIPSIS_AND_PHRASES = [
 )
 def test_ellipsis_and_phrases(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a noun of motion with a figure, with the index as its object
+NOUN_FIGURES = [
+    (
+        "Gains in London helped offset losses of 0.3% on the DAX and CAC 40.",
+        [M("DAX", "down", pct=-0.3), M("CAC40", "down", pct=-0.3)],
+    ),
+    ("Chipmakers drove a 2.4% gain in the Nasdaq.", [M("IXIC", "up", pct=2.4)]),
+    ("A 500-point drop in the Dow unsettled traders.", [M("DJIA", "down", pts=-500)]),
+    ("The stock's 12% jump on the Nasdaq in its debut drew attention.", []),
+    ("Shares posted a 3% gain on the Kospi after the listing.", []),
+    ("Losses on the Nikkei were broad.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUN_FIGURES, ids=[s[0][:50] for s in NOUN_FIGURES])
+def test_nouns_of_motion_with_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
