@@ -198,6 +198,9 @@ def sentence_moves(
         shares_next.append(connective)
         if connective:
             per_mention.append([])
+            # The head of a group that is an object ("rallies in the S&P 500 and the Nasdaq
+            # followed ...") makes the names joined to it objects too.
+            object_before = object_before or bool(rx.object_before.search(pre[-80:]))
             continue
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)

@@ -170,6 +170,8 @@ VOICE = [
     ("Selling in banks dragged the Sensex below 80,000.", []),
     ("Strong earnings helped lift the DAX to a record.", []),
     ("The Kospi hit 3,000 on Monday.", [M("KOSPI", None, level=3000)]),
+    ("Gains in the Nikkei and the Topix followed two days of losses.", []),
+    ("Chip stocks dragged the Kospi and the Kosdaq lower.", []),
     # a relative clause after a name is its predicate; set off by commas before the verb, it describes it
     (
         "Gains were broad, led by the Hang Seng, which rose 1.2% to 25,310.4, while the Kospi slipped 0.3%.",
