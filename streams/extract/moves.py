@@ -43,7 +43,14 @@ from streams.extract.moves_statements import (
     unstated_clause,
 )
 from streams.extract.moves_table import read_table_row
-from streams.extract.moves_voice import PLAIN, noun_figure_before, paren_figure, predicate, voiced
+from streams.extract.moves_voice import (
+    PLAIN,
+    figure_relative_end,
+    noun_figure_before,
+    paren_figure,
+    predicate,
+    voiced,
+)
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -179,7 +186,7 @@ def sentence_moves(
         if own.head_end:  # cut only after a relative pronoun or a passive head
             clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
         else:
-            clause_end = cut_clause(segment, seg_low)
+            clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
             and_at = segment.find(" and ", 0, clause_end)
             if and_at >= 0:

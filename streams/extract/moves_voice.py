@@ -19,9 +19,17 @@ import re
 from typing import NamedTuple
 
 from streams.extract.fold import Regexes
-from streams.extract.moves_clauses import Reading
+from streams.extract.moves_clauses import Reading, cut_clause
 
-__all__ = ["PLAIN", "Predicate", "noun_figure_before", "paren_figure", "predicate", "voiced"]
+__all__ = [
+    "PLAIN",
+    "Predicate",
+    "figure_relative_end",
+    "noun_figure_before",
+    "paren_figure",
+    "predicate",
+    "voiced",
+]
 
 _AUX = r"(?:was|were|is|are|be|been|being|has\s+been|have\s+been|had\s+been|got|gets|getting)"
 _PASSIVE = (
@@ -49,6 +57,12 @@ _NOUN_FIGURE_BEFORE = (
 )
 # A company's move on an exchange ("the stock's 5% jump on the Nasdaq in its debut") is not the index's.
 _COMPANY = re.compile(r"\b(?:shares?|stocks?|debut|listed|listing|IPO|company|company's)\b", re.IGNORECASE)
+# A relative clause about a figure, not a new subject: "dropped 881.49 points which amounted to a
+# 1.10 percent decline to reach 78,919.94".
+_FIGURE_RELATIVE = (
+    r"(?:%|percent|per\s+cent|points?|pts)\s*,?\s+(?:which|that)\s+(?:amount\w*|represent\w*|equal\w*"
+    r"|translat\w*|was|is|works?\s+out)\b"
+)
 NOUN_FIGURE_NEEDS = ("%", "percent", "per cent", "point")
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
@@ -60,6 +74,7 @@ ANY, LOW = Regexes.pair(
         "list_all": _LIST_ALL,
         "paren_figure": _PAREN_FIGURE,
         "noun_figure_before": _NOUN_FIGURE_BEFORE,
+        "figure_relative": _FIGURE_RELATIVE,
     }
 )
 
@@ -168,3 +183,17 @@ def noun_figure_before(pre: str, low: str | None) -> Reading | None:
     if found.group("pct"):
         return Reading(direction="down" if down else "up", change_pct=signed)
     return Reading(direction="down" if down else "up", change_points=signed)
+
+
+def figure_relative_end(segment: str, low: str | None, cut: int) -> int:
+    """Where the relative clause that starts at ``cut`` and restates a figure ends ("... points
+    which amounted to a 1.10 percent decline"): that clause belongs to the move; ``cut`` otherwise."""
+    t = low if low is not None else segment
+    if not t.startswith((" which", " that", ", which", ", that"), cut):
+        return cut
+    r = LOW if low is not None else ANY
+    found = r.figure_relative.search(t, max(0, cut - 12), cut + 40)
+    if found is None or found.start() > cut:
+        return cut
+    rest = found.end()
+    return rest + cut_clause(segment[rest:], low[rest:] if low is not None else None)

@@ -359,3 +359,27 @@ NOUN_FIGURES = [
 @pytest.mark.parametrize(("sentence", "expected"), NOUN_FIGURES, ids=[s[0][:50] for s in NOUN_FIGURES])
 def test_nouns_of_motion_with_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a relative clause that restates a figure belongs to the move
+FIGURE_RELATIVES = [
+    (
+        "The Sensex fell 612.5 points which amounted to a 0.8 percent drop, to end at 80,120.4.",
+        [M("SENSEX", "down", pct=-0.8, pts=-612.5, level=80120.4)],
+    ),
+    (
+        "The Dow fell 500 points, which was its worst day since June, while the S&P 500 lost 1%.",
+        [M("DJIA", "down", pts=-500), M("SPX", "down", pct=-1)],
+    ),
+    (
+        "The Nikkei rose 2%, which traders attributed to a weaker yen.",
+        [M("NIKKEI225", "up", pct=2)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), FIGURE_RELATIVES, ids=[s[0][:50] for s in FIGURE_RELATIVES]
+)
+def test_relative_clauses_about_a_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
