@@ -140,12 +140,12 @@ def sentence_moves(
         return read_table_row(sentence, registry)
     if mentions is None:
         mentions = registry.find_mentions(sentence)
-    mentions = _merge(mentions, sentence)
+    mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
     if text is not sentence:
-        mentions = _merge(registry.find_mentions(text), text)
+        mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
     if low is None and fold_safe(text):
         low = text.lower()

@@ -383,3 +383,37 @@ FIGURE_RELATIVES = [
 )
 def test_relative_clauses_about_a_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- "S&P" alone counts only beside the Dow or the Nasdaq
+S_AND_P = [
+    (
+        "Dow, Nasdaq and S&P close at record highs",
+        [M("DJIA", "up", rec=True), M("IXIC", "up", rec=True), M("SPX", "up", rec=True)],
+    ),
+    ("The Dow rose 1% and the S&P gained 0.5%.", [M("DJIA", "up", pct=1), M("SPX", "up", pct=0.5)]),
+    ("S&P lowered its outlook on Italy, and the FTSE MIB fell 2%.", [M("FTSEMIB", "down", pct=-2)]),
+    ("S&P cut France's rating and the CAC 40 slipped 0.4%.", [M("CAC40", "down", pct=-0.4)]),
+    ("S&P Dow Jones Indices said the Dow rose 1%.", [M("DJIA", "up", pct=1)]),
+    ("The S&P 100 rose 1% while the Dow rose 2%.", [M("DJIA", "up", pct=2)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), S_AND_P, ids=[s[0][:50] for s in S_AND_P])
+def test_s_and_p_beside_the_dow_or_nasdaq(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+def test_a_configured_name_beside_other_indices(tmp_path: Any) -> None:
+    from streams.extract.indices import load_registry
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[[index]]\nid = "TOPIX"\nbeside = { "TSE" = ["NIKKEI225"] }\n', encoding="utf-8")
+    registry = load_registry(extra)
+    alone = sentence_moves("The TSE fell 1%.", registry)
+    beside = sentence_moves("The Nikkei rose 1% and the TSE gained 0.5%.", registry)
+    assert alone == []
+    assert [m.index_id for m in beside] == ["NIKKEI225", "TOPIX"]
+    extra.write_text('[[index]]\nid = "TOPIX"\nbeside = { "TSE" = "NIKKEI225" }\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="beside"):
+        load_registry(extra)
