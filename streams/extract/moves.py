@@ -15,6 +15,7 @@ moves_regexes); substring tests skip searches that cannot match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import elided, elliptical, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -105,6 +106,19 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     if match is None or r.direction_words.search(match.group("app")):
         return 0
     return match.end()
+
+
+_GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
+
+
+def _glued_at(pre: str) -> int:
+    """Where the text before a name starts again after a lost sentence boundary (0 if none):
+    scraped pages glue a headline to the next sentence ("... for the first time everThe Ibex has
+    hit ..."), and the words before the glue do not govern the name."""
+    if "The" not in pre and "A" not in pre:
+        return 0
+    ends = [m.end() for m in _GLUED.finditer(pre)]
+    return ends[-1] if ends else 0
 
 
 def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
@@ -234,7 +248,9 @@ def sentence_moves(
             previous = per_mention[-1]
             object_before = False
             continue
-        is_object = rx.object_before.search(pre[-80:]) or (
+        governor = pre[-80:]
+        governor = governor[_glued_at(text[mention.start - len(governor) : mention.start]) :]
+        is_object = rx.object_before.search(governor) or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
@@ -251,7 +267,7 @@ def sentence_moves(
                 object_before = True
                 continue
         readings: list[Reading] = []
-        for piece, piece_low in split_periods(clause, clause_low):
+        for piece, piece_low in split_periods(*drop_insert(clause, clause_low)):
             # A second period without a verb of its own ("and 5% this week") takes the first's direction.
             found = clause_readings(piece, piece_low, noun_phrase)
             readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)

@@ -17,7 +17,7 @@ from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["elided", "elliptical", "split_periods"]
+__all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -41,8 +41,13 @@ _WORD = (
 _ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
 
+# "regained momentum and, after several failed attempts, finally closed above 17,000": a phrase set
+# off by commas between "and" and its verb is an insert, not an "after" piece of its own.
+_INSERT = r"\band,\s+(?P<insert>(?:after|before|having)\b[^,;]{1,80},\s+)(?=\w)"
+
 ANY, LOW = Regexes.pair(
     {
+        "insert": _INSERT,
         "joint": _JOINT,
         "period": _PERIOD,
         "session": _SESSION,
@@ -107,3 +112,15 @@ def elided(pre: str, clause: str, folded: bool) -> bool:
     opens with a figure ("... & Nifty 170 points to 25,239")."""
     r = LOW if folded else ANY
     return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))
+
+
+def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:
+    """The clause without a phrase inserted between "and" and its verb ("and, after several failed
+    attempts, finally closed above ..." reads "and finally closed above ...")."""
+    if low is not None and "and, " not in low:
+        return clause, low
+    found = (LOW if low is not None else ANY).insert.search(low if low is not None else clause)
+    if found is None:
+        return clause, low
+    a, b = found.span("insert")
+    return clause[:a] + clause[b:], (low[:a] + low[b:] if low is not None else None)

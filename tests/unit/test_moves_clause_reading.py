@@ -417,3 +417,26 @@ def test_a_configured_name_beside_other_indices(tmp_path: Any) -> None:
     extra.write_text('[[index]]\nid = "TOPIX"\nbeside = { "TSE" = "NIKKEI225" }\n', encoding="utf-8")
     with pytest.raises(ValueError, match="beside"):
         load_registry(extra)
+
+
+# --- scraped copy: an insert between "and" and its verb; a headline glued to the next sentence
+SCRAPED = [
+    (
+        "The Nikkei recovered and, after two weak sessions, finally closed above the 40,000 mark.",
+        [M("NIKKEI225", "up", ms=40000)],
+    ),
+    (
+        "The Kospi slipped and, after a volatile morning, ended 0.3% lower at 2,650.2.",
+        [M("KOSPI", "down", pct=-0.3, level=2650.2)],
+    ),
+    (
+        "Markets rally on rate hopes for the first timeThe FTSE 100 hit a record high.",
+        [M("FTSE100", "up", rec=True)],
+    ),
+    ("Miners lifted the FTSE 100 to a record high.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SCRAPED, ids=[s[0][:50] for s in SCRAPED])
+def test_scraped_copy(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
