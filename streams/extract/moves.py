@@ -48,6 +48,7 @@ from streams.extract.moves_voice import (
     PLAIN,
     figure_relative_end,
     noun_figure_before,
+    object_participle,
     paren_figure,
     predicate,
     voiced,
@@ -109,6 +110,16 @@ def _drop_appositive(segment: str, low: str | None) -> int:
 
 
 _GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
+
+
+def _participle_readings(clause: str, low: str | None) -> list[Reading]:
+    """The readings of a perfect participle with a change of its own in a clause whose head states
+    no move of the name ("keeps the CAC 40 on track ..., having fallen by 5.3% since January")."""
+    at = object_participle(clause, low)
+    if at < 0:
+        return []
+    found = clause_readings(*_cut(clause, low, at), False)
+    return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
 
 
 def _glued_at(pre: str) -> int:
@@ -233,7 +244,8 @@ def sentence_moves(
             or unstated_clause(clause, clause_low)
             or predicted_before(pre[-80:], low is not None)
         ):
-            per_mention.append([])
+            # ("on track for its worst year, having fallen 5.3% since January": the participle states a move)
+            per_mention.append(_participle_readings(clause, clause_low))
             object_before = False
             continue
         # A signed change in parentheses after the name is its move ("the DAX 40 (+22.3%) in
@@ -261,6 +273,10 @@ def sentence_moves(
             carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
             if carried is not None:
                 per_mention.append([carried])
+                continue
+            found = [] if own.relative else _participle_readings(clause, clause_low)
+            if found:
+                per_mention.append(found)
                 continue
             if not own.relative and not rx.own_verb.match(clause_t):
                 per_mention.append([])

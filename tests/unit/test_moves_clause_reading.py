@@ -440,3 +440,23 @@ SCRAPED = [
 @pytest.mark.parametrize(("sentence", "expected"), SCRAPED, ids=[s[0][:50] for s in SCRAPED])
 def test_scraped_copy(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a perfect participle with a change of its own, after a head that states no move
+PARTICIPLES = [
+    (
+        "Weak banks keep the DAX on course for a losing month, having fallen 3.1% since May 1.",
+        [M("DAX", "down", pct=-3.1)],
+    ),
+    (
+        "The Nikkei is set for a weekly gain, having risen 2.4% since Monday.",
+        [M("NIKKEI225", "up", pct=2.4)],
+    ),
+    ("Miners sent the FTSE 100 higher, having lifted it 2% last week.", []),
+    ("The Hang Seng is expected to open lower, having closed at its highest in a month.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PARTICIPLES, ids=[s[0][:50] for s in PARTICIPLES])
+def test_perfect_participles(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
