@@ -33,7 +33,7 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elliptical, split_extension, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -283,10 +283,21 @@ def sentence_moves(
                 object_before = True
                 continue
         readings: list[Reading] = []
-        for piece, piece_low in split_periods(*drop_insert(clause, clause_low)):
+        body, body_low = drop_insert(clause, clause_low)
+        extension = split_extension(body, body_low)
+        if extension is not None:
+            body, body_low = (
+                body[: extension[0]],
+                (body_low[: extension[0]] if body_low is not None else None),
+            )
+        for piece, piece_low in split_periods(body, body_low):
             # A second period without a verb of its own ("and 5% this week") takes the first's direction.
             found = clause_readings(piece, piece_low, noun_phrase)
             readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
+        if extension is not None and readings:
+            # The cumulative change is measured where the move ends: a peak or trough stays one.
+            extended = clause_readings(*extension[1], noun_phrase)
+            readings.extend(r._replace(intraday=readings[-1].intraday) for r in extended)
         readings = voiced(readings, own.passive)
         if not readings or any(r.direction is None for r in readings):
             readings = _phrased(readings, clause, clause_low, noun_phrase)

@@ -460,3 +460,25 @@ PARTICIPLES = [
 @pytest.mark.parametrize(("sentence", "expected"), PARTICIPLES, ids=[s[0][:50] for s in PARTICIPLES])
 def test_perfect_participles(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- "extending its losses/gains ... to N%": a cumulative change of the same move
+EXTENSIONS = [
+    (
+        "The S&P 500 rose 0.6%, extending its gain for the year to 14.2%.",
+        [M("SPX", "up", pct=0.6), M("SPX", "up", pct=14.2)],
+    ),
+    (
+        "The Hang Seng fell as much as 3% at 17,010.2, extending its slide from the January peak to 21%.",
+        [M("HSI", "down", pct=-3, level=17010.2, intra=True), M("HSI", "down", pct=-21, intra=True)],
+    ),
+    (
+        "The Nikkei fell 2% to 38,100.5, extending its losing streak to five sessions.",
+        [M("NIKKEI225", "down", pct=-2, level=38100.5)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[s[0][:50] for s in EXTENSIONS])
+def test_extensions(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
