@@ -112,6 +112,22 @@ def _drop_appositive(segment: str, low: str | None) -> int:
 _GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
 
 
+# A live blog's time stamp glued to the headline after it: "4d agoFTSE 100 ends at record closing level".
+_TIMESTAMP = re.compile(r"\b\d+\s?(?:s|m|h|d|mins?|hrs?|minutes?|hours?|days?)\s+ago(?=[A-Z0-9])")
+
+
+def _after_timestamps(body: str, registry: IndexRegistry) -> list[Mention]:
+    """Index names right after a glued time stamp, which the name scan (whole words only) skips."""
+    out: list[Mention] = []
+    for stamp in _TIMESTAMP.finditer(body):
+        line_end = body.find("\n", stamp.end())
+        rest = body[stamp.end() : line_end if line_end >= 0 else len(body)]
+        first = registry.find_mentions(rest)[:1]
+        if first and first[0].start == 0:
+            out.append(Mention(first[0].index_id, stamp.end(), stamp.end() + first[0].end))
+    return out
+
+
 def _participle_readings(clause: str, low: str | None) -> list[Reading]:
     """The readings of a perfect participle with a change of its own in a clause whose head states
     no move of the name ("keeps the CAC 40 on track ..., having fallen by 5.3% since January")."""
@@ -412,6 +428,11 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body_low = body.lower() if fold_safe(body) else None
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
+    if "ago" in body:
+        glued = _after_timestamps(body, registry)
+        if glued:
+            raw = sorted(raw + [(m.start, -m.end) for m in glued])
+            found = sorted(found + glued)
     spans = spans_holding(body, [m.start for m in found]) if found else []
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
         sentence = body[start:end]

@@ -142,7 +142,7 @@ _FUTURES_BEFORE = r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:t
 _OBJECT_BEFORE = (
     r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
-    r"|keep\w*|kept|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
+    r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
     r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 )

@@ -482,3 +482,21 @@ EXTENSIONS = [
 @pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[s[0][:50] for s in EXTENSIONS])
 def test_extensions(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_leaves_is_a_causative() -> None:
+    _check("But this still leaves the FTSE 100 slightly below its all-time high of 8,047.1.", [])
+    _check("The sell-off left the Nikkei down 3% for the week.", [])
+
+
+def test_a_name_glued_to_a_live_blog_time_stamp() -> None:
+    from streams.extract import extract_moves, normalise_article
+
+    text = (
+        "Markets live\n\nKey events\n  • 2h agoDAX closes at record high\n  • 3h agoOcado leads FTSE 100 higher\n"
+        "  • 5h agoNikkei nears record high\n\nThe day in markets.\n"
+    )
+    moves = extract_moves(normalise_article(text, "live.txt"))
+    assert [(m.index, m.direction, m.record_high, m.sentence) for m in moves] == [
+        ("DAX", "up", True, "2h agoDAX closes at record high")
+    ]
