@@ -51,6 +51,7 @@ from streams.extract.moves_voice import (
     object_participle,
     paren_figure,
     predicate,
+    superlative_level,
     voiced,
 )
 from streams.extract.sentences import spans_holding
@@ -310,6 +311,10 @@ def sentence_moves(
             # A second period without a verb of its own ("and 5% this week") takes the first's direction.
             found = clause_readings(piece, piece_low, noun_phrase)
             readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
+        if not readings:
+            head, head_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            superlative = superlative_level(head, segment, head_low, seg_low)
+            readings = [superlative] if superlative is not None else []
         if extension is not None and readings:
             # The cumulative change is measured where the move ends: a peak or trough stays one.
             extended = clause_readings(*extension[1], noun_phrase)

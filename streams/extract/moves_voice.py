@@ -66,6 +66,14 @@ _FIGURE_RELATIVE = (
 # A perfect participle after an object name, with a figure of its own, is the object's move:
 # "keeps the CAC 40 on track for its worst year, having fallen by 5.3% since January".
 _HAVING = r",\s+having\s+(?:\w+ly\s+)?(?:fallen|risen|gained|lost|dropped|climbed|declined|slipped|slid|rallied|jumped|surged|advanced|tumbled|shed|added)\b"
+# "A 62 reading is the highest the VIX has been since 2008": the figure of a copula whose
+# complement is the index's superlative is its level.
+_SUPERLATIVE_BEFORE = (
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:reading|level|close|finish|print)\s+"
+    r"(?:is|was|marks|marked|would\s+be)\s+the\s+(?P<dir>highest|lowest)\s+(?:level\s+|close\s+)?(?:that\s+)?"
+    r"(?:the\s+)?$"
+)
+_SUPERLATIVE_AFTER = r"\s*(?:has|had|have)\s+(?:been|closed|finished|traded|stood|ended|reached)\b"
 NOUN_FIGURE_NEEDS = ("%", "percent", "per cent", "point")
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
@@ -79,6 +87,8 @@ ANY, LOW = Regexes.pair(
         "noun_figure_before": _NOUN_FIGURE_BEFORE,
         "figure_relative": _FIGURE_RELATIVE,
         "having": _HAVING,
+        "superlative_before": _SUPERLATIVE_BEFORE,
+        "superlative_after": _SUPERLATIVE_AFTER,
     }
 )
 
@@ -210,3 +220,16 @@ def object_participle(clause: str, low: str | None) -> int:
         return -1
     found = (LOW if low is not None else ANY).having.search(low if low is not None else clause)
     return found.start() + found.group(0).index("having") if found else -1
+
+
+def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: str | None) -> Reading | None:
+    """The level a copula states as the index's superlative ("A 62 reading is the highest the VIX
+    has been since 2008": level 62, up), else None."""
+    if low_pre is not None and "highest" not in low_pre and "lowest" not in low_pre:
+        return None
+    r = LOW if low_pre is not None else ANY
+    found = r.superlative_before.search(low_pre if low_pre is not None else pre)
+    if found is None or not r.superlative_after.match(low_segment if low_segment is not None else segment):
+        return None
+    direction = "up" if found.group("dir").lower() == "highest" else "down"
+    return Reading(direction=direction, level=float(found.group("num").replace(",", "")), motion=True)

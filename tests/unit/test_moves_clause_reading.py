@@ -500,3 +500,19 @@ def test_a_name_glued_to_a_live_blog_time_stamp() -> None:
     assert [(m.index, m.direction, m.record_high, m.sentence) for m in moves] == [
         ("DAX", "up", True, "2h agoDAX closes at record high")
     ]
+
+
+SUPERLATIVES = [
+    ("A 35 reading is the highest the VIX has been since April.", [M("VIX", "up", level=35)]),
+    (
+        "The 2,410.2 close was the lowest the Kospi had finished since 2020.",
+        [M("KOSPI", "down", level=2410.2)],
+    ),
+    ("This is the highest the Nikkei has been.", []),
+    ("A 35 reading is the highest for the VIX this year, traders said.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SUPERLATIVES, ids=[s[0][:50] for s in SUPERLATIVES])
+def test_a_level_stated_as_the_index_superlative(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
