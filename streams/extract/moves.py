@@ -47,6 +47,7 @@ from streams.extract.moves_table import read_table_row
 from streams.extract.moves_voice import (
     PLAIN,
     figure_relative_end,
+    mask_reversed,
     noun_figure_before,
     object_participle,
     paren_figure,
@@ -300,7 +301,7 @@ def sentence_moves(
                 object_before = True
                 continue
         readings: list[Reading] = []
-        body, body_low = drop_insert(clause, clause_low)
+        body, body_low = mask_reversed(*drop_insert(clause, clause_low))
         extension = split_extension(body, body_low)
         if extension is not None:
             body, body_low = (

@@ -74,6 +74,14 @@ _SUPERLATIVE_BEFORE = (
     r"(?:the\s+)?$"
 )
 _SUPERLATIVE_AFTER = r"\s*(?:has|had|have)\s+(?:been|closed|finished|traded|stood|ended|reached)\b"
+# A move the clause says was undone ("abandoned its decline", "erased early losses", "reversed its
+# gains") does not give the clause its direction: the noun is masked before the clause is read.
+_REVERSED = (
+    r"\b(?:abandon\w*|revers\w*|eras\w*|shook\s+off|shak\w*\s+off|shrugg\w*\s+off|wip(?:ed|es|ing)\s+out"
+    r"|gave\s+up|giv\w*\s+up|pared|par(?:es|ing)|trimm\w*|cut)\s+(?:(?:its|their|the|some|all|most|much\s+of"
+    r"|early|earlier|initial|morning|previous|opening)\s+){0,2}(?P<noun>declines?|loss(?:es)?|gains?|falls?|drops?"
+    r"|slides?|advances?|rall(?:y|ies)|rises?)\b"
+)
 NOUN_FIGURE_NEEDS = ("%", "percent", "per cent", "point")
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
@@ -87,6 +95,7 @@ ANY, LOW = Regexes.pair(
         "noun_figure_before": _NOUN_FIGURE_BEFORE,
         "figure_relative": _FIGURE_RELATIVE,
         "having": _HAVING,
+        "reversed": _REVERSED,
         "superlative_before": _SUPERLATIVE_BEFORE,
         "superlative_after": _SUPERLATIVE_AFTER,
     }
@@ -233,3 +242,22 @@ def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: 
         return None
     direction = "up" if found.group("dir").lower() == "highest" else "down"
     return Reading(direction=direction, level=float(found.group("num").replace(",", "")), motion=True)
+
+
+REVERSED_NEEDS = ("abandon", "revers", "eras", " off", "wip", "gave up", "giv", "par", "trimm", "cut")
+
+
+def mask_reversed(clause: str, low: str | None) -> tuple[str, str | None]:
+    """The clause with the noun of an undone move blanked ("abandoned its decline ... and closed
+    higher" reads as up), same length."""
+    t = low if low is not None else clause
+    if low is not None and not any(n in t for n in REVERSED_NEEDS):
+        return clause, low
+    spans = [m.span("noun") for m in (LOW if low is not None else ANY).reversed.finditer(t)]
+    if not spans:
+        return clause, low
+    for a, b in spans:
+        clause = clause[:a] + " " * (b - a) + clause[b:]
+        if low is not None:
+            low = low[:a] + " " * (b - a) + low[b:]
+    return clause, low

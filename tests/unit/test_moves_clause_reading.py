@@ -516,3 +516,21 @@ SUPERLATIVES = [
 @pytest.mark.parametrize(("sentence", "expected"), SUPERLATIVES, ids=[s[0][:50] for s in SUPERLATIVES])
 def test_a_level_stated_as_the_index_superlative(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a move the clause says was undone does not give its direction
+REVERSALS = [
+    (
+        "The Bovespa abandoned its early decline and closed higher above 140,000 points.",
+        [M("IBOV", "up", ms=140000)],
+    ),
+    ("The Dow erased early losses to close up 0.3%.", [M("DJIA", "up", pct=0.3)]),
+    ("The Nikkei pared losses to end 0.5% lower.", [M("NIKKEI225", "down", pct=-0.5)]),
+    ("The Nasdaq gave up its gains.", []),
+    ("The Kospi extended its gains to close 1.1% higher.", [M("KOSPI", "up", pct=1.1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REVERSALS, ids=[s[0][:50] for s in REVERSALS])
+def test_undone_moves(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
