@@ -130,10 +130,10 @@ def _after_timestamps(body: str, registry: IndexRegistry) -> list[Mention]:
     return out
 
 
-def _participle_readings(clause: str, low: str | None) -> list[Reading]:
+def _participle_readings(clause: str, low: str | None, subject: bool = False) -> list[Reading]:
     """The readings of a perfect participle with a change of its own in a clause whose head states
     no move of the name ("keeps the CAC 40 on track ..., having fallen by 5.3% since January")."""
-    at = object_participle(clause, low)
+    at = object_participle(clause, low, subject)
     if at < 0:
         return []
     found = clause_readings(*_cut(clause, low, at), False)
@@ -257,13 +257,15 @@ def sentence_moves(
                                 for r in previous])  # fmt: skip
             continue
         # Predictions, approaches, negations, statistics, labels and modifiers state no move.
-        if (
-            label_or_modifier(segment, seg_low)
-            or unstated_clause(clause, clause_low)
-            or predicted_before(pre[-80:], low is not None)
-        ):
-            # ("on track for its worst year, having fallen 5.3% since January": the participle states a move)
-            per_mention.append(_participle_readings(clause, clause_low))
+        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None):
+            per_mention.append([])
+            object_before = False
+            continue
+        if unstated_clause(clause, clause_low):
+            # A statement of its own may follow: "on track for its worst year, having fallen 5.3%
+            # since January"; "could not hold its gains and closed 0.4% lower" (the name as subject).
+            subject = not rx.object_before.search(pre[-80:])
+            per_mention.append(_participle_readings(clause, clause_low, subject))
             object_before = False
             continue
         # A signed change in parentheses after the name is its move ("the DAX 40 (+22.3%) in

@@ -82,6 +82,12 @@ _REVERSED = (
     r"|early|earlier|initial|morning|previous|opening)\s+){0,2}(?P<noun>declines?|loss(?:es)?|gains?|falls?|drops?"
     r"|slides?|advances?|rall(?:y|ies)|rises?)\b"
 )
+# A second verb of motion joined by "and"/"but" after a hedged or negated head ("could not hold
+# its gains and closed 0.4% lower"): a statement of its own.
+_COORDINATED = (
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:then\s+|later\s+|eventually\s+|finally\s+)?(?=(?:closed|ended|finished|settled"
+    r"|fell|rose|slipped|dropped|gained|lost|climbed|declined|jumped|tumbled|slid|added|shed|edged)\b)"
+)
 NOUN_FIGURE_NEEDS = ("%", "percent", "per cent", "point")
 _RELATIVE = r"\s*,?\s*(?:which|that)\s+(?!is\s+(?:a|an|the|one|made|home|part|composed|comprised)\b)"
 PASSIVE_NEEDS = ("ed ", "ed,", "ed.", "hurt", "hit", "led", "sent", "held", "propped")
@@ -95,6 +101,7 @@ ANY, LOW = Regexes.pair(
         "noun_figure_before": _NOUN_FIGURE_BEFORE,
         "figure_relative": _FIGURE_RELATIVE,
         "having": _HAVING,
+        "coordinated": _COORDINATED,
         "reversed": _REVERSED,
         "superlative_before": _SUPERLATIVE_BEFORE,
         "superlative_after": _SUPERLATIVE_AFTER,
@@ -222,13 +229,21 @@ def figure_relative_end(segment: str, low: str | None, cut: int) -> int:
     return rest + cut_clause(segment[rest:], low[rest:] if low is not None else None)
 
 
-def object_participle(clause: str, low: str | None) -> int:
-    """Where a perfect participle of motion begins in the clause after an object name (", having
-    fallen by 5.3% since January"), or -1."""
-    if low is not None and "having" not in low:
-        return -1
-    found = (LOW if low is not None else ANY).having.search(low if low is not None else clause)
-    return found.start() + found.group(0).index("having") if found else -1
+def object_participle(clause: str, low: str | None, subject: bool = False) -> int:
+    """Where a statement of its own begins in a clause whose head states no move of the name: a
+    perfect participle of motion (", having fallen by 5.3% since January") or a verb of motion
+    joined by "and"/"but" ("could not hold its gains and closed 0.4% lower"), only when the name
+    is the clause's ``subject`` (after an object name its subject is another noun's); -1 if none."""
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    if low is None or "having" in low:
+        found = r.having.search(t)
+        if found:
+            return found.start() + found.group(0).index("having")
+    if subject and (low is None or " and " in low or " but " in low):
+        joined = r.coordinated.search(t)
+        if joined:
+            return joined.end()
+    return -1
 
 
 def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: str | None) -> Reading | None:

@@ -454,6 +454,12 @@ PARTICIPLES = [
     ),
     ("Miners sent the FTSE 100 higher, having lifted it 2% last week.", []),
     ("The Hang Seng is expected to open lower, having closed at its highest in a month.", []),
+    (
+        "The Kospi could not hold its gains and closed 0.4% lower at 2,601.3.",
+        [M("KOSPI", "down", pct=-0.4, level=2601.3)],
+    ),
+    ("The FTSE 100 is expected to open lower and then fall 1%.", []),
+    ("Samsung kept the Kospi on track for a weekly gain and fell 3% itself.", []),
 ]
 
 
