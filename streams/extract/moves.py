@@ -7,6 +7,19 @@ each phase. Names that are only the object of another verb ("dragged the Kospi",
 over") or of a preposition yield nothing unless they carry a figure of their own; names joined by
 "and" share the predicate that follows them ("The Nasdaq and S&P 500 also closed higher").
 
+Clause reading around that core (shared/dev/README.md conventions):
+- moves_statements: predictions, pre-open calls, near-record wording, negations, statistics,
+  labels of a level ("Dow 19,000 rally caps") and the name as a modifier ("S&P 500 financial
+  sector") state no move; phrases that state a direction without a verb ("on a positive note").
+- moves_voice: where a name's own predicate starts: a passive head ("was dragged down by"), a
+  relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
+  change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
+  0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
+- moves_periods: several periods with their own figures, elliptical clauses, "extending its
+  losses ... to N%", a phrase inserted between "and" and its verb.
+- moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
+  sentence that names one index).
+
 Speed (identical output): the body is scanned for names once and only sentences holding one are
 read; every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe
 (else None), so the case-insensitive regexes run case-sensitively on ``low`` (fold.py,
