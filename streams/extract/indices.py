@@ -184,7 +184,13 @@ class IndexRegistry:
     def in_company(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions less those of a name that counts only beside other indices (``beside``)
         when the text names none of them."""
-        if not self.beside:
+        beside = self.beside
+        if not beside:
+            return mentions
+        for m in mentions:  # a plain loop: most sentences hold no such name
+            if text[m.start : m.end] in beside:
+                break
+        else:
             return mentions
         ids = {m.index_id for m in mentions}
         kept = []

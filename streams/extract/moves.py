@@ -283,7 +283,7 @@ def sentence_moves(
             continue
         # A signed change in parentheses after the name is its move ("the DAX 40 (+22.3%) in
         # Frankfurt"); a verb after it may add figures ("the FTSE 100 (+0.5%) closed at 8,010").
-        in_parens = paren_figure(segment, seg_low) if not noun_phrase else None
+        in_parens = paren_figure(segment, seg_low) if not noun_phrase and "(" in seg[:4] else None
         if in_parens is not None:
             after = clause_readings(*_cut(segment, seg_low, in_parens[1], clause_end), noun_phrase)
             own_verb = [r._replace(change_pct=in_parens[0].change_pct, motion=True) for r in after]
@@ -294,8 +294,12 @@ def sentence_moves(
             object_before = False
             continue
         governor = pre[-80:]
-        governor = governor[_glued_at(text[mention.start - len(governor) : mention.start]) :]
-        is_object = rx.object_before.search(governor) or (
+        governed = rx.object_before.search(governor)
+        if governed:
+            glued = _glued_at(text[mention.start - len(governor) : mention.start])
+            if glued:
+                governed = rx.object_before.search(governor[glued:])
+        is_object = bool(governed) or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
@@ -323,11 +327,15 @@ def sentence_moves(
                 body[: extension[0]],
                 (body_low[: extension[0]] if body_low is not None else None),
             )
-        for piece, piece_low in split_periods(body, body_low):
-            # A second period without a verb of its own ("and 5% this week") takes the first's direction.
-            found = clause_readings(piece, piece_low, noun_phrase)
-            readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
-        if not readings:
+        pieces = split_periods(body, body_low)
+        if len(pieces) == 1:
+            readings = clause_readings(body, body_low, noun_phrase)
+        else:
+            for piece, piece_low in pieces:
+                # A second period without a verb of its own ("and 5% this week") takes the first's direction.
+                found = clause_readings(piece, piece_low, noun_phrase)
+                readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
+        if not readings and ("highest" in pre or "lowest" in pre or low is None):
             head, head_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
             superlative = superlative_level(head, segment, head_low, seg_low)
             readings = [superlative] if superlative is not None else []

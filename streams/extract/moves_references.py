@@ -30,8 +30,8 @@ _MOTION = (
     r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record|rall\w*|tumbl\w*"
     r"|plung\w*|slid\w*|slump\w*|drop\w*|surg\w*|sank|soar\w*|advanc\w*|closed|ended|finished|settled)\b"
 )
-REFERENCE_NEEDS = ("the index", "the benchmark", "the blue-chip", "the gauge", "the average", "the main",
-                   "the key", "the headline", "the flagship", "the bellwether")  # fmt: skip
+# Every reference ends in one of these words (searched for first, on lower-cased text).
+_NEEDS = re.compile(r"index|benchmark|gauge|average")
 
 ANY, LOW = Regexes.pair({"reference": _REFERENCE, "motion": _MOTION})
 # A sentence end the splitter let through ("... percent.The index", "9:25 a.m. On Friday, the index").
@@ -42,7 +42,7 @@ def with_references(mentions: list[Mention], text: str, low: str | None) -> list
     """The mentions, with each later reference to the one index named before it added."""
     first = mentions[0]
     t = low if low is not None else text
-    if low is not None and not any(n in low[first.end :] for n in REFERENCE_NEEDS):
+    if low is not None and _NEEDS.search(low, first.end) is None:
         return mentions
     r = LOW if low is not None else ANY
     out = list(mentions)

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading, cut_clause
+from streams.extract.moves_regexes import contains_any
 
 __all__ = [
     "PLAIN",
@@ -143,7 +144,7 @@ def predicate(segment: str, low: str | None) -> Predicate:
         found = r.relative.match(t)
         if found:
             start, relative = found.end(), True
-    if low is not None and not any(n in t[start : start + 60] for n in PASSIVE_NEEDS):
+    if low is not None and not contains_any(t[start : start + 60], PASSIVE_NEEDS):
         return Predicate(start, start, None, True) if relative else PLAIN
     passive = r.passive.match(t, start)
     if passive is None or (
@@ -200,7 +201,7 @@ def noun_figure_before(pre: str, low: str | None) -> Reading | None:
     """The move a noun of motion with a figure states about the name that is its object ("helping
     to offset losses of 0.1% on the CAC": CAC 40 -0.1%), else None."""
     t = low if low is not None else pre
-    if low is not None and not any(n in t for n in NOUN_FIGURE_NEEDS):
+    if low is not None and not contains_any(t, NOUN_FIGURE_NEEDS):
         return None
     found = (LOW if low is not None else ANY).noun_figure_before.search(t)
     if found is None or _COMPANY.search(pre):
@@ -259,14 +260,15 @@ def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: 
     return Reading(direction=direction, level=float(found.group("num").replace(",", "")), motion=True)
 
 
-REVERSED_NEEDS = ("abandon", "revers", "eras", " off", "wip", "gave up", "giv", "par", "trimm", "cut")
+REVERSED_NEEDS = ("abandon", "revers", "erase", "erasi", "shook off", "shak", "shrugg", "wipe", "wiping",
+                  "gave up", "giv", "pared", "pares", "paring", "trimm", "cut ")  # fmt: skip
 
 
 def mask_reversed(clause: str, low: str | None) -> tuple[str, str | None]:
     """The clause with the noun of an undone move blanked ("abandoned its decline ... and closed
     higher" reads as up), same length."""
     t = low if low is not None else clause
-    if low is not None and not any(n in t for n in REVERSED_NEEDS):
+    if low is not None and not contains_any(t, REVERSED_NEEDS):
         return clause, low
     spans = [m.span("noun") for m in (LOW if low is not None else ANY).reversed.finditer(t)]
     if not spans:
