@@ -101,9 +101,16 @@ class IndexRegistry:
     """Names -> canonical ids, with one compiled regex to find them in a sentence."""
 
     def __init__(
-        self, names: dict[str, str], exact: dict[str, str], ranges: dict[str, PlausibleRange] | None = None
+        self,
+        names: dict[str, str],
+        exact: dict[str, str],
+        ranges: dict[str, PlausibleRange] | None = None,
+        beside: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.ranges: dict[str, PlausibleRange] = dict(ranges or {})
+        # Names that count only in a sentence that also names one of the given indices ("S&P"
+        # beside the Dow or the Nasdaq), keyed by the name as written.
+        self.beside: dict[str, frozenset[str]] = dict(beside or {})
         self._names = {_key(n): i for n, i in names.items()}
         self._exact = {" ".join(n.split()): i for n, i in exact.items()}
         # Whole words: no letter/digit/&// glued on either side; a ticker colon ("NASDAQ:NVDA")
@@ -174,6 +181,25 @@ class IndexRegistry:
                 mentions.append(Mention(index_id, start, reached))
         return mentions
 
+    def in_company(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions less those of a name that counts only beside other indices (``beside``)
+        when the text names none of them."""
+        beside = self.beside
+        if not beside:
+            return mentions
+        for m in mentions:  # a plain loop: most sentences hold no such name
+            if text[m.start : m.end] in beside:
+                break
+        else:
+            return mentions
+        ids = {m.index_id for m in mentions}
+        kept = []
+        for m in mentions:
+            needed = self.beside.get(text[m.start : m.end])
+            if needed is None or not needed.isdisjoint(ids - {m.index_id}):
+                kept.append(m)
+        return kept
+
     def find_mentions(self, sentence: str) -> list[Mention]:
         """Every index name in the sentence, in order, longest name at each place."""
         return self.resolve(sentence, self.raw_matches(sentence))
@@ -198,6 +224,7 @@ def _add(
     exact: dict[str, str],
     ranges: dict[str, PlausibleRange],
     source: str,
+    beside: dict[str, frozenset[str]] | None = None,
 ) -> None:
     for entry in data.get("index", []):
         index_id = entry.get("id")
@@ -213,6 +240,12 @@ def _add(
             names[str(name)] = index_id
         for name in entry.get("exact", []):
             exact[str(name)] = index_id
+        for name, ids in entry.get("beside", {}).items():
+            if not isinstance(ids, list) or not ids:
+                raise ValueError(f"{source}: index {index_id}: beside.{name} must be a list of index ids")
+            exact[str(name)] = index_id
+            if beside is not None:
+                beside[str(name)] = frozenset(str(i) for i in ids)
     for entry in data.get("exclude", []):
         for name in entry.get("names", []):
             names[str(name)] = _EXCLUDED
@@ -225,11 +258,13 @@ def load_registry(extra_path: Path | None = None) -> IndexRegistry:
     names: dict[str, str] = {}
     exact: dict[str, str] = {}
     ranges: dict[str, PlausibleRange] = {}
+    beside: dict[str, frozenset[str]] = {}
     packaged = resources.files("streams").joinpath(DEFAULT_RESOURCE).read_text(encoding="utf-8")
-    _add(tomllib.loads(packaged), names, exact, ranges, DEFAULT_RESOURCE)
+    _add(tomllib.loads(packaged), names, exact, ranges, DEFAULT_RESOURCE, beside)
     if extra_path is not None:
-        _add(tomllib.loads(extra_path.read_text(encoding="utf-8")), names, exact, ranges, str(extra_path))
-    return IndexRegistry(names, exact, ranges)
+        extra = tomllib.loads(extra_path.read_text(encoding="utf-8"))
+        _add(extra, names, exact, ranges, str(extra_path), beside)
+    return IndexRegistry(names, exact, ranges, beside)
 
 
 @lru_cache(maxsize=1)

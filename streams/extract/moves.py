@@ -7,6 +7,19 @@ each phase. Names that are only the object of another verb ("dragged the Kospi",
 over") or of a preposition yield nothing unless they carry a figure of their own; names joined by
 "and" share the predicate that follows them ("The Nasdaq and S&P 500 also closed higher").
 
+Clause reading around that core (shared/dev/README.md conventions):
+- moves_statements: predictions, pre-open calls, near-record wording, negations, statistics,
+  labels of a level ("Dow 19,000 rally caps") and the name as a modifier ("S&P 500 financial
+  sector") state no move; phrases that state a direction without a verb ("on a positive note").
+- moves_voice: where a name's own predicate starts: a passive head ("was dragged down by"), a
+  relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
+  change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
+  0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
+- moves_periods: several periods with their own figures, elliptical clauses, "extending its
+  losses ... to N%", a phrase inserted between "and" and its verb.
+- moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
+  sentence that names one index).
+
 Speed (identical output): the body is scanned for names once and only sentences holding one are
 read; every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe
 (else None), so the case-insensitive regexes run case-sensitively on ``low`` (fold.py,
@@ -15,6 +28,7 @@ moves_regexes); substring tests skip searches that cannot match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -31,8 +45,29 @@ from streams.extract.moves_clauses import (
     with_direction,
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_pairs import respective
+from streams.extract.moves_periods import drop_insert, elided, elliptical, split_extension, split_periods
+from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
+from streams.extract.moves_statements import (
+    PHRASE_REACH,
+    label_or_modifier,
+    phrase_direction,
+    predicted_before,
+    unstated_clause,
+)
 from streams.extract.moves_table import read_table_row
+from streams.extract.moves_voice import (
+    PLAIN,
+    figure_relative_end,
+    mask_reversed,
+    noun_figure_before,
+    object_participle,
+    paren_figure,
+    predicate,
+    superlative_level,
+    voiced,
+)
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -89,6 +124,67 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     return match.end()
 
 
+_GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
+
+
+# A live blog's time stamp glued to the headline after it: "4d agoFTSE 100 ends at record closing level".
+_TIMESTAMP = re.compile(r"\b\d+\s?(?:s|m|h|d|mins?|hrs?|minutes?|hours?|days?)\s+ago(?=[A-Z0-9])")
+
+
+def _after_timestamps(body: str, registry: IndexRegistry) -> list[Mention]:
+    """Index names right after a glued time stamp, which the name scan (whole words only) skips."""
+    out: list[Mention] = []
+    for stamp in _TIMESTAMP.finditer(body):
+        line_end = body.find("\n", stamp.end())
+        rest = body[stamp.end() : line_end if line_end >= 0 else len(body)]
+        first = registry.find_mentions(rest)[:1]
+        if first and first[0].start == 0:
+            out.append(Mention(first[0].index_id, stamp.end(), stamp.end() + first[0].end))
+    return out
+
+
+def _participle_readings(clause: str, low: str | None, subject: bool = False) -> list[Reading]:
+    """The readings of a perfect participle with a change of its own in a clause whose head states
+    no move of the name ("keeps the CAC 40 on track ..., having fallen by 5.3% since January")."""
+    at = object_participle(clause, low, subject)
+    if at < 0:
+        return []
+    found = clause_readings(*_cut(clause, low, at), False)
+    return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
+
+
+def _glued_at(pre: str) -> int:
+    """Where the text before a name starts again after a lost sentence boundary (0 if none):
+    scraped pages glue a headline to the next sentence ("... for the first time everThe Ibex has
+    hit ..."), and the words before the glue do not govern the name."""
+    if "The" not in pre and "A" not in pre:
+        return 0
+    ends = [m.end() for m in _GLUED.finditer(pre)]
+    return ends[-1] if ends else 0
+
+
+def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
+    """Readings without a direction take the one a phrase states ("on a positive note", "at a
+    two-month high", "a 10% correction"); with no reading, a phrase near the name is a move
+    (not after a possessive: "the Nikkei's trading volume hit a two-month high")."""
+    direction, at = phrase_direction(clause, low)
+    if direction is None:
+        return readings
+    if readings:
+        return [elliptical(r, direction) for r in readings]
+    return [Reading(direction=direction, motion=True)] if at < PHRASE_REACH and not noun_phrase else []
+
+
+def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool:
+    """Whether the text after a parenthetical holds a figure or a word of motion."""
+    rest, rest_low = _cut(text, low, start, end)
+    if find_figures(rest, rest_low):
+        return True
+    return bool(
+        LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest)
+    )
+
+
 def sentence_moves(
     sentence: str, registry: IndexRegistry, mentions: list[Mention] | None = None, low: str | None = None
 ) -> list[SentenceMove]:
@@ -100,19 +196,21 @@ def sentence_moves(
         return read_table_row(sentence, registry)
     if mentions is None:
         mentions = registry.find_mentions(sentence)
-    mentions = _merge(mentions, sentence)
+    mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
     if text is not sentence:
-        mentions = _merge(registry.find_mentions(text), text)
+        mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
     if low is None and fold_safe(text):
         low = text.lower()
     rx, t = (LOW, low) if low is not None else (ANY, text)  # t: the text the regexes rx read
+    mentions = with_references(mentions, text, low)
     per_mention: list[list[Reading]] = []
     futures_flags: list[bool] = []
     shares_next: list[bool] = []
+    clauses: list[tuple[str, str | None]] = []
     previous: list[Reading] = []
     object_before = False
     for i, mention in enumerate(mentions):
@@ -128,7 +226,9 @@ def sentence_moves(
             if code:
                 start += code.end()
             parenthetical = rx.parenthetical.match(t[start:end])
-            if parenthetical:
+            # A relative clause set off by commas describes the name only when a predicate
+            # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
+            if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
             seg = t[start:end]
@@ -138,14 +238,19 @@ def sentence_moves(
             noun_phrase = futures_after = False
         segment, seg_low = _cut(text, low, start, end)
         futures = futures_after or bool((low is None or "futures" in pre) and rx.futures_before.search(pre))
-        clause_end = cut_clause(segment, seg_low)
+        own = PLAIN if noun_phrase else predicate(segment, seg_low)
+        if own.head_end:  # cut only after a relative pronoun or a passive head
+            clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
+        else:
+            clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
             and_at = segment.find(" and ", 0, clause_end)
             if and_at >= 0:
                 clause_end = and_at
-        clause, clause_low = _cut(segment, seg_low, 0, clause_end)
-        clause_t = seg[:clause_end]
+        clause, clause_low = _cut(segment, seg_low, own.start, clause_end)
+        clause_t = seg[own.start : clause_end]
         futures_flags.append(futures)
+        clauses.append((clause, clause_low))
         connective = (
             i + 1 < len(mentions)
             and clause_end == len(segment)
@@ -156,12 +261,45 @@ def sentence_moves(
         shares_next.append(connective)
         if connective:
             per_mention.append([])
+            # The head of a group that is an object ("rallies in the S&P 500 and the Nasdaq
+            # followed ...") makes the names joined to it objects too.
+            object_before = object_before or bool(rx.object_before.search(pre[-80:]))
             continue
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
-        is_object = rx.object_before.search(pre[-80:]) or (
+        # Predictions, approaches, negations, statistics, labels and modifiers state no move.
+        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None):
+            per_mention.append([])
+            object_before = False
+            continue
+        if unstated_clause(clause, clause_low):
+            # A statement of its own may follow: "on track for its worst year, having fallen 5.3%
+            # since January"; "could not hold its gains and closed 0.4% lower" (the name as subject).
+            subject = not rx.object_before.search(pre[-80:])
+            per_mention.append(_participle_readings(clause, clause_low, subject))
+            object_before = False
+            continue
+        # A signed change in parentheses after the name is its move ("the DAX 40 (+22.3%) in
+        # Frankfurt"); a verb after it may add figures ("the FTSE 100 (+0.5%) closed at 8,010").
+        in_parens = paren_figure(segment, seg_low) if not noun_phrase and "(" in seg[:4] else None
+        if in_parens is not None:
+            after = clause_readings(*_cut(segment, seg_low, in_parens[1], clause_end), noun_phrase)
+            own_verb = [r._replace(change_pct=in_parens[0].change_pct, motion=True) for r in after]
+            per_mention.append(
+                [with_direction(r, in_parens[0].direction) for r in own_verb] or [in_parens[0]]
+            )
+            previous = per_mention[-1]
+            object_before = False
+            continue
+        governor = pre[-80:]
+        governed = rx.object_before.search(governor)
+        if governed:
+            glued = _glued_at(text[mention.start - len(governor) : mention.start])
+            if glued:
+                governed = rx.object_before.search(governor[glued:])
+        is_object = bool(governed) or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
@@ -169,11 +307,49 @@ def sentence_moves(
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
-            if not rx.own_verb.match(clause_t):
+            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            if carried is not None:
+                per_mention.append([carried])
+                continue
+            found = [] if own.relative else _participle_readings(clause, clause_low)
+            if found:
+                per_mention.append(found)
+                continue
+            if not own.relative and not rx.own_verb.match(clause_t):
                 per_mention.append([])
                 object_before = True
                 continue
-        readings = clause_readings(clause, clause_low, noun_phrase)
+        readings: list[Reading] = []
+        body, body_low = mask_reversed(*drop_insert(clause, clause_low))
+        extension = split_extension(body, body_low)
+        if extension is not None:
+            body, body_low = (
+                body[: extension[0]],
+                (body_low[: extension[0]] if body_low is not None else None),
+            )
+        pieces = split_periods(body, body_low)
+        if len(pieces) == 1:
+            readings = clause_readings(body, body_low, noun_phrase)
+        else:
+            for piece, piece_low in pieces:
+                # A second period without a verb of its own ("and 5% this week") takes the first's direction.
+                found = clause_readings(piece, piece_low, noun_phrase)
+                readings.extend(elliptical(r, readings[-1].direction) if readings else r for r in found)
+        if not readings and ("highest" in pre or "lowest" in pre or low is None):
+            head, head_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            superlative = superlative_level(head, segment, head_low, seg_low)
+            readings = [superlative] if superlative is not None else []
+        if extension is not None and readings:
+            # The cumulative change is measured where the move ends: a peak or trough stays one.
+            extended = clause_readings(*extension[1], noun_phrase)
+            readings.extend(r._replace(intraday=readings[-1].intraday) for r in extended)
+        readings = voiced(readings, own.passive)
+        if not readings or any(r.direction is None for r in readings):
+            readings = _phrased(readings, clause, clause_low, noun_phrase)
+        # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
+        # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
+        if previous and readings and elided(pre, clause_t, low is not None):
+            readings = [elliptical(r, previous[-1].direction) for r in readings]
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings
@@ -194,18 +370,34 @@ def sentence_moves(
         if shares_next[i]:
             per_mention[i] = list(per_mention[i + 1])
             futures_flags[i] = futures_flags[i] or futures_flags[i + 1]
+    # A group sharing a predicate whose figures pair with its names ("rose 1% and 2%, respectively").
+    for i in range(len(mentions)):
+        if i and shares_next[i - 1]:
+            continue
+        j = i
+        while shares_next[j]:
+            j += 1
+        if j > i:
+            split = respective(per_mention[j], *clauses[j], j - i + 1)
+            if split is not None:
+                per_mention[i : j + 1] = split
     # A group with no predicate of its own after a noun phrase ("record finishes for the S&P 500 and Nasdaq")
     for i, mention in enumerate(mentions):
         if per_mention[i] or (i and shares_next[i - 1]):
             continue
-        pre = t[mentions[i - 1].end if i else 0 : mention.start]
-        if _noun_record_before(rx, pre[-80:], low is not None):
-            j = i
-            while True:
-                per_mention[j] = [Reading(direction="up", record_high=True)]
-                if not shares_next[j]:
-                    break
-                j += 1
+        pre_start = mentions[i - 1].end if i else 0
+        pre = t[pre_start : mention.start]
+        carried = None
+        if not _noun_record_before(rx, pre[-80:], low is not None):
+            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            if carried is None:
+                continue
+        j = i
+        while True:
+            per_mention[j] = [carried or Reading(direction="up", record_high=True)]
+            if not shares_next[j]:
+                break
+            j += 1
     moves: list[SentenceMove] = []
     for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
         moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)
@@ -265,6 +457,11 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body_low = body.lower() if fold_safe(body) else None
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
+    if "ago" in body:
+        glued = _after_timestamps(body, registry)
+        if glued:
+            raw = sorted(raw + [(m.start, -m.end) for m in glued])
+            found = sorted(found + glued)
     spans = spans_holding(body, [m.start for m in found]) if found else []
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
         sentence = body[start:end]

@@ -1,0 +1,159 @@
+"""Several periods in one clause: each period with a figure of its own is its own move.
+
+"The Ibex has rallied by more than 1% this week and is now up almost 30% so far this year" is two
+moves, and so is "The Taiex moved marginally down on its last trading day, after rising 23.7
+percent over the past 12 months" (shared/dev/README.md). A piece joined by "and" or "after" is
+split off when it has a change of its own (a percentage or points) and names a period of its own
+("this year", "over the past 12 months", "since April"), and the piece before it states a move
+too. Without a period of its own ("closed above 5,000 for the first time, after climbing nearly
+3%") the piece is the same session's move and stays with it, as does a piece without a figure
+("after hitting a record high on Friday").
+"""
+
+from __future__ import annotations
+
+from streams.extract.fold import Regexes
+from streams.extract.moves_clauses import Reading
+from streams.extract.moves_numbers import find_figures
+from streams.extract.moves_regexes import contains_any
+
+__all__ = ["drop_insert", "elided", "elliptical", "split_extension", "split_periods"]
+
+# Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
+_JOINT = (
+    r"(?:,\s*|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
+    r"|after\s+(?=\w+ing\b))"
+)
+_PERIOD = (
+    r"\b(?:(?:this|last|past|previous)\s+(?:week|month|year|quarter)"
+    r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|quarters?)"
+    r"|so\s+far\s+(?:this\s+\w+|in\s+\d{4})|year[- ]to[- ]date|ytd|since\s+(?:the\s+start|the\s+beginning|\w+)"
+    r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b"
+)
+# A move of the session itself, peak or trough: left to the phase split (moves_clauses).
+_SESSION = r"\bas\s+(?:much|high|low)\s+as\b|\bintra-?day\b|\bat\s+one\s+point\b|\bduring\s+the\s+session\b"
+_WORD = (
+    r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|rall\w*|ris\w*"
+    r"|fall\w*|drop\w*|slip\w*|slid\w*|advanc\w*|moved|record)\b"
+)
+
+# "..., extending its losses from the June peak to 42.3%": a cumulative change of the same move.
+_EXTENSION = (
+    r",\s+(?=extend(?:ing|ed|s)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:loss|losses|gains?|declines?"
+    r"|rally|slide|fall|rise|advance|drop|slump|rout|streak)\b)"
+)
+_CUMULATIVE = r"\bto\s+[+\-−]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
+_BASE = r"\bfrom\s"
+
+# A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
+_ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+_FIGURE_FIRST = r"\s*[+\-−]?\d"
+
+# "regained momentum and, after several failed attempts, finally closed above 17,000": a phrase set
+# off by commas between "and" and its verb is an insert, not an "after" piece of its own.
+_INSERT = r"\band,\s+(?P<insert>(?:after|before|having)\b[^,;]{1,80},\s+)(?=\w)"
+
+ANY, LOW = Regexes.pair(
+    {
+        "insert": _INSERT,
+        "joint": _JOINT,
+        "period": _PERIOD,
+        "session": _SESSION,
+        "word": _WORD,
+        "elided_before": _ELIDED_BEFORE,
+        "extension": _EXTENSION,
+        "cumulative": _CUMULATIVE,
+        "base": _BASE,
+        "figure_first": _FIGURE_FIRST,
+    }
+)
+PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
+                " in ")  # fmt: skip
+
+
+def _has_change(text: str, low: str | None) -> bool:
+    return any(f.unit in ("pct", "points") for f in find_figures(text, low))
+
+
+def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
+    """The clause as pieces (text, low), one per period that has a figure of its own; the clause
+    itself, alone, when it has one period."""
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    if low is not None and (("and" not in t and "after" not in t) or not contains_any(t, PERIOD_NEEDS)):
+        return [(clause, low)]
+    if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods
+        return [(clause, low)]
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for joint in r.joint.finditer(t):
+        head = t[start : joint.start()]
+        tail = t[joint.end() :]
+        nxt = r.joint.search(tail)
+        piece = tail[: nxt.start()] if nxt else tail
+        piece_text = clause[joint.end() : joint.end() + len(piece)]
+        piece_low = piece if low is not None else None
+        if not (r.period.search(piece) and _has_change(piece_text, piece_low)) or r.session.search(piece):
+            continue
+        head_text = clause[start : joint.start()]
+        head_low = low[start : joint.start()] if low is not None else None
+        if not (r.word.search(head) or _has_change(head_text, head_low)):
+            continue
+        pieces.append((head_text, head_low))
+        start = joint.end()
+    if not pieces:
+        return [(clause, low)]
+    pieces.append((clause[start:], low[start:] if low is not None else None))
+    return pieces
+
+
+def elliptical(reading: Reading, direction: str | None) -> Reading:
+    """A later period's reading without a verb of its own ("and 1.9% for the week") takes the
+    direction of the piece before it, its figures signed to match."""
+    if reading.direction is not None or direction is None:
+        return reading
+    if direction == "down":
+        pct = -abs(reading.change_pct) if reading.change_pct is not None else None
+        points = -abs(reading.change_points) if reading.change_points is not None else None
+        return reading._replace(direction=direction, change_pct=pct, change_points=points)
+    return reading._replace(direction=direction)
+
+
+def elided(pre: str, clause: str, folded: bool) -> bool:
+    """Whether a name's clause elides the verb of the clause before it: it follows "and"/"&" and
+    opens with a figure ("... & Nifty 170 points to 25,239")."""
+    r = LOW if folded else ANY
+    return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))
+
+
+def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:
+    """The clause without a phrase inserted between "and" and its verb ("and, after several failed
+    attempts, finally closed above ..." reads "and finally closed above ...")."""
+    if low is not None and "and, " not in low:
+        return clause, low
+    found = (LOW if low is not None else ANY).insert.search(low if low is not None else clause)
+    if found is None:
+        return clause, low
+    a, b = found.span("insert")
+    return clause[:a] + clause[b:], (low[:a] + low[b:] if low is not None else None)
+
+
+def split_extension(clause: str, low: str | None) -> tuple[int, tuple[str, str | None]] | None:
+    """Where a participle extending the move to a cumulative change begins (", extending its
+    losses from the June peak to 42.3%"), and that piece less the base it is measured from
+    ("extending its losses to 42.3%"), or None."""
+    if low is not None and "extend" not in low:
+        return None
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    found = r.extension.search(t)
+    if found is None:
+        return None
+    cumulative = r.cumulative.search(t, found.end())
+    if cumulative is None:
+        return None
+    base = r.base.search(t, found.end(), cumulative.start())
+    cut = base.start() if base else cumulative.start()
+    text = clause[found.end() : cut] + clause[cumulative.start() : cumulative.end()]
+    piece_low = (
+        low[found.end() : cut] + low[cumulative.start() : cumulative.end()] if low is not None else None
+    )
+    return found.start(), (text, piece_low)

@@ -1,0 +1,136 @@
+"""What is not a statement of a move, although it names an index beside words of motion.
+
+The conventions (shared/dev/README.md) count a clause only when it states that the index moved
+or stands somewhere. Not statements, and so not moves:
+
+- a prediction, forecast, target or pre-open call: the clause's verb is hedged ("were called
+  down 0.1%", "is expected to open higher", "has a 'slightly good chance' of crossing 4,000",
+  "on track for record close"), or the index is the subject of what someone expects ("analysts
+  expect the Nifty to hit 27,000", "if the Dow closes above 40,000");
+- near-record wording: the index only approaches a record or a level ("nears record high",
+  "inches close to record level", "pushes toward 7,000"), with no change of its own;
+- negations and statistics ("didn't log an advance of more than 1 per cent", "moved in an
+  average band of 8 per cent each month", "stood above 17,000 on 130 of 244 trading days",
+  total-return and compound-growth figures);
+- a name used as a label of a level ("Get out the Dow 19,000 rally caps") or as a modifier of
+  another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF).
+
+Each function takes the text and whether it is lower-cased (fold.py): the regexes run
+case-sensitively on lower-cased text, IGNORECASE otherwise.
+"""
+
+from __future__ import annotations
+
+from streams.extract.fold import Regexes
+from streams.extract.moves_numbers import find_figures
+from streams.extract.moves_regexes import contains_any
+
+__all__ = ["label_or_modifier", "phrase_direction", "predicted_before", "unstated_clause"]
+
+# Adverbs that may stand between the name and its verb ("the Nikkei also could ...").
+_ADVERBS = r"(?:(?:\w+ly|also|still|now|again|too|itself|futures|index)\s+){0,2}"
+_BE = r"(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked|seems?|seemed|appears?)\s+)?"
+# The clause's head verb is hedged (expected, called or possible: not what happened), negated
+# (what the index did not do) or a verb of approach (it nears a record or a level).
+_HEAD = (
+    rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
+    r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
+    rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|set\s+(?:to|for)"
+    r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
+    r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
+    r"|(?:has|have|had|stands?|stood)\s+(?:an?|the)\s+(?:\S+\s+){0,3}?chance)"
+    r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?"
+    r"|(?:inch|edg|mov|push|creep|climb|head|drift|crawl|crept)\w*\s+(?:\w+ly\s+)?"
+    r"(?:close\s+to|closer\s+to|near(?:er)?|toward|towards|within))))\b"
+)
+# Statistics over many sessions and return figures.
+_STATISTIC = (
+    r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)"
+    r"|(?:each|every|per)\s+(?:day|week|month|year|session|quarter|annum)"
+    r"|\d+\s+of\s+(?:the\s+|its\s+|this\s+)?(?:\w+['’]s\s+)?(?:last\s+|past\s+)?\d+\s+(?:trading\s+)?"
+    r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
+)
+STATISTIC_NEEDS = ("average", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
+# The name is the subject of what someone expects or of a condition.
+_PREDICTED_BEFORE = (
+    r"\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ing)?|if|whether|unless)\s+(?:the\s+)?"
+    r"(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+)
+PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "if", "whether", "unless")
+# The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
+# (a sector or industry of the index, its stocks, an ETF on it).
+_LABEL_OR_MODIFIER = (
+    r"^\s*(?:(?P<label>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\d%.,])"
+    r"(?!\s*(?:%|percent|per\s+cent|pct|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
+    r"|health-care|materials|industrial|industrials|utilities|utility|consumer\s+\w+|real\s+estate"
+    r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
+    r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"
+    r"|etfs?|exchange[- ]traded|fund|funds|tracker|components?|constituents?|stocks|shares|companies"
+    r"|firms|members|heavyweights|counters)\b)"
+)
+
+# Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
+# two-month high", "suffered a 10% correction", "on a 12-session winning streak").
+_PHRASE_DIRECTION = (
+    r"\b(?:(?P<up>positive\s+note|winning\s+streak|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
+    r"|[\w.]+-(?:day|week|month|year|session)\s+high)"
+    r"|(?P<down>negative\s+note|losing\s+streak|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
+    r"|correction|[\w.]+-(?:day|week|month|year|session)\s+low))\b"
+)
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction")
+# Within this many characters of the name, a phrase alone makes a move.
+PHRASE_REACH = 60
+
+ANY, LOW = Regexes.pair(
+    {
+        "phrase_direction": _PHRASE_DIRECTION,
+        "head": _HEAD,
+        "statistic": _STATISTIC,
+        "predicted_before": _PREDICTED_BEFORE,
+        "label_or_modifier": _LABEL_OR_MODIFIER,
+    }
+)
+
+
+def unstated_clause(clause: str, low: str | None) -> bool:
+    """Whether the clause after an index name is a prediction, an approach without a change of
+    its own, a negation or a statistic rather than a statement that the index moved."""
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    head = r.head.match(t)
+    if head is not None:
+        if head.group("approach") is None:
+            return True
+        if not any(f.unit in ("pct", "points") for f in find_figures(clause, low)):
+            return True
+    return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
+
+
+def predicted_before(pre: str, folded: bool) -> bool:
+    """Whether the text before a name makes it the subject of an expectation or a condition
+    ("analysts expect the Nifty to hit ...", "if the Dow closes above ...")."""
+    if folded and not contains_any(pre, PREDICTED_NEEDS):
+        return False
+    return bool((LOW if folded else ANY).predicted_before.search(pre))
+
+
+def label_or_modifier(segment: str, low: str | None) -> bool:
+    """Whether the name only labels a level ("Dow 19,000 rally caps": a bare number after it
+    and no other figure) or modifies another noun ("S&P 500 financial sector")."""
+    found = (LOW.label_or_modifier.match(low) if low is not None
+             else ANY.label_or_modifier.match(segment))  # fmt: skip
+    if found is None:
+        return False
+    if found.group("label") is None:
+        return True
+    end = found.end()
+    return not find_figures(segment[end:], low[end:] if low is not None else None)
+
+
+def phrase_direction(clause: str, low: str | None) -> tuple[str | None, int]:
+    """The direction a phrase of the clause states without a verb of motion, and where it is."""
+    if low is not None and not contains_any(low, PHRASE_NEEDS):
+        return None, -1
+    found = LOW.phrase_direction.search(low) if low is not None else ANY.phrase_direction.search(clause)
+    if found is None:
+        return None, -1
+    return ("up" if found.group("up") else "down"), found.start()
