@@ -308,7 +308,7 @@ def _classify(
     if before_last == ":" and after_n == 0 and first_after > 0:
         return _emit(ctx, text, resolved[first_after - 1], partial=False)
     # X said in a statement, “…” / saying in a speech, “…” / minister declares ‘…’
-    if after_n == 0 and first_after > 0 and _introduces(toks, verbs[first_after - 1].at, q, prev_q):
+    if after_n == 0 and first_after > 0 and _introduces(toks, verbs[first_after - 1].at, q, prev_q, text):
         return _emit(ctx, text, resolved[first_after - 1], partial=False)
     if single:
         return None
@@ -340,17 +340,18 @@ def _classify(
 _REPORTING = frozenset({"that", "whether", "if", "how", "why", "what", "when", "because"})
 
 
-def _introduces(toks: list[Tok], at: int, q: int, prev_q: int) -> bool:
+def _introduces(toks: list[Tok], at: int, q: int, prev_q: int, text: str) -> bool:
     """Does the speech verb at ``at`` introduce the quotation at ``q`` that ends its sentence?
 
     Yes when the quotation follows the verb directly ("declares ‘we are not…’") or after a
     comma that closes a short adverbial ("said in a separate post, “…”", "told Reuters, “…”");
+    a quotation of fewer than four words right after the verb is a fragment;
     not when a reported clause stands between ("said that stocks were “cheap”").
     """
     if at <= prev_q or at >= q or toks[at].low not in _INTRODUCING:
         return False
     if q == at + 1:
-        return True
+        return len(text.split()) >= 4  # 'demand was, he said “very strong”' is a fragment
     if toks[q - 1].text != "," or q - at > 9:
         return False
     between = toks[at + 1 : q - 1]

@@ -423,6 +423,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
         expect(("there is no deal on the table", "Paolo Serra", "Trade envoy", False)),
     ),
     (
+        "short-quote-right-after-verb-stays-partial",
+        "Demand for the new chips was, the chief executive said “very strong”",
+        expect(("very strong", None, None, True)),
+    ),
+    (
         "said-that-clause-stays-partial",
         "Fund manager Ilse Brandt said on Monday that the selloff was “overdone.”",
         expect(("overdone.", "Ilse Brandt", "Fund manager", True)),
