@@ -12,8 +12,14 @@ first occurrence in the text wins):
 1. the page date stamp at the very start: ``" date 2025-10-27 ..."``;
 2. a "Published" line: ``Published 12/09/2025, 04:08``, ``Published: Oct 28, 2025 11:15 PM``;
 3. a line that is only a date (and maybe a time): ``Sep 23, 2025 2:36 PM``,
-   ``Dec 29, 2025 16:56 IST``, ``September 16, 2025``, the Dow Jones footer ``09-06-21 1247ET``;
-4. a dated dateline: ``NEW YORK, Oct. 27, 2025 (Reuters) -``;
+   ``Dec 29, 2025 16:56 IST``, ``September 16, 2025``, ``19 Aug, 2025 @ 13:00``, the Dow Jones
+   footer ``09-06-21 1247ET``; such a line may open with a byline or credit (a few capitalised
+   words, maybe a time: ``Stephanie Hughes Nov 4, 2024``, ``Anna Wise29 April 2024``,
+   ``(Xinhua) 17:02, July 22, 2025``) and end with page furniture (``| By | Category: ...``,
+   ``Adjust font size:``, ``08:09 ET (13:09 GMT)``); and the headline may end with its date after
+   a dash or a weekday (``... for the first time – 03/07/2024 at 6:43 p.m.``,
+   ``How major US stock indexes fared Monday 3/20/2023``);
+4. a dated dateline: ``NEW YORK, Oct. 27, 2025 (Reuters) -``, ``05:06 PM EST, 11/13/2025 (MT Newswires) --``;
 5. a session date: a parenthesised full date ``(Thursday, January 8, 2026)`` or
    ``the TSX close for Sept. 30, 2025``;
 6. an "Updated" line (only when nothing above dated the page).
@@ -21,7 +27,9 @@ first occurrence in the text wins):
 All-numeric dates (``12/09/2025``) are read day-first unless the text or the publisher says
 otherwise: a first number above 12 forces day-first, a second number above 12 forces
 month-first, and for an ambiguous pair US publishers (CNBC, AP, Bloomberg, Dow Jones, ...) are
-read month-first; everyone else, Investing.com included (the contract says so), day-first.
+read month-first; everyone else, Investing.com included (the contract says so), day-first. A
+weekday written right before an ambiguous date settles it: ``Thursday 03/07/2024`` is 7 March
+2024 whoever publishes it, and a stamp whose weekday fits neither reading is not trusted.
 
 The value is a date (``YYYY-MM-DD``). A datetime is returned only when a time comes with an
 explicit UTC offset or GMT/UTC, because the stamps seen so far ("2:36 PM", "16:56 IST",
@@ -41,18 +49,17 @@ __all__ = ["find_published_at", "parse_date"]
 
 # A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
 _TIME = re.compile(
-    r"\A\s*(?:,|at|T|[·•|–—-])?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+    r"\A\s*(?:,|at|T|@|[·•|–—-])?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"\s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|Z|GMT|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"
 )
 
 _LEADING_STAMP = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _PUBLISHED_LINE = LinePattern(
-    r"[ \t]*(?:first[ \t]+)?(?:published|posted|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE
+    r"[ \t]*(?:first[ \t]+)?(?:published|posted|written|aired|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
+    re.IGNORECASE,
 )
 _UPDATED_LINE = LinePattern(r"[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE)
 _DOW_JONES_FOOTER = LinePattern(r"[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
-# "October 27, 2025 7:17 AM GMT+9Updated 2 hours ago": a stamp line may end with its update note.
-_UPDATED_TAIL = re.compile(r"(?:last\s+)?updated\b", re.IGNORECASE)
 # "Updated 4:05 PM EDT, October 27, 2025": a time (and zone) may come before the date on a stamp.
 _LEADING_TIME = re.compile(r"\A\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*")
 _AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w.& ]{0,30}\)")  # used with match(text, pos)
@@ -71,12 +78,39 @@ _OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
 _MONTH_FIRST_SOURCES = frozenset(
-    {"CNBC", "AP", "Bloomberg", "Dow Jones", "MarketWatch", "CNN", "CNNMoney", "CNA", "Focus Taiwan"}
+    {
+        "CNBC",
+        "AP",
+        "Bloomberg",
+        "Dow Jones",
+        "MarketWatch",
+        "MT Newswires",
+        "CNN",
+        "CNNMoney",
+        "CNA",
+        "Focus Taiwan",
+    }
 )
 
 
-def _numeric(a: int, b: int, source: str | None) -> tuple[int, int] | None:
-    """(month, day) for an all-numeric date, following the day-first/month-first rule of the module docstring."""
+# Publishers whose order is known to be day-first (the contract says so for Investing.com).
+_DAY_FIRST_SOURCES = frozenset({"Investing.com"})
+
+
+def _fits(year: int, month: int, day: int, weekday: int) -> bool:
+    """Whether year-month-day is a real date that falls on ``weekday`` (0 = Monday)."""
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _numeric(a: int, b: int, source: str | None, year: int = 0, weekday: int = -1) -> tuple[int, int] | None:
+    """(month, day) for an all-numeric date, following the day-first/month-first rule of the module docstring.
+
+    ``weekday`` (0 = Monday, -1 = none) is the session weekday the article names first: for a
+    publisher of unknown order it settles an ambiguous pair when exactly one reading falls on it.
+    """
     if a > 12 and b > 12:
         return None
     if a > 12:
@@ -85,10 +119,13 @@ def _numeric(a: int, b: int, source: str | None) -> tuple[int, int] | None:
         return a, b
     if source in _MONTH_FIRST_SOURCES:
         return a, b
+    settles = weekday >= 0 and source not in _DAY_FIRST_SOURCES and a != b
+    if settles and _fits(year, a, b, weekday) and not _fits(year, b, a, weekday):
+        return a, b
     return b, a
 
 
-def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
+def _match_to_date(match: re.Match[str], source: str | None, weekday: int = -1) -> date | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("mon"):
@@ -97,7 +134,7 @@ def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
     else:
-        order = _numeric(int(groups["a"]), int(groups["b"]), source)
+        order = _numeric(int(groups["a"]), int(groups["b"]), source, year, weekday)
         if order is None:
             return None
         month, day = order
@@ -107,15 +144,18 @@ def _match_to_date(match: re.Match[str], source: str | None) -> date | None:
         return None
 
 
-def parse_date(text: str, source: str | None = None) -> tuple[date, int, int] | None:
-    """The first date in ``text`` as (date, start, end), any supported form, else None."""
+def parse_date(text: str, source: str | None = None, weekday: int = -1) -> tuple[date, int, int] | None:
+    """The first date in ``text`` as (date, start, end), any supported form, else None.
+
+    ``weekday`` is the article's session weekday (:func:`_numeric`), -1 when unknown.
+    """
     years = year_positions(text)
     if not years:
         return None
     best: tuple[date, int, int] | None = None
     for form in range(len(DATE_FORMS)):
         for match in date_matches(text, form, years):
-            found = _match_to_date(match, source)
+            found = _match_to_date(match, source, weekday)
             if found is not None:
                 if best is None or match.start() < best[1]:
                     best = (found, match.start(), match.end())
@@ -151,7 +191,7 @@ def _with_time(day: date, rest: str) -> str:
     return stamp.isoformat()
 
 
-def _date_at_start(fragment: str, source: str | None) -> str | None:
+def _date_at_start(fragment: str, source: str | None, weekday: int = -1) -> str | None:
     """A date that starts ``fragment`` (after optional spaces), with its time when reliable.
 
     A time written before the date ("4:05 PM EDT, October 27, 2025") is skipped, and then only
@@ -160,7 +200,7 @@ def _date_at_start(fragment: str, source: str | None) -> str | None:
     leading_time = _LEADING_TIME.match(fragment)
     if leading_time is not None:
         fragment = fragment[leading_time.end() :]
-    found = parse_date(fragment, source)
+    found = parse_date(fragment, source, weekday)
     if found is None or fragment[: found[1]].strip(" ,:-–—"):
         return None
     if leading_time is not None:
@@ -168,18 +208,101 @@ def _date_at_start(fragment: str, source: str | None) -> str | None:
     return _with_time(found[0], fragment[found[2] :])
 
 
-def _stamp_line(line: str, source: str | None) -> str | None:
-    """A line that is only a date, maybe with a time and zone ("Sep 23, 2025 2:36 PM")."""
+# A byline or credit before the date on a stamp line: up to four capitalised words (a name, an
+# agency, "By ..."), maybe in or before a parenthesis or a separator, then maybe a time.
+# "Stephanie Hughes ", "(Xinhua) 17:02, ", "By Anna Wise | ". A word that opens prose or another
+# signal ("Since", "On", "Updated") is no credit: "Since March 23, 2020" dates nothing.
+_CREDIT_PREFIX = re.compile(
+    r"\(?(?:By\s+)?(?P<words>(?:[A-Z][\w.'’&-]*\)?,?\s*){1,4})(?:[|·•–—-]\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*)?"
+)
+_NOT_CREDIT = frozenset(
+    {
+        *("since", "on", "from", "until", "till", "before", "after", "in", "of", "to", "than", "at"),
+        *("as", "by", "through", "between", "and", "or", "for"),
+        *("updated", "last", "published", "posted", "record", "high", "low", "close", "closed", "opened"),
+        # captions, copyright lines and review or effective dates date no page
+        *("photo", "file", "picture", "image", "copyright", "next", "review", "reviewed", "effective"),
+    }
+)
+# Page furniture after the date (and time) on a stamp line: more metadata after a separator
+# ("| By | Category: ETF and Index News"), the time in another zone ("(13:09 GMT)"), a widget label.
+_STAMP_TAIL = re.compile(
+    r"(?:[|·•]\s*.*"
+    r"|\(\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC|[A-Z]{2,4})?\s*\)"
+    r"|(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?|(?:last\s+)?updated\b.*)\Z",
+    re.IGNORECASE,
+)
+# The headline's own date at its end: after a dash ("... for the first time – 03/07/2024 at 6:43 p.m.")
+# or right after a weekday ("How major US stock indexes fared Monday 3/20/2023").
+_HEADLINE_DASH = re.compile(r"\s[–—-]\s*\Z")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<wd>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Satur|Sun)(?:day)?)\.?,?\s*\Z", re.IGNORECASE
+)
+
+
+def _is_credit(prefix: str) -> bool:
+    """Whether ``prefix`` (what stands before the date on its line) is a byline or credit."""
+    match = _CREDIT_PREFIX.fullmatch(prefix)
+    if match is None:
+        return False
+    words = match.group("words").replace(",", " ").replace(")", " ").split()
+    return not any(word.lower().rstrip(".") in _NOT_CREDIT for word in words)
+
+
+def _weekday_fit(prefix: str, line: str, start: int, found: date) -> date | None:
+    """``found``, or the other reading of an ambiguous all-numeric date, as the weekday before it says.
+
+    With no weekday right before the date, ``found`` as it is; a weekday that fits neither
+    reading makes the date untrustworthy (None).
+    """
+    weekday = _WEEKDAY_BEFORE.search(prefix)
+    if weekday is None:
+        return found
+    wanted = _WEEKDAYS.index(weekday.group("wd")[:3].lower())
+    if found.weekday() == wanted:
+        return found
+    numeric = DATE_FORMS[-1].match(line, start)
+    if numeric is not None:
+        try:
+            swapped = date(found.year, found.day, found.month)
+        except ValueError:
+            return None
+        if int(numeric.group("a")) <= 12 and int(numeric.group("b")) <= 12 and swapped.weekday() == wanted:
+            return swapped
+    return None
+
+
+def _stamp_line(line: str, source: str | None, headline: bool = False, weekday: int = -1) -> str | None:
+    """A line that is only a date, maybe with a time and zone ("Sep 23, 2025 2:36 PM").
+
+    The date may follow a byline or credit and come before page furniture; on the headline it
+    may also end the line after a dash or a weekday (module docstring, signal 3).
+    """
     stripped = line.strip()
-    found = parse_date(stripped, source)
-    if found is None or found[1] != 0:
+    found = parse_date(stripped, source, weekday)
+    if found is None:
         return None
-    rest = stripped[found[2] :]
+    day, start, end = found
+    prefix = stripped[:start]
+    by_headline = False
+    if prefix:
+        by_headline = headline and (
+            _HEADLINE_DASH.search(prefix) is not None or _WEEKDAY_BEFORE.search(prefix) is not None
+        )
+        if not by_headline and not _is_credit(prefix):
+            return None
+        settled = _weekday_fit(prefix, stripped, start, day)
+        if settled is None:
+            return None
+        day = settled
+    rest = stripped[end:]
     time = _TIME.match(rest)
-    tail = rest[time.end() :] if time is not None and time.group("h") else rest
-    if tail.strip(" ,") and not _UPDATED_TAIL.match(tail.strip(" ,")):
+    tail = (rest[time.end() :] if time is not None and time.group("h") else rest).strip(" ,")
+    if tail and (by_headline or not _STAMP_TAIL.match(tail)):
         return None
-    return _with_time(found[0], rest)
+    return _with_time(day, rest)
 
 
 def _year_lines(text: str, years: list[int]) -> list[str]:
@@ -201,7 +324,22 @@ def _year_lines(text: str, years: list[int]) -> list[str]:
     return lines
 
 
-def _dated_dateline(text: str, source: str | None, years: list[int]) -> str | None:
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that holds more than spaces, stripped (the headline, where there is one)."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        line = text[start:end].strip()
+        if line:
+            return line
+        start = end + 1
+    return ""
+
+
+def _dated_dateline(text: str, source: str | None, years: list[int], weekday: int = -1) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -" or "NEW YORK, 2025-10-27 (Reuters) -"."""
     if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
         for iso in _ISO_DATELINE.finditer(text):
@@ -210,10 +348,10 @@ def _dated_dateline(text: str, source: str | None, years: list[int]) -> str | No
             except ValueError:  # 2025-13-45 is no date
                 continue
         return None
-    for form in range(3):
+    for form in range(len(DATE_FORMS)):
         for match in date_matches(text, form, years):
             if _AGENCY_AFTER.match(text, match.end()):
-                found = _match_to_date(match, source)
+                found = _match_to_date(match, source, weekday)
                 if found is not None:
                     return found.isoformat()
     return None
@@ -235,7 +373,7 @@ def _visible_after(text: str, start: int) -> str:
     return text[i] if i < n else ""
 
 
-def _session_date(text: str, source: str | None, years: list[int]) -> str | None:
+def _session_date(text: str, source: str | None, years: list[int], weekday: int = -1) -> str | None:
     """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
     candidates: list[tuple[int, date]] = []
     for form in (1, 2):
@@ -243,10 +381,36 @@ def _session_date(text: str, source: str | None, years: list[int]) -> str | None
             start, end = match.span()
             parenthesised = _visible_before(text, start) == "(" and _visible_after(text, end) == ")"
             if parenthesised or _SESSION_LEAD.search(text[max(0, start - 40) : start]):
-                found = _match_to_date(match, source)
+                found = _match_to_date(match, source, weekday)
                 if found is not None:
                     candidates.append((match.start(), found))
     return min(candidates)[1].isoformat() if candidates else None
+
+
+_WEEKDAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+
+
+def _session_weekday(text: str) -> int:
+    """The first weekday the text names ("on Thursday"), 0 = Monday, or -1.
+
+    Found from the literal "day", which every weekday name ends with, instead of a regex that
+    would be tried at every position.
+    """
+    at = text.find("day")
+    n = len(text)
+    while at >= 0:
+        end = at + 3
+        if end >= n or not text[end].isalnum():
+            for number, stem in enumerate(_WEEKDAY_STEMS):
+                start = at - len(stem)
+                if (
+                    start >= 0
+                    and text.startswith(stem, start)
+                    and (start == 0 or not text[start - 1].isalnum())
+                ):
+                    return number
+        at = text.find("day", at + 1)
+    return -1
 
 
 def find_published_at(text: str, source: str | None = None) -> str | None:
@@ -260,13 +424,17 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
             return date.fromisoformat(stamp.group(1)).isoformat()
         except ValueError:
             pass
+    years = year_positions(text)
+    # An all-numeric date of ambiguous order may be settled by the session's weekday (_numeric).
+    numeric = bool(years) and next(date_matches(text, len(DATE_FORMS) - 1, years), None) is not None
+    weekday = _session_weekday(text) if numeric else -1
     for match in _PUBLISHED_LINE.finditer(text):
-        found = _date_at_start(match.group(1), source)
+        found = _date_at_start(match.group(1), source, weekday)
         if found is not None:
             return found
-    years = year_positions(text)
+    first_line = _first_line(text)
     for line in _year_lines(text, years) if years else ():
-        found = _stamp_line(line, source)
+        found = _stamp_line(line, source, line.strip() == first_line, weekday)
         if found is not None:
             return found
     footer = _DOW_JONES_FOOTER.search(text) if "ET" in text else None
@@ -278,11 +446,11 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
         except ValueError:
             pass
     for finder in (_dated_dateline, _session_date) if years else ():
-        found = finder(text, source, years)
+        found = finder(text, source, years, weekday)
         if found is not None:
             return found
     for match in _UPDATED_LINE.finditer(text):
-        found = _date_at_start(match.group(1), source)
+        found = _date_at_start(match.group(1), source, weekday)
         if found is not None:
             return found
     return None

@@ -48,7 +48,9 @@ class People:
         """Register a named mention; returns the person it resolves to."""
         if not mention.name:
             return None
-        person = self.resolve(mention.name)
+        person = self.resolve(mention.name) or self._expansion(mention.name)
+        if person is not None and mention.name not in self.by_full:
+            self.by_full[mention.name] = person  # "S&P DJI" is "S&P Dow Jones Indices"
         if person is None:
             person = _Person(mention.name)
             self.by_full[mention.name] = person
@@ -69,15 +71,70 @@ class People:
             return self.by_last[name]
         return None
 
+    def by_role(self, role: str) -> _Person | None:
+        """The one person whose title holds ``role`` ("minister": "Transport Minister Oscar
+        Puente"), or None when nobody or several people have it."""
+        found: _Person | None = None
+        for person in self.by_full.values():
+            if person.title is not None and role in person.title.lower().split():
+                if found is not None and found is not person:
+                    return None
+                found = person
+        return found
+
+    def _expansion(self, name: str) -> _Person | None:
+        """The one registered name that ``name`` abbreviates, where the article gives it: each
+        word is the same word or an acronym of the next words' initials ("S&P DJI" for "S&P Dow
+        Jones Indices", "ECB" for "European Central Bank"). Only names with an acronym qualify."""
+        if not _has_acronym(name):
+            return None
+        words = name.split()
+        found: _Person | None = None
+        for full, person in self.by_full.items():
+            if full != name and _abbreviates(words, full.split()):
+                if found is not None and found is not person:
+                    return None
+                found = person
+        return found
+
     def remember(self, mentions: list[Mention]) -> None:
         """Register the mentions of the whole article: full names first, so that an honorific
-        surname ("Mr Moore") met before or after the full name resolves to it."""
+        surname ("Mr Moore") met before or after the full name resolves to it, and names with an
+        acronym last, so that the full name they abbreviate is known wherever it stands."""
+        later = [m for m in mentions if m.name and _has_acronym(m.name)]
         for m in mentions:
-            if m.name and " " in m.name:
+            if m.name and " " in m.name and (not later or m not in later):
                 self.note(m)
         for m in mentions:
-            if m.name and " " not in m.name:
+            if m.name and " " not in m.name and (not later or m not in later):
                 self.note(m)
+        for m in later:
+            self.note(m)
+
+
+def _has_acronym(name: str) -> bool:
+    """Whether a word of ``name`` is an acronym; "Kyle Rodda" (title case) is answered in C."""
+    return not name.istitle() and any(_is_acronym(w) for w in name.split())
+
+
+def _is_acronym(word: str) -> bool:
+    """Two to five capital letters and nothing else ("DJI", "ECB"); "S&P" is no acronym."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """Whether the words ``short`` abbreviate ``full`` word by word (see People._expansion)."""
+    k = 0
+    for word in short:
+        if k < len(full) and full[k] == word:
+            k += 1
+        elif _is_acronym(word) and k + len(word) <= len(full):
+            if any(full[k + i][:1] != word[i] for i in range(len(word))):
+                return False
+            k += len(word)
+        else:
+            return False
+    return k == len(full) and len(full) > len(short)
 
 
 def mentions_in(text: str) -> list[Mention]:
@@ -118,7 +175,7 @@ def _run_mention(toks: list[Tok], i: int, j: int) -> Mention | None:
         return None
     if not title:
         title = back_title(toks, j - len(name))
-    title_text = singular_title(title) if title else None
+    title_text = (singular_title(title) or None) if title else None
     if j < len(toks) and toks[j].text == ",":
         appos = appositive_after(toks, j + 1)
         if appos:

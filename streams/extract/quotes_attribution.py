@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
 from streams.extract.quotes_verbs import Verb, find_verbs
-from streams.extract.speakers import Mention
-from streams.extract.tokens import Tok, tokenize
+from streams.extract.speakers import Mention, anonymous_subject, clause_subject
+from streams.extract.tokens import FINITE, PARTICIPLE, Tok, tokenize
 
 __all__ = ["Found", "attribute"]
 
 _MAX_ATTR_GAP = 25
+_INTRODUCING = FINITE | PARTICIPLE
+# A quoted fragment continuing the previous sentence's reported speech has at least this many
+# words; scare quotes and labels are shorter ("unloved", "flash crash", "physical AI").
+_CARRIED_MIN_WORDS = 5
 
 
 @dataclass
@@ -45,16 +49,26 @@ class Found:
         return " ".join(p for p in self.parts if p)
 
 
+def _key(entry: tuple[str | None, str | None]) -> str:
+    """Who an entry of the recent speakers is: the name, or for an unnamed speaker the title."""
+    return entry[0] if entry[0] is not None else "\x00" + (entry[1] or "")
+
+
 @dataclass
 class _State:
-    """Speakers met so far, most recent first (persons as registered in People)."""
+    """Speakers met so far, most recent first (persons as registered in People).
+
+    An unnamed speaker described by role ("an analyst at Krungsri Securities") is an entry
+    with no name and the description as title: a later "he predicted" can point to it."""
 
     people: People
-    recent: list[tuple[str, str | None]] = field(default_factory=list)
+    recent: list[tuple[str | None, str | None]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
 
-    def push(self, speaker: str, title: str | None) -> None:
-        self.recent = [(speaker, title), *[r for r in self.recent if r[0] != speaker][:9]]
+    def push(self, speaker: str | None, title: str | None) -> None:
+        entry = (speaker, title)
+        key = _key(entry)
+        self.recent = [entry, *[r for r in self.recent if _key(r) != key][:9]]
 
     def last(self) -> tuple[str | None, str | None]:
         return self.recent[0] if self.recent else (None, None)
@@ -64,21 +78,29 @@ class _State:
             return None, None
         if gender:
             for cand in self.recent[:4]:
-                if self.genders.get(cand[0]) == gender:
+                if self.genders.get(_key(cand)) == gender:
                     return cand
             for cand in self.recent[:4]:
-                if cand[0] not in self.genders:
-                    self.genders[cand[0]] = gender
+                if _key(cand) not in self.genders:
+                    self.genders[_key(cand)] = gender
                     return cand
         return self.recent[0]
 
     def resolve(self, mention: Mention | None) -> tuple[str | None, str | None]:
         """(speaker, title) for a mention; a named speaker becomes the most recent one."""
+        if mention is not None and mention.anonymous:
+            self.push(None, mention.title)
+            return None, mention.title
+        if mention is not None and mention.role is not None:
+            person = self.people.by_role(mention.role)
+            if person is not None:
+                self.push(person.full, person.title)
+                return person.full, person.title
         if mention is None or mention.anaphor:
             return self.last()
         if mention.pronoun is not None:
             speaker, title = self.by_pronoun(mention.pronoun)
-            if speaker:
+            if speaker or title:
                 self.push(speaker, title)
             return speaker, title
         if not mention.name:
@@ -108,6 +130,8 @@ class _Ctx:
     by_id: dict[int, Found] = field(default_factory=dict)
     prev_full: Found | None = None
     prev_colon: tuple[str | None, str | None] | None = None
+    # The named speaker whose words the previous sentence of the same paragraph reported.
+    prev_reported: tuple[str | None, str | None] | None = None
     singles: set[int] = field(default_factory=set)
 
 
@@ -128,8 +152,15 @@ def attribute(
     # After the last sentence holding a quotation a sentence can only change the speaker state
     # (who spoke last, genders), which no quotation reads any more: those are not read.
     last = max((idx for idx, sent in enumerate(sentences) if sent.quote_ids), default=-1)
+    para_starts: set[int] = set()
+    count = 0
+    for para in per_para:
+        para_starts.add(count)
+        count += len(para)
     for idx in range(last + 1):
         nxt = sentences[idx + 1] if idx + 1 < len(sentences) else None
+        if idx in para_starts:
+            ctx.prev_reported = None
         _sentence(ctx, sentences[idx], nxt, texts, links)
     return [f for f in ctx.out if f.text]
 
@@ -161,11 +192,17 @@ def _sentence(
         else:
             resolved.append(ctx.state.resolve(v.subject))
     # Participles before the first finite verb inherit the later subject ("Adding that…, X said").
+    # With no later verb, a participle after a comma takes the subject of the clause it hangs
+    # on ("Mediobanca fell 4% …, saying …"), and only then the last speaker.
     later: tuple[str | None, str | None] | None = None
     for k in range(len(resolved) - 1, -1, -1):
         if verbs[k].subject is not None:
             later = resolved[k]
         elif resolved[k] == (None, None):
+            if later is None:
+                subject = clause_subject(toks, verbs[k].at)
+                if subject is not None:
+                    later = ctx.state.resolve(subject)
             resolved[k] = later if later is not None else ctx.state.last()
     last_full: Found | None = None
     for n_mark, (q, qid) in enumerate(zip(marks, sent.quote_ids, strict=False)):
@@ -186,6 +223,9 @@ def _sentence(
         ctx.by_id[qid] = made
         last_full = made if not made.partial else None
     ctx.prev_full = last_full if marks else None
+    # Only reported speech without quotation marks ("Daly had said that cuts are likely needed")
+    # carries on into a later fragment.
+    ctx.prev_reported = resolved[-1] if verbs and not marks and resolved[-1][0] else None
     ctx.prev_colon = None
     if not marks and toks and toks[-1].text == ":" and verbs:
         ctx.prev_colon = resolved[-1]
@@ -200,6 +240,10 @@ def _remember_mentions(ctx: _Ctx, text: str, speakers: set[str]) -> None:
     a name in passing never outranks the person who was just quoted.
     """
     state = ctx.state
+    if not speakers:
+        unnamed = anonymous_subject(_tokens(ctx, text))
+        if unnamed is not None:
+            state.push(None, unnamed.title)
     for m in _mentions(ctx, text):
         person = state.people.resolve(m.name) if m.name else None
         if person is None or person.full in speakers or not (is_person_like(person.full) or m.gender):
@@ -231,6 +275,8 @@ def _classify(
     Verbs are sorted by position, so the verbs around the quotation are found by bisection:
     the work per quotation stays small however long an adversarial sentence is.
     """
+    if q > 0 and toks[q - 1].low in _TITLE_LEADS and _title_case(text):
+        return None  # a show, book or report title: said on “Making Money with Charles Payne.”
     positions = [v.at for v in verbs]
     first_after = bisect.bisect_right(positions, q)  # verbs[first_after:] follow the quotation
     before_n = _words(toks[prev_q + 1 : q]) if q - prev_q < 64 else 99
@@ -261,6 +307,9 @@ def _classify(
     # X said: “…”
     if before_last == ":" and after_n == 0 and first_after > 0:
         return _emit(ctx, text, resolved[first_after - 1], partial=False)
+    # X said in a statement, “…” / saying in a speech, “…” / minister declares ‘…’
+    if after_n == 0 and first_after > 0 and _introduces(toks, verbs[first_after - 1].at, q, prev_q, text):
+        return _emit(ctx, text, resolved[first_after - 1], partial=False)
     if single:
         return None
     # A sentence that is only a quotation.
@@ -275,9 +324,78 @@ def _classify(
             return _emit(ctx, text, ctx.prev_colon, partial=False)
         return None
     if not verbs:
+        # A fragment that carries on the speech the previous sentence reported, with no new
+        # attribution: "… Daly had said … . Adjustments will be needed as the Fed works “to
+        # restore price stability …”". Short or capitalised quotations stay scare quotes.
+        reported = ctx.prev_reported
+        if reported is not None and text[:1].islower() and len(text.split()) >= _CARRIED_MIN_WORDS:
+            return _emit(ctx, text, reported, partial=True)
         return None
     k = first_after - 1 if first_after > 0 else first_after
     return _emit(ctx, text, resolved[k], partial=True)
+
+
+# Words between a speech verb and a quotation that make the quotation part of a reported
+# clause ("said that the rally was “overdone”"), not the words introduced.
+_REPORTING = frozenset({"that", "whether", "if", "how", "why", "what", "when", "because"})
+
+
+def _introduces(toks: list[Tok], at: int, q: int, prev_q: int, text: str) -> bool:
+    """Does the speech verb at ``at`` introduce the quotation at ``q`` that ends its sentence?
+
+    Yes when the quotation follows the verb directly ("declares ‘we are not…’") or after a
+    comma that closes a short adverbial ("said in a separate post, “…”", "told Reuters, “…”");
+    a quotation of fewer than four words right after the verb is a fragment;
+    not when a reported clause stands between ("said that stocks were “cheap”").
+    """
+    if at <= prev_q or at >= q or toks[at].low not in _INTRODUCING:
+        return False
+    if q == at + 1:
+        return len(text.split()) >= 4  # 'demand was, he said “very strong”' is a fragment
+    if toks[q - 1].text != "," or q - at > 9:
+        return False
+    between = toks[at + 1 : q - 1]
+    return all(t.wordlike and t.low not in _REPORTING for t in between)
+
+
+# Words a quoted title follows: "said on “Making Money with Charles Payne”", "in “The Big Short”",
+# "dubbed “Liberation Day”".
+_TITLE_LEADS = frozenset(
+    {"on", "in", "at", "from", "of", "for", "called", "dubbed", "titled", "entitled", "named", "nicknamed"}
+)
+# Short words a title leaves in lower case.
+_MINOR_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+    }
+)
+
+
+def _title_case(text: str) -> bool:
+    """Two or more words, every one capitalised except the minor ones ("Making Money with
+    Charles Payne."): how a title is written, and almost never how speech is quoted."""
+    words = [w.strip(".,;:!?()…") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS for w in words)
 
 
 def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str | None] | None:
@@ -296,6 +414,7 @@ def _bare_attribution(ctx: _Ctx, nxt: Sentence | None) -> tuple[str | None, str 
 
 
 def _emit(ctx: _Ctx, text: str, who: tuple[str | None, str | None], partial: bool) -> Found:
-    found = Found([text], who[0], who[1] if who[0] else None, partial)
+    # An unnamed speaker keeps its description as title (who[0] None, who[1] set only then).
+    found = Found([text], who[0], who[1], partial)
     ctx.out.append(found)
     return found

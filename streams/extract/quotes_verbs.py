@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from streams.extract.speakers import Mention, name_after, name_before
+from streams.extract.speakers import Mention, name_after, name_before, possessive_name
 from streams.extract.tokens import FINITE as _FINITE
+from streams.extract.tokens import INVERTED_ONLY as _INVERTED_ONLY
 from streams.extract.tokens import PARTICIPLE as _PARTICIPLE
+from streams.extract.tokens import QUOTE_MARKERS, Tok, wordset
+from streams.extract.tokens import SPEECH_NOUNS as _SPEECH_NOUNS
 from streams.extract.tokens import WITH_TO as _WITH_TO
-from streams.extract.tokens import Tok, wordset
 
 __all__ = ["Verb", "find_verbs"]
 
@@ -51,6 +53,19 @@ def find_verbs(toks: list[Tok]) -> list[Verb]:
             verbs.append(_subject_verb(toks, i))
         elif w in _FINITE:
             verbs.append(_subject_verb(toks, i))
+        elif w in _SPEECH_NOUNS:
+            # "Carmen Lee’s comments that …": the possessor speaks
+            if i > 0 and toks[i - 1].possessive and toks[i - 1].cap and nxt == "that":
+                owner = possessive_name(toks, i - 1)
+                if owner is not None:
+                    verbs.append(Verb(i, owner[0], owner[1], False))
+        elif w in _INVERTED_ONLY:
+            # only "“…”, judges X" / "“…,” estimates X": right after a quotation, a name after it
+            back = i - 1 if i > 0 and toks[i - 1].text == "," else i
+            if back > 0 and toks[back - 1].text in QUOTE_MARKERS:
+                found = name_after(toks, i + 1)
+                if found is not None and found[0].name:
+                    verbs.append(Verb(i, found[0], -1, True))
         elif w in _PARTICIPLE or (i == 0 and w == "added" and i + 1 < len(toks) and toks[i + 1].text == ":"):
             verbs.append(Verb(i, None, -1, False))
     return verbs

@@ -89,6 +89,7 @@ _AGENCIES: dict[str, str] = {
     "dpa": "dpa",
     "cnnmoney.com": "CNNMoney",
     "marketwatch": "MarketWatch",
+    "mt newswires": "MT Newswires",
 }
 _DATELINE_AGENCY = re.compile(
     r"\(\s*(" + "|".join(re.escape(a) for a in _AGENCIES) + r")\s*\)", re.IGNORECASE

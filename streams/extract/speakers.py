@@ -18,11 +18,15 @@ from streams.extract.tokens import QUOTE_MARKERS, Tok, is_role, wordset
 __all__ = [
     "ORG_WORDS",
     "Mention",
+    "anonymous_before",
+    "anonymous_subject",
     "appositive_after",
     "back_title",
+    "clause_subject",
     "join_tokens",
     "name_after",
     "name_before",
+    "possessive_name",
     "singular_title",
     "split_run",
 ]
@@ -70,6 +74,8 @@ class Mention(NamedTuple):
     pronoun: str | None = None  # "m", "f" or "" (they/it)
     anaphor: bool = False
     gender: str | None = None  # from Mr/Ms
+    role: str | None = None  # a bare singular role as the subject ("the minister said"): "minister"
+    anonymous: bool = False  # "an analyst at Krungsri Securities": nobody named, the title given
 
 
 # Tokens written without a space before them (and "(" without one after it).
@@ -93,7 +99,17 @@ def join_tokens(tokens: list[Tok]) -> str:
 
 
 def singular_title(words: list[Tok]) -> str:
-    """A title from its tokens; a plural role ("Presidents X and Y") becomes singular."""
+    """A title from its tokens; a plural role ("Presidents X and Y") becomes singular.
+
+    Words that only open the clause ("But Transport Minister", "Meanwhile Fed Chair") are not
+    part of the title; "" when nothing is left.
+    """
+    start = 0
+    while start < len(words) and words[start].low in _LEADING_JUNK:
+        start += 1
+    words = words[start:]
+    if not words:
+        return ""
     text = join_tokens(words).rstrip(".")
     if words and words[-1].low in {"presidents", "ministers", "secretaries", "premiers"}:
         last = words[-1].word
@@ -180,6 +196,9 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         return Mention(pronoun=PRONOUNS[low]), i - 1
     if last.text == ",":
         return _appositive_before(tokens, i - 1)
+    anonymous = anonymous_before(tokens, i)
+    if anonymous is not None:
+        return anonymous
     if last.is_name:
         j = i
         while j > 0 and i - j < 8 and (tokens[j - 1].is_name or tokens[j - 1].low in _NAME_CONNECTORS):
@@ -189,27 +208,136 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         title, name, gender, at = _split_run_at(tokens[j:i])
         if not name:
             return None
+        affiliated = _affiliated_person(tokens, j, name)
+        if affiliated is not None:
+            return affiliated
         start = j
         if not title:
             name_start = j + at
             title = back_title(tokens, name_start)
             start = min(j, name_start - len(title))
-        return Mention(
-            name=join_tokens(name), title=singular_title(title) if title else None, gender=gender
-        ), start
+        title_text = (singular_title(title) or None) if title else None
+        rest = tokens[j + at + len(name) : i]  # "of Kiel Research" cut off the name
+        if title_text is None and len(rest) >= 2 and rest[0].low == "of":
+            title_text = join_tokens(rest)
+        return Mention(name=join_tokens(name), title=title_text, gender=gender), start
     if not last.cap and last.text.isalpha():
         if is_role(low) and i >= 2 and tokens[i - 2].is_name:
             # "JPMorgan analysts wrote", "Citi strategists said": the firm speaks.
             org = name_before(tokens, i - 1)
             if org is not None and org[0].name:
                 return Mention(name=org[0].name), org[1]
+        # A singular role ("the minister said", headline "minister declares") may name the one
+        # person of the article with that title; "an analyst said" is somebody else.
+        role = low if is_role(low) and not low.endswith("s") else None
         for k in range(i - 1, max(-1, i - 5), -1):
             if tokens[k].low in {"the", "this", "that"}:
-                return Mention(anaphor=True), k
+                return Mention(anaphor=True, role=role), k
+            if tokens[k].low in {"a", "an", "one", "another"}:
+                return Mention(), k
             if not tokens[k].text[:1].isalpha():
                 break
-        return Mention(), i - 1
+        return Mention(role=role), i - 1
     return None
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "one"})
+_ANONYMOUS_AFFILIATION = frozenset({"with", "at", "from", "of", "for"})
+# Words after which a clause (and so its subject) may start.
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "meanwhile", "however", "yet", "so"})
+
+
+def anonymous_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
+    """An unnamed speaker described by role and affiliation right before ``end``: "an analyst at
+    Krungsri Securities", "the managing director of a mining issuer". The description must open
+    its clause and hold a role word followed by "at", "of", "with" or "from"; the speaker is
+    nobody by name, and the description without its article is the title."""
+    k = end
+    while k > 0 and end - k < 12 and tokens[k - 1].wordlike:
+        k -= 1
+        if tokens[k].low in _DETERMINERS and (
+            k == 0 or not tokens[k - 1].wordlike or tokens[k - 1].low in _CLAUSE_OPENERS
+        ):
+            return _anonymous_at(tokens, k, end)
+    return None
+
+
+def _anonymous_at(tokens: list[Tok], d: int, end: int) -> tuple[Mention, int] | None:
+    """The description tokens[d:end] (``d`` its article) as an anonymous mention, or None."""
+    f = d + 1  # the affiliation word: "at", "of", "with", "from"
+    while f < end and f - d <= 5 and tokens[f].low not in _ANONYMOUS_AFFILIATION:
+        if tokens[f].cap or not tokens[f].word.isalpha():
+            return None  # a name or figure before the role: not an unnamed speaker
+        f += 1
+    if f >= end - 1 or f == d + 1 or tokens[f].low not in _ANONYMOUS_AFFILIATION:
+        return None
+    role = tokens[f - 1]
+    if not role.role or role.low.endswith("s"):
+        return None  # "the managing director of …", not "the shares of …" or "analysts at …"
+    return Mention(title=join_tokens(tokens[d + 1 : end]), anonymous=True), d
+
+
+def anonymous_subject(tokens: list[Tok]) -> Mention | None:
+    """An unnamed, described speaker that is the subject of some clause of the sentence
+    ("In the morning session, an analyst at Krungsri Securities expected …"): the description
+    ends at the first lower-case word that reads as a finite verb. Only the role words of the
+    sentence are looked at (most sentences have none)."""
+    n = len(tokens)
+    for r in [k for k, t in enumerate(tokens) if t.role]:
+        if r + 2 >= n or tokens[r].cap or tokens[r + 1].low not in _ANONYMOUS_AFFILIATION:
+            continue
+        d = r - 1
+        while d >= 0 and r - d <= 5 and tokens[d].low not in _DETERMINERS:
+            d -= 1
+        if (
+            d < 0
+            or r - d > 5
+            or not (d == 0 or not tokens[d - 1].wordlike or tokens[d - 1].low in _CLAUSE_OPENERS)
+        ):
+            continue
+        for end in range(r + 3, min(n, r + 12)):
+            t = tokens[end]
+            if not t.wordlike:
+                break
+            if not t.cap and (t.verb or t.low in _FINITE_AUX or (t.low.endswith("ed") and len(t.low) > 4)):
+                found = _anonymous_at(tokens, d, end)
+                if found is not None:
+                    return found[0]
+                break
+    return None
+
+
+_FINITE_AUX = frozenset({"is", "was", "has", "had", "will", "would", "expects", "sees", "thinks", "believes"})
+
+
+_AFFILIATION = frozenset({"with", "at", "from", "of"})
+
+
+def _person_like(name: str) -> bool:
+    """Two to four words none of which marks an organisation, place or index."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and not any(p in ORG_WORDS for p in parts)
+
+
+def _affiliated_person(tokens: list[Tok], j: int, org: list[Tok]) -> tuple[Mention, int] | None:
+    """ "Howard Silverblatt with S&P Dow Jones Indices said": the person speaks, the firm after
+    "with", "at" or "from" is the title (as given, preposition included). ``org`` is the name
+    run that starts at ``j``."""
+    if j < 2 or tokens[j - 1].low not in _AFFILIATION:
+        return None
+    group = tokens[j - 2]
+    if group.role and not group.cap and group.low.endswith("s"):
+        # "analysts at Corbel Securities wrote": the firm speaks, as in "Corbel analysts wrote"
+        start = j - 3 if j >= 3 and tokens[j - 3].low == "the" else j - 2
+        return Mention(name=join_tokens(org)), start
+    if j < 3 or not group.is_name:
+        return None
+    person = name_before(tokens, j - 1)
+    if person is None or person[0].name is None or not _person_like(person[0].name):
+        return None
+    affiliation = tokens[j - 1].word + " " + join_tokens(org)
+    mention = person[0]
+    return Mention(name=mention.name, title=mention.title or affiliation, gender=mention.gender), person[1]
 
 
 def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | None:
@@ -272,11 +400,21 @@ def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
     if title_toks and not title_toks[0].cap and not title_toks[0].possessive and not title_toks[0].role:
         pass
     end = i + len(run)
-    title = singular_title(title_toks) if title_toks else None
+    title = (singular_title(title_toks) or None) if title_toks else None
     if end < n and tokens[end].text == ",":
         appos = appositive_after(tokens, end + 1)
         if appos:
             title = appos
+    elif title is None and end + 1 < n and tokens[end].low in _AFFILIATION and tokens[end + 1].is_name:
+        # "said Howard Silverblatt with S&P Dow Jones Indices", "judges Stephen Innes of Spi AM"
+        k = end + 1
+        while k < n and k - end < 8 and (tokens[k].is_name or tokens[k].connector):
+            k += 1
+        while k > end + 1 and tokens[k - 1].connector:
+            k -= 1
+        if _person_like(join_tokens(name_toks)):
+            title = tokens[end].word + " " + join_tokens(tokens[end + 1 : k])
+            end = k
     return Mention(name=join_tokens(name_toks), title=title, gender=gender), end
 
 
@@ -315,3 +453,52 @@ def appositive_after(tokens: list[Tok], start: int) -> str | None:
     # Drop a trailing time phrase ("on Tuesday").
     text = _strip_article(join_tokens(out))
     return re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", text)
+
+
+# Past tenses without "-ed" that commonly follow a company or person as the main verb.
+_IRREGULAR_PAST = wordset(
+    """fell rose slid sank won lost took made gave saw met left hit cut set put kept held led ran
+    began came went got became bought sold paid spent struck grew drew threw spoke chose sought
+    shed stood"""
+)
+
+
+def clause_subject(tokens: list[Tok], at: int) -> Mention | None:
+    """The named subject of the clause that a participle at ``at`` hangs on, or None.
+
+    Only for ", saying …" (a comma before the participle): the subject is the name right before
+    the first lower-case word of the sentence that reads as a finite verb ("Prime Minister Sanae
+    Takaichi attended …", "Italian investment bank Mediobanca fell …")."""
+    if at < 3 or tokens[at - 1].text != ",":
+        return None
+    for m in range(1, at - 1):
+        t = tokens[m]
+        if t.cap or not t.wordlike:
+            continue
+        if t.low in _IRREGULAR_PAST or t.low in _FINITE_AUX or (t.low.endswith("ed") and len(t.low) > 4):
+            if not tokens[m - 1].is_name:
+                return None
+            found = name_before(tokens, m)
+            return found[0] if found is not None and found[0].name else None
+    return None
+
+
+def possessive_name(tokens: list[Tok], p: int) -> tuple[Mention, int] | None:
+    """The name that ends in the possessive token at ``p`` ("OCBC Investment Research’s Singapore
+    strategist Carmen Lee’s"), with the title before it, and the index where it starts."""
+    word = tokens[p].word
+    owner = word[:-2] if word.endswith(("’s", "'s")) else word.rstrip("’'")
+    if not owner[:1].isupper():
+        return None
+    j = p
+    while j > 0 and p - j < 4 and tokens[j - 1].is_name:
+        j -= 1
+    title, name, gender, at = _split_run_at([*tokens[j:p], Tok(owner)])
+    if not name:
+        return None
+    start = j
+    if not title:
+        title = back_title(tokens, j + at)
+        start = min(j, j + at - len(title))
+    title_text = (singular_title(title) or None) if title else None
+    return Mention(name=join_tokens(name), title=title_text, gender=gender), start

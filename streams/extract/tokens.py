@@ -20,10 +20,12 @@ def wordset(text: str) -> frozenset[str]:
 
 __all__ = [
     "FINITE",
+    "INVERTED_ONLY",
     "NAME_CONNECTORS",
     "PARTICIPLE",
     "QUOTE_MARKERS",
     "ROLE_WORDS",
+    "SPEECH_NOUNS",
     "WITH_TO",
     "Tok",
     "is_role",
@@ -43,7 +45,7 @@ ROLE_WORDS = wordset(
     negotiator spokesperson spokesman spokeswoman researcher professor executive official
     representative fellow specialist broker dealer principal consultant commentator editor
     ambassador senator mayor lawmaker banker planner investor chancellor treasurer deputy
-    leader commissioner counsel expert vp md"""
+    leader commissioner counsel expert vp md envoy"""
 )
 _NOT_NAMES = wordset(
     """i we you it he she they his her their our january february march april may june july
@@ -57,7 +59,7 @@ FINITE = wordset(
     """said says say told tells added adds noted notes explained explains confirmed confirms
     described describes warned warns wrote writes stated argued argues commented remarked
     observed insisted insists stressed stresses cautioned cautions acknowledged admitted
-    conceded concluded suggested suggests asserted declared announced maintained reiterated
+    conceded concluded suggested suggests asserted declared declares announced maintained reiterated
     urged asked replied quipped recalled predicted predicts believes reckons explained"""
 )
 PARTICIPLE = wordset(
@@ -65,7 +67,19 @@ PARTICIPLE = wordset(
     cautioning writing"""
 )
 WITH_TO = frozenset({"points", "pointed", "point", "pointing", "according"})
-_VERBS = FINITE | PARTICIPLE | WITH_TO
+# Verbs that report speech only in the inverted order right after a quotation, as translated
+# French and Spanish copy writes it ("“…”, judges Stephen Innes of Spi AM"); elsewhere they are
+# too often nouns or ordinary verbs ("estimates", "judges", "indicated").
+INVERTED_ONLY = wordset(
+    """judges judged estimates estimated considers considered observes underlines underlined
+    emphasises emphasised emphasizes emphasized analyses analyzes summarises summarizes affirms
+    affirmed assures assured specifies specified indicates indicated tempers tempered continues
+    nuances nuanced"""
+)
+# Nouns that report speech after a possessive name and before "that" ("Carmen Lee’s comments
+# that the STI has a “slightly good chance” …").
+SPEECH_NOUNS = wordset("comments comment remarks remark warning assessment view views")
+_VERBS = FINITE | PARTICIPLE | WITH_TO | INVERTED_ONLY | SPEECH_NOUNS
 
 
 class Tok:

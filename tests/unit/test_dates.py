@@ -102,3 +102,73 @@ def test_stamp_beats_prose_and_published_beats_updated() -> None:
     )
     assert find_published_at(text, "Investing.com") == "2025-09-12"
     assert find_published_at("Updated 13/09/2025\nBody (Thursday, January 8, 2026).") == "2026-01-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a byline or agency credit before the date, maybe with a time, maybe glued to the date
+        ("Headline\n\nMaria Lopez Feb 3, 2025\nBody.", "2025-02-03"),
+        ("Headline\nBy Tom Reed | March 4, 2023\nBody.", "2023-03-04"),
+        ("Headline\nJohn Carter12 May 2022\nBody.", "2022-05-12"),
+        ("Headline\n(Kyodo) 09:15, March 3, 2021\nBody.", "2021-03-03"),
+        ("Headline\nYonhap, October 5, 2019\nBody.", "2019-10-05"),
+        # page furniture after the stamp
+        ("Headline\nMar 2nd, 2018 | By | Category: Markets\nBody.", "2018-03-02"),
+        ("Headline\nBernama, June 9, 2020 Adjust font size:\nBody.", "2020-06-09"),
+        ("Body.\nMarch 12, 2024 10:15 ET (14:15 GMT)\nCopyright (c) 2024", "2024-03-12"),
+        ("11 Jun, 2024 @ 09:30\nHeadline\nBody.", "2024-06-11"),
+        # labels like "Published"
+        ("Headline\nWritten: 2024-05-06 10:03:54Updated: 2024-05-06 11:00:00\nBody.", "2024-05-06"),
+        ("FIRST AIRED: June 3, 2017\n\nBody.", "2017-06-03"),
+        # the headline's own date at its end, after a dash or its weekday
+        ("Stocks rally as rate cut nears – 15/02/2024 at 5:30 p.m.\n\nBody.", "2024-02-15"),
+        ("How Asian markets fared Tuesday 4/18/2023\n\nBody.", "2023-04-18"),
+        # a dated dateline with an all-numeric date after a time
+        ("10:15 AM EST, 12/14/2025 (MT Newswires) -- Stocks rose.", "2025-12-14"),
+    ],
+)
+def test_credit_lines_furniture_and_headline_dates(text: str, expected: str) -> None:
+    assert find_published_at(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose, captions and review dates around the same forms
+        "Headline\nSince March 23, 2020\nBody.",
+        "Headline\nThe Dow closed at 38,000 on March 5, 2024\nBody.",
+        "Headline\nFile Photo March 5, 2024\nBody.",
+        "Headline\nREUTERS/Brendan McDermid March 5, 2024\nBody.",
+        "Headline\nNext Review December 19, 2025\nBody.",
+        "Headline\nJohn Carter Nov 4, 2024 said the index was fine\nBody.",
+        # a date at the end of a headline without a dash or weekday is prose
+        "Dow posts best day since March 23, 2020\n\nBody.",
+        # a date at the end of a later line is no headline date
+        "Headline\n\nStocks fared Monday 3/20/2023\nBody.",
+        # the weekday before the date fits neither reading: not trusted
+        "How Asian markets fared Friday 4/18/2023\n\nBody.",
+    ],
+)
+def test_no_credit_or_headline_date(text: str) -> None:
+    assert find_published_at(text) is None
+
+
+def test_weekday_settles_an_ambiguous_numeric_date() -> None:
+    # 7 March 2024 was a Thursday, 3 July 2024 a Wednesday.
+    headline = "Paris closes higher – 03/07/2024 at 6:43 p.m.\n\n"
+    assert find_published_at(headline + "The CAC 40 rose 1% on Thursday.") == "2024-03-07"
+    assert find_published_at(headline + "The CAC 40 rose 1% on Wednesday.") == "2024-07-03"
+    # no weekday, or one that fits neither reading: the default day-first order
+    assert find_published_at(headline + "The CAC 40 rose 1%.") == "2024-07-03"
+    assert find_published_at(headline + "The CAC 40 rose 1% on Friday.") == "2024-07-03"
+    # a publisher of known order is not overruled by the text's weekday
+    assert (
+        find_published_at("Published 03/07/2024\nOn Thursday the index rose.", "Investing.com")
+        == "2024-07-03"
+    )
+    assert find_published_at("Published 03/07/2024\nOn Wednesday the index rose.", "CNBC") == "2024-03-07"
+    # a weekday written right before the date settles it whoever publishes
+    assert (
+        find_published_at("How markets fared Thursday 03/07/2024\n\nBody.", "Investing.com") == "2024-03-07"
+    )
