@@ -26,7 +26,7 @@ from streams.move_position import MovePosition
 from streams.replay import replay
 from tests.integration.helpers import read_topic, start_worker, unique_settings
 from tests.reliability.corpus import Corpus
-from tests.reliability.harness import collect_alerts, plan_of, write_artifact
+from tests.reliability.harness import articles_lost, collect_alerts, plan_of, write_artifact
 
 pytestmark = pytest.mark.integration
 
@@ -56,6 +56,7 @@ async def test_a_batch_fetched_while_the_streams_wait_for_their_seek_is_not_lost
     try:
         caught_up = await wait_for_worker(settings, timeout=90)
         moves = await read_topic(kafka_bootstrap, settings.topics.index_moves)
+        lost = await articles_lost(settings)
         check = await collect_alerts(settings, corpus.alerts_of_first(FIRST + BACKLOG))
     finally:
         second.stop()
@@ -64,9 +65,10 @@ async def test_a_batch_fetched_while_the_streams_wait_for_their_seek_is_not_lost
         "moves_expected": sum(corpus.move_counts[: FIRST + BACKLOG]),
         "moves_on_topic": len(moves),
         "moves_repeated": sum(n - 1 for n in per_article.values() if n > 1),
+        "articles_lost": lost,
         **check.figures(),
     }
     write_artifact("restart-race", figures)
     assert caught_up, figures
-    assert figures["moves_on_topic"] == figures["moves_expected"], figures
+    assert figures["moves_on_topic"] == figures["moves_expected"] and lost == 0, figures
     assert check.verify() == [], f"{check.problems}\n{figures}"
