@@ -103,6 +103,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # Rule 9: ids of the articles processed, written at the commit like the index states below.
     processed = WriteBehindTable(pipeline.processed_articles, keep_written=False)
     outbox.on_confirmed(processed.take)
+    outbox.writes_to(pipeline.processed_articles.changelog_topic.get_topic_name())
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
@@ -158,6 +159,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # once the alerts they record are acknowledged (streams/write_behind.py).
     states = WriteBehindTable(pipeline.index_state)
     outbox.on_confirmed(states.take)
+    outbox.writes_to(pipeline.index_state.changelog_topic.get_topic_name())
 
     def forget_states(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
         states.forget()
