@@ -61,10 +61,13 @@ class Outbox:
         """
         self._topics_to_learn.add(topic_name)
 
+    async def learn_topic(self, name: str) -> None:
+        """Wait until the producer knows topic ``name``'s partitions."""
+        await self._app.producer._ensure_producer().partitions_for(name)  # aiokafka's producer
+
     async def _learn_topics(self) -> None:
-        producer = self._app.producer._ensure_producer()  # aiokafka's AIOKafkaProducer
         for name in sorted(self._topics_to_learn):
-            await producer.partitions_for(name)  # waits for the topic's metadata
+            await self.learn_topic(name)
             self._topics_to_learn.discard(name)
 
     def on_confirmed(self, take: Callable[[], Callable[[], None]]) -> None:
