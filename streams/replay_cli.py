@@ -8,9 +8,9 @@ import asyncio
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from streams.kafka_clients import KafkaConnectFailed, explain_connect_errors
+from streams.command_settings import kafka_settings
+from streams.kafka_clients import explain_connect_errors
 from streams.replay import ReplaySummary, plan_replay, replay
-from streams.settings import Settings
 
 __all__ = ["print_summary", "run_replay_command"]
 
@@ -23,8 +23,13 @@ def print_summary(summary: ReplaySummary, console: Console, topic: str) -> None:
 
 
 def run_replay_command(args: argparse.Namespace) -> int:
-    """Plan, report skips at once, send with a progress bar, summarise."""
-    settings = Settings()
+    """Plan, report skips at once, send with a progress bar, summarise.
+
+    An unreachable broker or refused credentials raise ``KafkaConnectFailed``: one line and exit
+    status 2 from ``milestones``' main. ``--rate``, ``--speed`` and ``--loop`` are checked by the
+    parser (streams/cli.py).
+    """
+    settings = kafka_settings("replay")
     err = Console(stderr=True)
     plan = plan_replay(args.paths, order=args.order)
     for skip in plan.skipped:
@@ -40,21 +45,17 @@ def run_replay_command(args: argparse.Namespace) -> int:
         transient=False,
     ) as progress:
         task = progress.add_task("replay", total=total)
-        try:
-            with explain_connect_errors(settings):
-                summary = asyncio.run(
-                    replay(
-                        settings,
-                        plan,
-                        rate=args.rate,
-                        speed=args.speed,
-                        loops=args.loop,
-                        on_sent=lambda _f: progress.advance(task),
-                    )
+        with explain_connect_errors(settings):
+            summary = asyncio.run(
+                replay(
+                    settings,
+                    plan,
+                    rate=args.rate,
+                    speed=args.speed,
+                    loops=args.loop,
+                    on_sent=lambda _f: progress.advance(task),
                 )
-        except KafkaConnectFailed as exc:
-            err.print(f"milestones replay: {exc}", markup=False, soft_wrap=True)
-            return 2
+            )
     print_summary(summary, err, settings.topics.articles)
     if summary.sent == 0 and not summary.skipped:
         err.print("milestones replay: no article files found", markup=False, soft_wrap=True)

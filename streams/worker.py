@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 
 import faust
 
 from streams.app import Pipeline, create_pipeline
+from streams.kafka_admin import check_cluster
 from streams.ops.logs import logging_config
 from streams.settings import Settings
 
@@ -30,12 +32,20 @@ def use_uvloop() -> bool:
     return True
 
 
-def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
-    """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first."""
+def run_worker(loglevel: str | None = None, settings: Settings | None = None) -> int:
+    """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first.
+
+    The cluster is checked first (:func:`streams.kafka_admin.check_cluster`): an unreachable
+    broker or refused credentials raise ``KafkaConnectFailed`` with one line before Faust starts.
+    ``loglevel`` defaults to ``MILESTONES_LOG_LEVEL``.
+    """
     use_uvloop()
     settings = settings or Settings()
+    warning = asyncio.run(check_cluster(settings))
+    if warning is not None:
+        print(f"milestones worker: warning: {warning}", file=sys.stderr, flush=True)
     pipeline = create_pipeline(settings)
-    make_worker(pipeline, loglevel).execute_from_commandline()
+    make_worker(pipeline, loglevel or settings.log_level).execute_from_commandline()
     return 0
 
 
