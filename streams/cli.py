@@ -108,10 +108,12 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
 
 def _cmd_worker(args: argparse.Namespace) -> int:
-    from streams.command_settings import kafka_settings
+    from streams.command_settings import find_broker, load_settings
+    from streams.settings import Settings
     from streams.worker import run_worker
 
-    return run_worker(loglevel=args.loglevel, settings=kafka_settings("worker"))
+    settings, why = find_broker(load_settings(Settings))
+    return run_worker(loglevel=args.loglevel, settings=settings, broker_source=why)
 
 
 def _cmd_broker(args: argparse.Namespace) -> int:

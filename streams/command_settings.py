@@ -83,13 +83,20 @@ def load_settings(model: type[SettingsT]) -> SettingsT:
         raise BadSettings(describe_settings_error(model, error)) from None
 
 
-def kafka_settings(command: str, *, say: bool = True) -> Settings:
+def kafka_settings(command: str) -> Settings:
     """The settings a Kafka-using command runs with, its broker found as the demo and tests find it.
 
-    With ``say``, one line on stderr tells which broker is used and why, so a person knows
-    whether they reached the local broker, their cluster or the default address.
+    One line on stderr tells which broker is used and why, so a person knows whether they
+    reached the local broker, their cluster or the default address. (The worker logs it
+    instead, as a JSON line like the rest of its log: :func:`find_broker`.)
     """
-    settings = load_settings(Settings)
+    settings, why = find_broker(load_settings(Settings))
+    print(f"milestones {command}: Kafka at {settings.kafka_bootstrap} ({why})", file=sys.stderr, flush=True)
+    return settings
+
+
+def find_broker(settings: Settings) -> tuple[Settings, str]:
+    """``settings`` with the broker to use, and why that one: the setting, a local broker, the default."""
     if "kafka_bootstrap" in settings.model_fields_set:
         why = "MILESTONES_KAFKA_BOOTSTRAP"
     else:
@@ -101,8 +108,4 @@ def kafka_settings(command: str, *, say: bool = True) -> Settings:
             why = f"the broker `milestones broker start` runs, pid {running.pid}"
         else:
             why = "the default; no local broker runs: `milestones broker start`, or set MILESTONES_KAFKA_BOOTSTRAP"
-    if say:
-        print(
-            f"milestones {command}: Kafka at {settings.kafka_bootstrap} ({why})", file=sys.stderr, flush=True
-        )
-    return settings
+    return settings, why

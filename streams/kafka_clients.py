@@ -128,6 +128,8 @@ def explain_connect_errors(settings: Settings) -> Iterator[None]:
     handler = _ConnectErrors()
     logger = logging.getLogger("aiokafka")
     logger.addHandler(handler)
+    # Kept here, not also logged: the reason is in the one line raised below.
+    propagate, logger.propagate = logger.propagate, False
     try:
         yield
     except (KafkaConnectionError, SaslAuthenticationFailed) as error:
@@ -148,3 +150,4 @@ def explain_connect_errors(settings: Settings) -> Iterator[None]:
         ) from error
     finally:
         logger.removeHandler(handler)
+        logger.propagate = propagate
