@@ -222,19 +222,24 @@ def pipeline(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> 
         assert worker.wait_for_log("Worker ready", timeout=120), worker.log_text()[-4000:]
         tail = Shell.start("milestones tail", env, folder)
         tail.wait_for(lambda: "following" in tail.stderr())
-        replay = subprocess.run(
-            ["milestones", "replay", "--quiet"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert replay.returncode == 0, replay.stderr
+        _replay(env)
         tail.wait_for(lambda: len(tail.alert_lines()) >= 4)
         yield Pipeline(env, folder, worker, tail)
     finally:
         worker.stop()
+
+
+def _replay(env: dict[str, str], *paths: str) -> None:
+    """``milestones replay`` (of seeds/ without paths) into the topics of ``env``."""
+    done = subprocess.run(
+        ["milestones", "replay", "--quiet", *paths],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def _following(
@@ -317,14 +322,7 @@ def test_tail_index_moves(pipeline: Pipeline) -> None:
     try:
         shell.wait_for(lambda: "following" in shell.stderr())
         dow = sorted((ROOT / "seeds").glob("000_*.txt"))
-        replay = subprocess.run(
-            ["milestones", "replay", "--quiet", *map(str, dow)],
-            cwd=ROOT,
-            env=pipeline.env,
-            capture_output=True,
-            text=True,
-        )
-        assert replay.returncode == 0, replay.stderr
+        _replay(pipeline.env, *map(str, dow))
         shell.wait_for(lambda: shell.stdout().strip() != "")
         assert shell.interrupt() == 0, shell.stderr()
     finally:
@@ -369,15 +367,7 @@ def test_worker_log_through_jq(pipeline: Pipeline, kafka_bootstrap: str) -> None
         "milestones worker 2>&1 | jq -c 'select(.alert) | .alert'", env, pipeline.folder, terminal=True
     )
     try:
-        replay = subprocess.run(
-            ["milestones", "replay", "--quiet"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert replay.returncode == 0, replay.stderr
+        _replay(env)
         shell.wait_for(lambda: shell.stdout().count('"alert_id"') >= 4, timeout=120)
         assert shell.interrupt() == 0, shell.stderr()
     finally:
