@@ -76,6 +76,7 @@ RUN = {
     "milestones worker &": "test_broker_start_worker_replay_tail",
     "milestones replay": "test_broker_start_worker_replay_tail",
     "milestones tail --from-beginning --max 4 --idle-timeout 30": "test_broker_start_worker_replay_tail",
+    "kill %1 && wait": "test_broker_start_worker_replay_tail",
     "milestones broker stop": "test_broker_start_worker_replay_tail",
     "curl -s localhost:6066/metrics | grep '^milestones_alerts_fired_total'": "test_curl_metrics",
     "curl -s -o /dev/null -w '%{http_code}\\n' localhost:6066/health/ready": "test_curl_health",
@@ -138,19 +139,26 @@ class Shell:
         return self.proc.wait(timeout=timeout)
 
     def _descendants(self) -> list[int]:
+        """Its children's children..., and whatever still runs in its session: a job it put in
+        the background (``milestones worker &``) outlives the shell, re-parented, but keeps the
+        session (non-interactive bash also makes such a job ignore Ctrl-C)."""
         children: dict[int, list[int]] = {}
+        in_session = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+            pid = int(stat.parent.name)
+            children.setdefault(int(fields[1]), []).append(pid)
+            if int(fields[3]) == self.proc.pid and pid != self.proc.pid:
+                in_session.append(pid)
         found, todo = [], [self.proc.pid]
         while todo:
             kids = children.get(todo.pop(), [])
             found.extend(kids)
             todo.extend(kids)
-        return found
+        return sorted(set(found) | set(in_session))
 
     def clean_up(self) -> None:
         """SIGTERM to whatever it left running (a backgrounded worker), then wait for it to go."""
@@ -386,6 +394,7 @@ def test_broker_start_worker_replay_tail(tmp_path: Path) -> None:
             "milestones worker &",
             "milestones replay",
             "milestones tail --from-beginning --max 4 --idle-timeout 30",
+            "kill %1 && wait",
             "milestones broker stop",
         ]
     )
@@ -403,6 +412,7 @@ def test_broker_start_worker_replay_tail(tmp_path: Path) -> None:
     assert re.search(r"^export MILESTONES_KAFKA_BOOTSTRAP=127\.0\.0\.1:\d+$", out, re.M), out
     assert {line.split()[0] for line in shell.alert_lines()} == SEED_ALERTS
     assert "Kafka stopped" in out
+    assert "[^Worker]: Closing event loop" in shell.stderr()  # the worker stopped cleanly, before the broker
     assert "(the broker `milestones broker start` runs, pid" in shell.stderr()
 
 
