@@ -74,7 +74,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Partitions of the articles topic. 1 keeps articles, and so alerts, in replay order.",
     )
-    replication_factor: int = Field(default=1, ge=1)
+    replication_factor: int = Field(
+        default=1,
+        ge=1,
+        description="Copies of each topic the worker creates. 1 suits one broker; the worker refuses "
+        "more than the cluster has and warns about 1 on a cluster of several.",
+    )
     alert_rules_path: Path | None = Field(
         default=None, description="TOML alert rules; default: the packaged contract defaults."
     )
@@ -100,7 +105,9 @@ class Settings(BaseSettings):
     )
     web_port: int = Field(default=6066, ge=0, le=65535)
     web_host: str = Field(default="127.0.0.1")
-    log_level: str = Field(default="info")
+    log_level: Literal["debug", "info", "warning", "error", "critical"] = Field(
+        default="info", description="The worker's and the bridge's log level (--loglevel wins)."
+    )
 
     # Running on a desk's own cluster: security and topic names (see streams/kafka_clients.py).
     topic_map: dict[str, str] = Field(
@@ -114,6 +121,11 @@ class Settings(BaseSettings):
     ssl_cafile: Path | None = Field(default=None, description="CA bundle (PEM) to verify the brokers.")
     ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM), for mutual TLS.")
     ssl_keyfile: Path | None = Field(default=None, description="Client private key (PEM), for mutual TLS.")
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level_any_case(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
     @field_validator("kafka_bootstrap")
     @classmethod
