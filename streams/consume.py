@@ -43,8 +43,12 @@ async def open_consumer(
         enable_auto_commit=group_id is not None,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
-    with explain_connect_errors(settings):
-        await consumer.start()
+    try:
+        with explain_connect_errors(settings):
+            await consumer.start()
+    except BaseException:
+        await consumer.stop()  # a failed start leaves connections to close (aiokafka warns otherwise)
+        raise
     try:
         if since is None:
             consumer.subscribe([topic])

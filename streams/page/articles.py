@@ -90,8 +90,12 @@ class ArticleLookup:
                 enable_auto_commit=False,
                 max_partition_fetch_bytes=64 * 1024,  # one record is wanted; a larger one still comes whole
             )
-            with explain_connect_errors(self.settings):
-                await consumer.start()
+            try:
+                with explain_connect_errors(self.settings):
+                    await consumer.start()
+            except BaseException:
+                await consumer.stop()
+                raise
             self._consumer = consumer
         return self._consumer
 
