@@ -47,14 +47,19 @@ ArticleInfo = dict[str, str | None]
 
 
 def published_ms(published_at: str | None) -> int | None:
-    """``published_at`` as epoch milliseconds (a date alone is its midnight, UTC); None if absent
-    or not ISO 8601."""
+    """``published_at`` as epoch milliseconds; None if absent or not ISO 8601.
+
+    A date alone stands at its noon, UTC, so that it falls on that same day wherever the page is
+    read (a midnight would be the day before in New York); a time without a zone is taken as UTC.
+    """
     if not published_at:
         return None
     try:
         moment = datetime.fromisoformat(published_at)
     except ValueError:
         return None
+    if len(published_at) == len("2025-10-27"):
+        moment = moment.replace(hour=12)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp() * 1000)

@@ -60,7 +60,7 @@ def test_points_stand_at_their_publication_date_or_their_arrival_marked_undated(
     nikkei = history.snapshot()["indices"]["NIKKEI225"]["points"]
     by_value = {p["value"]: p for p in nikkei}
     september = by_value[44888]
-    assert september["dated"] is True and september["at"] == published_ms("2025-09-12")
+    assert september["dated"] is True and september["at"] == published_ms("2025-09-12T12:00:00+00:00")
     assert september["counted"] is False and "stale" in september["why"]  # older than October's 50,000
     intraday = by_value[45055.38]
     assert intraday["dated"] is False and intraday["at"] >= ARRIVED and intraday["counted"] is False

@@ -121,7 +121,16 @@ function savePref(name, on) {
   try { localStorage.setItem(`milestones.${name}`, on ? "on" : "off"); } catch (e) { /* private mode */ }
 }
 
+// Browsers let a page play sound only after the person has interacted with it: a page reopened
+// with sound on plays once the desk has clicked anywhere on it.
+function unlockAudio() {
+  if (!prefs.sound) return;
+  if (!audio) audio = new AudioContext();
+  if (audio.state === "suspended") audio.resume();
+}
+
 function beep() {
+  unlockAudio();
   if (!audio) audio = new AudioContext();
   const t = audio.currentTime;
   [880, 1320].forEach((hz, i) => {
@@ -175,8 +184,9 @@ function alertRow(a) {
   if (fresh) kind.append(el("span", { class: "tag new" }, "new"));
   const source = a.source === undefined ? "source …" : (a.source || "source unknown");
   const meta = el("div", { class: "meta" }, source);
-  if (a.title) {
-    meta.append(" · ", a.url ? el("a", { href: a.url, rel: "noreferrer", target: "_blank" }, a.title) : a.title);
+  if (a.title) {  // a link only to a web address: an article's url is text from the news, not ours
+    const web = /^https?:\/\//i.test(a.url || "");
+    meta.append(" · ", web ? el("a", { href: a.url, rel: "noreferrer", target: "_blank" }, a.title) : a.title);
   }
   const published = el("td", { class: "num" }, a.dated ? whenText(a) : "undated");
   if (!a.dated) published.append(el("div", { class: "meta" }, `arrived ${stamp(a.arrived_at)}`));
@@ -450,6 +460,7 @@ function connect() {
 }
 
 document.getElementById("mark-seen").addEventListener("click", () => { state.fresh.clear(); renderAlerts(); });
+document.addEventListener("pointerdown", unlockAudio);
 setUpPreferences();
 renderChips();
 connect();
