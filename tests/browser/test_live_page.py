@@ -13,7 +13,9 @@ What a desk checks, in the order it happens:
 - the worker restarted, the page reloaded: the same alerts, headlines and points;
 - ``milestones page``, a process of its own: the same page again;
 - a filter in the URL shows only the chosen indices and kinds; clicking one adds it to the URL;
-- a new alert while the page is open: highlighted, without a reload, on every open page;
+- a new alert while the page is open: highlighted, without a reload, on every open page, and a
+  browser notification where the desk asked for one (its sound and notification choices
+  survive a reload);
 - an alert raised while an open page had lost its server: new once the page reconnects by itself.
 """
 
@@ -82,6 +84,18 @@ MISSED_ARTICLE = (
     "Published 04/11/2025, 06:40\n\n"
     "Investing.com-- South Korea's Kospi rose 2.2% on Tuesday, topping 4,500 for the first time.\n"
 )
+
+# Records each browser notification the page raises (the real one is still shown): the desk's
+# notification is something the browser, not the page, displays.
+SPY_ON_NOTIFICATIONS = """(() => {
+  const Real = window.Notification;
+  window.__notified = [];
+  window.Notification = class extends Real {
+    constructor(title, options) { super(title, options); window.__notified.push(title); }
+    static get permission() { return Real.permission; }
+    static requestPermission() { return Real.requestPermission(); }
+  };
+})()"""
 
 # What the page shows, read from the DOM the way a person reads it: rows, cards, figures, points.
 READ_PAGE = """() => ({
@@ -202,7 +216,9 @@ def test_the_page_a_desk_keeps_open_all_day(kafka_bootstrap: str, tmp_path: Path
             )
             try:
                 # 1. The seeds arrive while the page is open.
+                browser.grant_permissions(["notifications"], origin=base)
                 desk = watch(browser.new_page())
+                desk.add_init_script(SPY_ON_NOTIFICATIONS)
                 open_live(desk, f"{base}/live")
                 assert desk.locator("#alerts tbody tr").count() == 0
                 _run_elsewhere(replay(settings, plan_replay([SEEDS])))
@@ -255,7 +271,10 @@ def test_the_page_a_desk_keeps_open_all_day(kafka_bootstrap: str, tmp_path: Path
                 desk.wait_for_selector("#status.live", timeout=TIMEOUT_MS)
                 assert desk.evaluate("window.__sameDocument === true"), "the page reloaded"
                 assert _what_stays(read(desk, charts=6)) == _what_stays(seeds)
+                desk.locator("#pref-sound").check()  # the desk's choices, before it reloads
+                desk.locator("#pref-notify").check()
                 open_live(desk, f"{base}/live")
+                assert desk.locator("#pref-sound").is_checked() and desk.locator("#pref-notify").is_checked()
                 # While the worker was away the open page tried to reconnect; the browser logs each try.
                 assert set(errors[errors_before:]) <= {"Failed to load resource: net::ERR_CONNECTION_REFUSED"}
                 del errors[errors_before:]
@@ -306,6 +325,8 @@ def test_the_page_a_desk_keeps_open_all_day(kafka_bootstrap: str, tmp_path: Path
                     nikkei = after["charts"]["NIKKEI225"]
                     assert (nikkei["figure"], nikkei["when"]) == ("above 55,000", "2025-11-03")
                     assert "Investing.com" in newest["text"]  # its source, read from `articles`
+                desk.wait_for_function("window.__notified.length === 1", timeout=TIMEOUT_MS)
+                assert desk.evaluate("window.__notified") == ["NIKKEI225 ▲ milestone 55,000"]
                 desk.locator("#alerts tbody tr.new").click()  # seen: no longer highlighted
                 assert desk.locator("#alerts tbody tr.new").count() == 0
                 assert not desk.title().startswith("(")
