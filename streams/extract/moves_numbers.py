@@ -18,8 +18,8 @@ __all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
 _NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
-_PCT = r"\s?(?:%|percent\b|per\s+cent\b|pct\b)"
-_POINTS = r"(?:\s|\s?-\s?)(?:points?|pts?)\b"
+_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
+_POINTS = r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
 _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
     r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"

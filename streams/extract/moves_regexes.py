@@ -102,12 +102,19 @@ _EARLIER_DAY = (
     r"session|\w+day's)\b|\bprevious\s+(?:session|day|week|close)\b|\byesterday\b|\bin\s+(?:19|20)\d\d\b"
 )
 
+# "with a loss of 0.6%", "up with +0.24%": what follows "with" is the subject's own figure, not
+# another subject's clause ("with the Nikkei up 2%").
+_OWN_FIGURE = (
+    r"(?:[+\-−–]\d|\d[\d,.]*\s?(?:%|per)|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
+    r"|decrease|jump|slide|plunge|dip)\w*\s+of\b)"
+)
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     r"|,?\s+(?:which|who|while|whereas|when|where"
-    r"|with|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
+    r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
+    r"|following|according"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
