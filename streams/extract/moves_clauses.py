@@ -170,6 +170,15 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
     return chosen[1], motion
 
 
+def _signed_direction(figures: list[Figure]) -> str | None:
+    """The direction a written sign gives the first change figure ("Stoxx 600 +0.5%", "(-1.2%)"),
+    when no word gives one."""
+    for figure in figures:
+        if figure.unit in ("pct", "points") and figure.signed:
+            return "up" if figure.value > 0 else "down" if figure.value < 0 else "flat"
+    return None
+
+
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
     r, t = (LOW, low) if low is not None else (ANY, text)
@@ -207,6 +216,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             record = True
             break
     direction, motion = _direction(t, r, figures, noun_phrase)
+    if direction is None:
+        direction = _signed_direction(figures)
     if direction is None and milestone_dir is not None:
         direction = milestone_dir
     if direction is None and record:

@@ -91,3 +91,23 @@ WITH_FIGURES = [
 @pytest.mark.parametrize(("sentence", "expected"), WITH_FIGURES, ids=[c[0][:50] for c in WITH_FIGURES])
 def test_with_a_loss_of_is_the_subjects_own_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A written sign gives the direction when no word does ("Stoxx 600 +0.5%" in a close list).
+SIGNED = [
+    ("- Stoxx 600 +0.5%", [M("STOXX600", "up", pct=0.5)]),
+    ("Japan Nikkei 225 -1.24%", [M("NIKKEI225", "down", pct=-1.24)]),
+    (
+        "The year so far: Ibex 35 (+18.2%), DAX (-3.1%)",
+        [M("IBEX35", "up", pct=18.2), M("DAX", "down", pct=-3.1)],
+    ),
+    ("Kospi -35.2 points", [M("KOSPI", "down", pts=-35.2)]),
+    # A word still wins over a sign; a bare level gives no direction.
+    ("The CAC 40 was down -0.72% yesterday.", [M("CAC40", "down", pct=-0.72)]),
+    ("The Kospi closed at 2,611.3.", [M("KOSPI", None, level=2611.3)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SIGNED, ids=[c[0][:50] for c in SIGNED])
+def test_a_written_sign_gives_the_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
