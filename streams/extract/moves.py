@@ -32,7 +32,7 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, respell_numbers
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
-from streams.extract.moves_table import read_table_row
+from streams.extract.moves_table import glued_rows, read_table_row, read_ticker_row
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -50,6 +50,10 @@ class SentenceMove(NamedTuple):
 # parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
 # ("index futures", "mini futures") can begin with; a segment beginning otherwise skips them all.
 _SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
+
+
+# A ticker row ends in a figure or a percent sign.
+_ROW_ENDS = frozenset("0123456789%")
 
 
 def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
@@ -103,6 +107,10 @@ def sentence_moves(
     mentions = _merge(mentions, sentence)
     if not mentions:
         return []
+    if sentence[-1:] in _ROW_ENDS and ("+" in sentence or "-" in sentence or "−" in sentence):
+        row = read_ticker_row(sentence, mentions)
+        if row is not None:
+            return row
     text = respell_numbers(sentence) if "-point-" in sentence else sentence
     if text is not sentence:
         mentions = _merge(registry.find_mentions(text), text)
@@ -266,31 +274,53 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
     spans = spans_holding(body, [m.start for m in found]) if found else []
+    # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
+    # run of glued columns that the name scan does not see: read apart, merged in text order.
+    glued = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    g = 0
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
+        while g < len(glued) and glued[g][0] < start:
+            _append_move(moves, article, body[glued[g][0] : glued[g][1]], glued[g][2], registry)
+            g += 1
+        if g < len(glued) and glued[g][0] == start:
+            continue  # the glued row is read above
         sentence = body[start:end]
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
-            r = move.reading
-            # Contract, "plausible figures only": a figure outside the index's range is a
-            # percentage, a year, a points change or a share price read in the wrong place.
-            level = r.level if registry.plausible(move.index_id, r.level) else None
-            milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
-            moves.append(
-                {
-                    "article_id": article.article_id,
-                    "sentence": sentence,
-                    "index": move.index_id,
-                    "direction": r.direction,
-                    "change_pct": r.change_pct,
-                    "change_points": r.change_points,
-                    "level": level,
-                    "approximate": r.approximate,
-                    "intraday": r.intraday,
-                    "record_high": r.record_high,
-                    "first_time": r.first_time,
-                    "milestone": milestone,
-                    "futures": move.futures,
-                    "published_at": article.published_at,
-                }
-            )
+            _append_move(moves, article, sentence, move, registry)
+    for row_start, row_end, move in glued[g:]:
+        _append_move(moves, article, body[row_start:row_end], move, registry)
     return _validate_moves(moves)
+
+
+def _append_move(
+    moves: list[dict[str, object]],
+    article: Article,
+    sentence: str,
+    move: SentenceMove,
+    registry: IndexRegistry,
+) -> None:
+    """The move's IndexMove fields, appended."""
+    r = move.reading
+    # Contract, "plausible figures only": a figure outside the index's range is a
+    # percentage, a year, a points change or a share price read in the wrong place.
+    level = r.level if registry.plausible(move.index_id, r.level) else None
+    milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    moves.append(
+        {
+            "article_id": article.article_id,
+            "sentence": sentence,
+            "index": move.index_id,
+            "direction": r.direction,
+            "change_pct": r.change_pct,
+            "change_points": r.change_points,
+            "level": level,
+            "approximate": r.approximate,
+            "intraday": r.intraday,
+            "record_high": r.record_high,
+            "first_time": r.first_time,
+            "milestone": milestone,
+            "futures": move.futures,
+            "published_at": article.published_at,
+        }
+    )

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from streams.extract import normalise_article
 from streams.extract.indices import default_registry
-from streams.extract.moves import sentence_moves
+from streams.extract.moves import extract_moves, sentence_moves
 
 
 def M(
@@ -111,3 +112,57 @@ SIGNED = [
 @pytest.mark.parametrize(("sentence", "expected"), SIGNED, ids=[c[0][:50] for c in SIGNED])
 def test_a_written_sign_gives_the_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Ticker rows with spaced columns: name, last, change, change %; a product's row is no move.
+TICKER_ROWS = [
+    (
+        "I:SPX S&P 500 INDEX 6812.40 -21.75 -0.32%",
+        [M("SPX", "down", pct=-0.32, pts=-21.75, level=6812.4)],
+    ),
+    ("Nikkei 225 38,230.10 +210.55 +0.55%", [M("NIKKEI225", "up", pct=0.55, pts=210.55, level=38230.1)]),
+    ("FTSE 100 8,301.20 -12.40", [M("FTSE100", "down", pts=-12.4, level=8301.2)]),
+    ("QQQ INVESCO QQQ TRUST NASDAQ 100 ETF 612.07 +4.01 +0.66%", []),
+    ("IVV ISHARES CORE S&P 500 ETF 684.31 -2.20 -0.32%", []),
+    # Running text that happens to end in figures is read as a sentence, not as a row.
+    (
+        "The Nikkei closed at 38,230.10, up 210.55 points",
+        [M("NIKKEI225", "up", pts=210.55, level=38230.1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TICKER_ROWS, ids=[c[0][:50] for c in TICKER_ROWS])
+def test_ticker_rows_are_read_by_column(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+def _article_moves(text: str) -> list[tuple[Any, ...]]:
+    article = normalise_article(text, origin="rows.txt")
+    return [
+        (m.sentence, m.index, m.direction, m.change_pct, m.change_points, m.level)
+        for m in extract_moves(article, default_registry())
+    ]
+
+
+def test_flattened_ticker_rows_are_read_by_column_in_text_order() -> None:
+    text = (
+        "Asian markets closed lower on Tuesday.\n"
+        "SYMBOL NAME PRICE CHANGE %CHANGE VOLUME\n"
+        ".N225Nikkei 225NIKKEI38120.55-310.40-0.8112345678\n"
+        ".HSIHang Seng IndexHSI17650.20+95.10+0.542233445\n"
+        ".TOPXTopix IndexTOPIX2701.50-5.25-0.19889900\n"
+        ".SPYSPDR S&P 500 ETF TrustSPY512.30+1.10+0.2155667788\n"
+        ".AAPLAPPLE INCAAPL190.10+2.30+1.2255667788\n"
+        "The Kospi rose 0.3%."
+    )
+    assert _article_moves(text) == [
+        (".N225Nikkei 225NIKKEI38120.55-310.40-0.8112345678", "NIKKEI225", "down", -0.81, -310.4, 38120.55),
+        (".HSIHang Seng IndexHSI17650.20+95.10+0.542233445", "HSI", "up", 0.54, 95.1, 17650.2),
+        (".TOPXTopix IndexTOPIX2701.50-5.25-0.19889900", "TOPIX", "down", -0.19, -5.25, 2701.5),
+        ("The Kospi rose 0.3%.", "KOSPI", "up", 0.3, None, None),
+    ]
+
+
+def test_a_flattened_row_of_an_excluded_name_is_no_move() -> None:
+    assert _article_moves(".FTMCFTSE 250FTMC20100.50-40.10-0.2012345\n") == []
