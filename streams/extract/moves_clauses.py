@@ -19,6 +19,7 @@ from streams.extract.moves_regexes import (
     CUT_CASED,
     LOW,
     MILESTONE_NEEDS,
+    MILESTONE_NEEDS_MARK,
     MILESTONE_NEEDS_UNIT,
     MOTION_REACH,
     PHASE_NEEDS,
@@ -188,6 +189,11 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
         if verb in MILESTONE_NEEDS_UNIT and not match.group("unit"):
+            continue
+        if verb.startswith(MILESTONE_NEEDS_MARK) and (
+            (match.group("unit") or " points").strip(" -").lower() == "points"
+            and " the " not in match.group(0).lower()
+        ):
             continue
         milestone = float(match.group("num").replace(",", ""))
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"

@@ -21,6 +21,7 @@ __all__ = [
     "LEADING_NEEDS",
     "LOW",
     "MILESTONE_NEEDS",
+    "MILESTONE_NEEDS_MARK",
     "MILESTONE_NEEDS_UNIT",
     "MOTION_REACH",
     "PHASE_NEEDS",
@@ -34,7 +35,7 @@ _UP = (
     r"ris(?:e|es|en|ing)|rose|jump\w*|climb\w*|surg(?:e|es|ed|ing)|gain\w*|advanc\w*|add(?:s|ed|ing)?"
     r"|rall(?:y|ied|ies|ying)|soar\w*|increas\w*|up|higher|firm(?:ed|s|ing)|rebound\w*|recover\w*"
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
-    r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting"
+    r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
@@ -72,12 +73,16 @@ _RECORD_DENIED = (
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
-    r"|br(?:eak|eaks|eaking|oke)\s+(?:through|above|below)|above|over|below|under|beyond)"
+    r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
+    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
     r"landmark\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+# Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
+# milestone only with "the" or a unit of a mark ("reclaims 5,000 mark", "the 5,000 level").
+MILESTONE_NEEDS_MARK = ("reclaim", "regain")
 _FIRST_TIME = (
     r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
     r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
@@ -105,7 +110,8 @@ _EARLIER_DAY = (
 # "with a loss of 0.6%", "up with +0.24%": what follows "with" is the subject's own figure, not
 # another subject's clause ("with the Nikkei up 2%").
 _OWN_FIGURE = (
-    r"(?:[+\-−–]\d|\d[\d,.]*\s?(?:%|per)|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
+    r"(?:[+\-−–]\d|(?:an?\s+)?(?:(?:over|about|around|nearly|almost|roughly|more\s+than)\s+)?\d[\d,.]*\s?(?:%|per)"
+    r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b)"
 )
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
@@ -174,7 +180,7 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—")
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
-                   "below", "under", "beyond")  # fmt: skip
+                   "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
 LEADING_NEEDS = ("lead", "led", "sen", "push")
 
 ANY, LOW = Regexes.pair(

@@ -166,3 +166,29 @@ def test_flattened_ticker_rows_are_read_by_column_in_text_order() -> None:
 
 def test_a_flattened_row_of_an_excluded_name_is_no_move() -> None:
     assert _article_moves(".FTMCFTSE 250FTMC20100.50-40.10-0.2012345\n") == []
+
+
+# Milestone verbs: broke/broken/breaks, reclaimed, surged past, smashing (dev README conventions).
+MILESTONES = [
+    ("Nikkei breaks 45,000 in afternoon rally", [M("NIKKEI225", "up", ms=45000)]),
+    ("The Sensex has broken the 90,000-point barrier.", [M("SENSEX", "up", ms=90000)]),
+    ("The Taiex broke the 30,000 mark on Friday.", [M("TAIEX", "up", ms=30000)]),
+    ("Hang Seng reclaims 20,000 mark as tech rebounds", [M("HSI", "up", ms=20000)]),
+    ("The ASX 200 regained the 8,000 level on Wednesday.", [M("ASX200", "up", ms=8000)]),
+    ("The DAX surged past 24,000 points after the data.", [M("DAX", "up", ms=24000)]),
+    ("The S&P 500 smashing 6000 for the first time.", [M("SPX", "up", ms=6000, first=True)]),
+    ("Straits Times Index broke below 3,500 on Monday.", [M("STI", "down", ms=3500)]),
+    # A change is not a mark: "regained 2,000 points"; "past" without a verb of motion.
+    ("The Sensex regained 2,000 points over the week.", [M("SENSEX", "up", pts=2000)]),
+    ("The Nikkei has risen 12% in the past 250 sessions.", [M("NIKKEI225", "up", pct=12)]),
+    # "with over 3% gain" is the subject's own figure.
+    (
+        "Kospi rebounds with over 3% gain, reclaims 2,500 mark",
+        [M("KOSPI", "up", pct=3, ms=2500, approx=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MILESTONES, ids=[c[0][:50] for c in MILESTONES])
+def test_milestone_verbs(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
