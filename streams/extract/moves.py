@@ -30,7 +30,7 @@ from streams.extract.moves_clauses import (
     cut_clause,
     with_direction,
 )
-from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_table import glued_rows, read_table_row, read_ticker_row
 from streams.extract.sentences import spans_holding
@@ -111,7 +111,7 @@ def sentence_moves(
         row = read_ticker_row(sentence, mentions)
         if row is not None:
             return row
-    text = respell_numbers(sentence) if "-point-" in sentence else sentence
+    text = respell_numbers(sentence) if has_spelled_numbers(sentence) else sentence
     if text is not sentence:
         mentions = _merge(registry.find_mentions(text), text)
         low = None

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 
-__all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
+__all__ = ["Figure", "find_figures", "has_spelled_numbers", "parse_number", "respell_numbers"]
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
 _NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
@@ -50,8 +50,15 @@ _WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _PART = r"(?:\d+|" + "|".join(_WORDS) + r")"
+_TENS = "|".join(w for w, n in _WORDS.items() if n >= 20)
+_UNITS = "|".join(w for w, n in _WORDS.items() if 0 < n < 10)
+# Groups: 1-3 "three-thousand-953-point-62" / "5-point-26"; 4-5 "four-thousand-949"; 6 "five-thousand"
+# and "137 thousand" (not followed by "-" and more digits); 7 a number in words before a unit
+# ("five percent", "twenty-five points").
 _SPELLED = re.compile(
-    rf"\b(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|\b({_PART})-thousand-(\d+)\b",
+    rf"\b(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|\b({_PART})-thousand-(\d+)\b"
+    rf"|\b({_PART})[- ]thousand\b(?!-\d)"
+    rf"|\b((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b)",
     re.IGNORECASE,
 )
 
@@ -74,6 +81,11 @@ def _part(text: str) -> int:
 
 
 def _respell(match: re.Match[str]) -> str:
+    if match.group(7) is not None:
+        words = match.group(7).split("-")
+        return str(sum(_part(word) for word in words))
+    if match.group(6) is not None:
+        return str(_part(match.group(6)) * 1000)
     if match.group(4) is not None:
         return str(_part(match.group(4)) * 1000 + int(match.group(5)))
     whole = _part(match.group(2))
@@ -82,10 +94,21 @@ def _respell(match: re.Match[str]) -> str:
     return f"{whole}.{match.group(3)}"
 
 
+def has_spelled_numbers(text: str) -> bool:
+    """Whether ``respell_numbers`` may change the text (a cheap test first)."""
+    return (
+        "-point-" in text
+        or "thousand" in text
+        or (
+            ("percent" in text or "per cent" in text or "points" in text)
+            and _SPELLED.search(text) is not None
+        )
+    )
+
+
 def respell_numbers(text: str) -> str:
-    """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"."""
-    if "-point-" not in text and "-thousand-" not in text:
-        return text
+    """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"; "five-thousand" ->
+    "5000"; "137 thousand" -> "137000"; "five percent" -> "5 percent"."""
     return _SPELLED.sub(_respell, text)
 
 

@@ -192,3 +192,32 @@ MILESTONES = [
 @pytest.mark.parametrize(("sentence", "expected"), MILESTONES, ids=[c[0][:50] for c in MILESTONES])
 def test_milestone_verbs(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Spelled-out numbers are numbers (radio and Korean English copy).
+SPELLED = [
+    (
+        "The Kospi closed above the three-thousand mark after climbing nearly two percent.",
+        [M("KOSPI", "up", pct=2, ms=3000, approx=True)],
+    ),
+    ("The Bovespa closed above 130 thousand points on Friday.", [M("IBOV", "up", ms=130000)]),
+    (
+        "The Kosdaq lost twenty-one points, or two-point-4 percent, to close at 800-point-5.",
+        [M("KOSDAQ", "down", pct=-2.4, pts=-21, level=800.5)],
+    ),
+    (
+        "The Kospi rose 12-point-5 points to two-thousand-611-point-3.",
+        [M("KOSPI", "up", pts=12.5, level=2611.3)],
+    ),
+    # "at one point" is not a figure; "tens of thousands" is no number.
+    (
+        "The Nikkei at one point rose 2.1 percent before closing at 38,000.15.",
+        [M("NIKKEI225", "up", pct=2.1, intra=True), M("NIKKEI225", "up", level=38000.15)],
+    ),
+    ("The FTSE 100 fell 1% as tens of thousands of workers went on strike.", [M("FTSE100", "down", pct=-1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SPELLED, ids=[c[0][:50] for c in SPELLED])
+def test_spelled_out_numbers(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
