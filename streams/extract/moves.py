@@ -32,7 +32,14 @@ from streams.extract.moves_clauses import (
 )
 from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
-from streams.extract.moves_table import glued_rows, read_table_row, read_ticker_row
+from streams.extract.moves_table import (
+    glued_rows,
+    is_unsigned_label_row,
+    list_direction,
+    read_label_row,
+    read_table_row,
+    read_ticker_row,
+)
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
@@ -109,6 +116,10 @@ def sentence_moves(
         return []
     if sentence[-1:] in _ROW_ENDS and ("+" in sentence or "-" in sentence or "−" in sentence):
         row = read_ticker_row(sentence, mentions)
+        if row is not None:
+            return row
+    if sentence[-1:] in _ROW_ENDS and ":" in sentence:
+        row = read_label_row(sentence, mentions)
         if row is not None:
             return row
     text = respell_numbers(sentence) if has_spelled_numbers(sentence) else sentence
@@ -287,10 +298,22 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
         sentence = body[start:end]
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
+            if move.reading.direction is None and move.reading.change_pct and is_unsigned_label_row(sentence):
+                move = _with_list_direction(move, list_direction(body, start))
             _append_move(moves, article, sentence, move, registry)
     for row_start, row_end, move in glued[g:]:
         _append_move(moves, article, body[row_start:row_end], move, registry)
     return _validate_moves(moves)
+
+
+def _with_list_direction(move: SentenceMove, direction: str | None) -> SentenceMove:
+    """A scoreboard row's unsigned change with the direction stated for its list."""
+    if direction is None:
+        return move
+    pct = move.reading.change_pct
+    if pct is not None and direction == "down":
+        pct = -abs(pct)
+    return move._replace(reading=move.reading._replace(direction=direction, change_pct=pct))
 
 
 def _append_move(

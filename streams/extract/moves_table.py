@@ -6,6 +6,10 @@
 - Flattened ticker rows, columns glued together: ".FTSEFTSE 100FTSE5582.80-146.19-2.551107558647"
   (code, name, symbol, price, change, change %, volume; prices with two decimals).
 
+- Scoreboard rows, a name and a figure: "Germany's Dax: 1.33%". An unsigned change takes the
+  direction the lines before the list state for it ("... to open up today. Here's the
+  scoreboard:"), found by ``list_direction``.
+
 A row that names an ETF, a fund or a trust ("SPDR DOW JONES INDUSTRIAL AVERAGE ETF TRUST") is a
 product that tracks the index, not the index: it gives no move.
 """
@@ -21,7 +25,7 @@ if TYPE_CHECKING:
     from streams.extract.indices import IndexRegistry, Mention
     from streams.extract.moves import SentenceMove
 
-__all__ = ["glued_rows", "read_table_row", "read_ticker_row"]
+__all__ = ["glued_rows", "list_direction", "read_label_row", "read_table_row", "read_ticker_row"]
 
 _CELL_NUMBER = re.compile(
     r"^\(?(?P<sign>[+\-−]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
@@ -42,6 +46,19 @@ _GLUED_ROW = re.compile(
     r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]*?(?P<level>\d+\.\d\d)(?P<points>[+\-−]\d+\.\d\d)"
     r"(?P<pct>[+\-−]\d+\.\d\d)\d*[ \t]*$",
     re.MULTILINE,
+)
+
+# A scoreboard row: a short label holding the index name, a colon, one figure.
+_LABEL_ROW = re.compile(
+    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?P<sign>[+\-−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"[ \t]*(?P<pct>%)?$"
+)
+# The direction a lead line states for the session a list reports ("to open up today", "closed
+# lower", "are trading in the red").
+_SESSION_DIRECTION = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|clos(?:e|es|ed|ing)|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|trad(?:e|es|ed|ing)"
+    r"|start(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?P<word>up|higher|down|lower|in\s+the\s+red|in\s+the\s+green)\b",
+    re.IGNORECASE,
 )
 
 
@@ -143,3 +160,50 @@ def glued_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, Sente
             (row.start(), row.start() + len(row.group(0).rstrip()), SentenceMove(index_id, reading, False))
         )
     return found
+
+
+def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove] | None:
+    """The move of a scoreboard row ("Germany's Dax: 1.33%", "Dow: -0.4%"), or None when the
+    sentence is not one: a label of names (no word of running text) holding one index name, a
+    colon, one figure. An unsigned change is left without a direction (see list_direction)."""
+    from streams.extract.moves import SentenceMove
+
+    row = _LABEL_ROW.match(sentence)
+    if row is None or len(mentions) != 1 or mentions[0].end > row.end("label"):
+        return None
+    if _PROSE_WORD.search(row.group("label")) or _PRODUCT.search(row.group("label")):
+        return None
+    value = _number(row.group("num"))
+    if row.group("sign") in ("-", "−"):
+        value = -value
+    if row.group("pct"):
+        reading = (
+            _row_reading(None, None, value) if row.group("sign") else Reading(change_pct=value, motion=True)
+        )
+    else:
+        reading = Reading(level=value, motion=True)
+    return [SentenceMove(mentions[0].index_id, reading, False)]
+
+
+def is_unsigned_label_row(sentence: str) -> bool:
+    """Whether the sentence is a scoreboard row with an unsigned percentage."""
+    row = _LABEL_ROW.match(sentence)
+    return row is not None and not row.group("sign") and row.group("pct") is not None
+
+
+def list_direction(body: str, start: int) -> str | None:
+    """The direction stated for the list whose row starts at ``start``: a verb of the session
+    with its direction ("open up", "closed lower") in one of the two lines before the list."""
+    pos = body.rfind("\n", 0, start) + 1
+    leads = 0
+    while pos > 0 and leads < 2:
+        prev = body.rfind("\n", 0, pos - 1) + 1
+        line = body[prev : pos - 1].strip()
+        pos = prev
+        if not line or _LABEL_ROW.match(line):
+            continue
+        leads += 1
+        words = [match.group("word").lower() for match in _SESSION_DIRECTION.finditer(line)]
+        if words:
+            return "up" if words[-1] in ("up", "higher", "in the green") else "down"
+    return None

@@ -221,3 +221,41 @@ SPELLED = [
 @pytest.mark.parametrize(("sentence", "expected"), SPELLED, ids=[c[0][:50] for c in SPELLED])
 def test_spelled_out_numbers(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_scoreboard_rows_take_the_direction_stated_for_the_list() -> None:
+    text = (
+        "Asian shares slipped after the Fed minutes and closed lower across the region.\n"
+        "Closing levels:\n"
+        "Japan's Nikkei: 0.84%\n"
+        "Hong Kong's Hang Seng: 1.2%\n"
+        "Kospi: +0.1%\n"
+    )
+    assert _article_moves(text) == [
+        ("Japan's Nikkei: 0.84%", "NIKKEI225", "down", -0.84, None, None),
+        ("Hong Kong's Hang Seng: 1.2%", "HSI", "down", -1.2, None, None),
+        ("Kospi: +0.1%", "KOSPI", "up", 0.1, None, None),
+    ]
+
+
+def test_scoreboard_rows_opening_higher() -> None:
+    text = "European bourses are set to open higher on Monday. The scoreboard:\nDAX: 0.5%\nCAC 40: 0.7%\n"
+    assert _article_moves(text) == [
+        ("DAX: 0.5%", "DAX", "up", 0.5, None, None),
+        ("CAC 40: 0.7%", "CAC40", "up", 0.7, None, None),
+    ]
+
+
+def test_scoreboard_rows_without_a_stated_direction_stay_unsigned() -> None:
+    text = "Here are the moves so far:\nDAX: 0.5%\nEuro Stoxx 50: 3,850.2\n"
+    assert _article_moves(text) == [
+        ("DAX: 0.5%", "DAX", None, 0.5, None, None),
+        ("Euro Stoxx 50: 3,850.2", "SX5E", None, None, None, 3850.2),
+    ]
+
+
+def test_running_text_with_a_colon_is_read_as_a_sentence_not_a_scoreboard_row() -> None:
+    # (the clause ends at the colon: the figure after it is not the Nikkei's)
+    assert _article_moves("The reason the Nikkei rose: 2%\n") == [
+        ("The reason the Nikkei rose: 2%", "NIKKEI225", "up", None, None, None)
+    ]
