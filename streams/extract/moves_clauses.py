@@ -171,6 +171,10 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
     return chosen[1], motion
 
 
+# "to end near 25,479", "closed close to 7,000": a figure near which the index stands is a level.
+_NEAR = (["near"], ["close", "to"])
+
+
 def _signed_direction(figures: list[Figure]) -> str | None:
     """The direction a written sign gives the first change figure ("Stoxx 600 +0.5%", "(-1.2%)"),
     when no word gives one."""
@@ -209,7 +213,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
-        elif r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end]):
+        elif r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end]) or (
+            fig.unit == "" and fig.approximate and t[fig.before_end : fig.start].split() in _NEAR
+        ):
             if level is None:
                 level = abs(fig.value)
                 approximate = approximate or fig.approximate

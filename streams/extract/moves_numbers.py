@@ -31,7 +31,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|
 # before it must be (a space and a final newline may follow): no need to search otherwise.
 _CURRENCY_TAIL = frozenset("$£€¥₩sRDSKTACZ")
 _APPROX = (
-    r"(?:\b(?:nearly|about|around|almost|roughly|approximately|some|over|close\s+to|"
+    r"(?:\b(?:nearly|near|about|around|almost|roughly|approximately|some|over|close\s+to|"
     r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
 )
 _MONTHS = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"

@@ -259,3 +259,24 @@ def test_running_text_with_a_colon_is_read_as_a_sentence_not_a_scoreboard_row() 
     assert _article_moves("The reason the Nikkei rose: 2%\n") == [
         ("The reason the Nikkei rose: 2%", "NIKKEI225", "up", None, None, None)
     ]
+
+
+# "near N", "close to N": an approximate level.
+NEAR = [
+    (
+        "The S&P 500 shed about 40 points to close near 5,210.",
+        [M("SPX", "down", pts=-40, level=5210, approx=True)],
+    ),
+    ("The FTSE 100 ended close to 8,400 on Friday.", [M("FTSE100", None, level=8400, approx=True)]),
+    (
+        "The Nikkei fell 1.1% to end near 39,000.",
+        [M("NIKKEI225", "down", pct=-1.1, level=39000, approx=True)],
+    ),
+    # A change near a figure stays a change.
+    ("The Dow shed near 300 points.", [M("DJIA", "down", pts=-300, approx=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEAR, ids=[c[0][:50] for c in NEAR])
+def test_a_level_near_a_figure_is_approximate(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
