@@ -34,13 +34,26 @@ _APPROX = (
     r"(?:\b(?:nearly|near|about|around|almost|roughly|approximately|some|over|close\s+to|"
     r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
 )
+# A number that looks like a year is a level after a change figure or a verb of closing
+# ("fell 3.2% to 1971", "closed at 1999.5"... "ended at 2010"), not "from 2019 to 2021".
+_LEVEL_NOT_YEAR = (
+    r"(?:\d\s?%|\d\s(?:percent|per\s+cent|points?)|\b(?:closed|ended|finished|settled|stood|closes|ends"
+    r"|finishes|settles|stands))\s+(?:at|to)\s+$"
+)
 _MONTHS = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 
 
 # Case-insensitive: IGNORECASE on the text as written, or lower-case twins on the lower-cased text
 # where that is exact (fold.py).
 _ANY, _LOW = Regexes.pair(
-    {"pct": _PCT, "points": _POINTS, "skip_after": _SKIP_AFTER, "approx": _APPROX, "months": _MONTHS}
+    {
+        "pct": _PCT,
+        "points": _POINTS,
+        "skip_after": _SKIP_AFTER,
+        "approx": _APPROX,
+        "months": _MONTHS,
+        "level_not_year": _LEVEL_NOT_YEAR,
+    }
 )
 
 _WORDS = {
@@ -144,9 +157,9 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
                 unit, end = "points", end + points.end()
             elif r.skip_after.match(rest):
                 continue
-        if _is_year(digits, decimals, unit) or (
-            unit == "" and r.months.search(text[max(0, start - 12) : start])
-        ):
+        if (
+            _is_year(digits, decimals, unit) and not r.level_not_year.search(text[max(0, start - 24) : start])
+        ) or (unit == "" and r.months.search(text[max(0, start - 12) : start])):
             continue
         value = parse_number(digits + (decimals or ""))
         approx = r.approx.search(text[max(0, start - 24) : start])

@@ -280,3 +280,23 @@ NEAR = [
 @pytest.mark.parametrize(("sentence", "expected"), NEAR, ids=[c[0][:50] for c in NEAR])
 def test_a_level_near_a_figure_is_approximate(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A level that looks like a year is a level after a change or a verb of closing.
+YEARS = [
+    ("The S&P 500 fell 2.4% to 1985 on Monday.", [M("SPX", "down", pct=-2.4, level=1985)]),
+    ("The Russell 2000 ended at 2011, up 0.5%.", [M("RUT", "up", pct=0.5, level=2011)]),
+    ("The ASX 200 rose 25 points to 2049.", [M("ASX200", "up", pts=25, level=2049)]),
+    # Years stay years.
+    ("The FTSE 100 rose 30% from 2019 to 2024.", [M("FTSE100", "up", pct=30)]),
+    ("The Dow fell 9% in 2022.", [M("DJIA", "down", pct=-9)]),
+    (
+        "The Nikkei has gained 12% since 2023 and is expected to keep rising to 2026.",
+        [M("NIKKEI225", "up", pct=12)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), YEARS, ids=[c[0][:50] for c in YEARS])
+def test_a_level_that_looks_like_a_year(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
