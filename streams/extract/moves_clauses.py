@@ -146,7 +146,10 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
     words = []
     for match in r.direction.finditer(text):
         word = match.group(0).lower()
-        if word == "up" and r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()]):
+        if word == "up" and (
+            r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
+            or r.not_motion_after.match(text, match.end())
+        ):
             continue
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))

@@ -32,7 +32,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|
 _CURRENCY_TAIL = frozenset("$£€¥₩sRDSKTACZ")
 _APPROX = (
     r"(?:\b(?:nearly|near|about|around|almost|roughly|approximately|some|over|close\s+to|"
-    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
+    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|an\s+estimated)\s+)$"
 )
 # A number that looks like a year is a level after a change figure or a verb of closing
 # ("fell 3.2% to 1971", "closed at 1999.5"... "ended at 2010"), not "from 2019 to 2021".

@@ -41,7 +41,7 @@ _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
     r"|lower|down|lost|los(?:e|es|ing|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
-    r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
+    r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump|correction"
 )
 _FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
@@ -53,6 +53,8 @@ _DIRECTION = rf"(?=[a-z])\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))
 WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
                   "scaled", "scales", "scaling", "top", "tops", "topped", "topping", "highest",
                   "lowest"})  # fmt: skip
+# "a decline of up to 6%": "up" that opens a bound, not a direction.
+_NOT_MOTION_AFTER = r"\s+to\s+[+\-−]?\d"
 _NOT_MOTION_BEFORE = (
     r"\b(?:made|make|makes|set|sets|picked|pick|took|take|takes|built|shored|kept|keep|wound|winds|"
     r"gave|give|shot)\s*$"
@@ -94,7 +96,7 @@ _INTRADAY = (
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
     r"|\btouch(?:ed|es|ing)?\b|\bshortly\s+after\s+the\s+(?:market\s+)?open\w*"
     r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
-    r"|\bin\s+the\s+(?:morning|afternoon)\b"
+    r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d"
 )
 _LEVEL_BEFORE = (
     r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
@@ -187,6 +189,7 @@ ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
         "not_motion_before": _NOT_MOTION_BEFORE,
+        "not_motion_after": _NOT_MOTION_AFTER,
         "record": _RECORD,
         "record_denied": _RECORD_DENIED,
         "milestone": _MILESTONE,

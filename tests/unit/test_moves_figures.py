@@ -300,3 +300,21 @@ YEARS = [
 @pytest.mark.parametrize(("sentence", "expected"), YEARS, ids=[c[0][:50] for c in YEARS])
 def test_a_level_that_looks_like_a_year(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Nouns of a fall give the sign ("a 10% correction"); "up to N" bounds a peak or trough inside
+# the session, it is not a direction nor an approximation.
+NOUN_SIGNS = [
+    ("The Nasdaq suffered a 12% correction over three weeks.", [M("IXIC", "down", pct=-12)]),
+    (
+        "The Kospi posted a decline of up to 4.1% to 2,410.5 before the lunch break.",
+        [M("KOSPI", "down", pct=-4.1, level=2410.5, intra=True)],
+    ),
+    ("The Hang Seng rallied up to 3% in the morning.", [M("HSI", "up", pct=3, intra=True)]),
+    ("The Nifty 50 was up 0.4% at 24,110.", [M("NIFTY50", "up", pct=0.4, level=24110)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUN_SIGNS, ids=[c[0][:50] for c in NOUN_SIGNS])
+def test_nouns_of_a_fall_and_up_to(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
