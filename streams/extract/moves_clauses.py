@@ -21,6 +21,7 @@ from streams.extract.moves_regexes import (
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
     MILESTONE_NEEDS_UNIT,
+    MILESTONE_STANDING,
     MOTION_REACH,
     PHASE_NEEDS,
     RECORD_NEEDS,
@@ -140,8 +141,11 @@ def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str,
     return text, (" ".join(f or "" for _, f in pieces) if low is not None else None), False
 
 
-def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) -> tuple[str | None, bool]:
-    """The clause's direction and whether a verb (not only a noun) says it, near the subject.
+def _direction(
+    text: str, r: Regexes, figures: list[Figure], noun_phrase: bool
+) -> tuple[str | None, bool, bool]:
+    """The clause's direction, whether a verb (not only a noun) says it, near the subject, and
+    whether only a word of reaching says it ("touched its highest": WEAK).
     ``text`` is the text ``r`` reads: lower-cased for LOW."""
     words = []
     for match in r.direction.finditer(text):
@@ -151,6 +155,8 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
             or r.not_motion_after.match(text, match.end())
         ):
             continue
+        if word in ("highest", "lowest") and r.record_qualified_after.match(text, match.end()):
+            continue  # "its highest year-end finish": a period's best, not the day's direction
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))
     anchor = None
@@ -162,16 +168,16 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
         after = r.after_unit.match(text, anchor.end)
         if after:
             word = after.group("word").lower()
-            return ("up" if word in ("higher", "up") else "down"), True
+            return ("up" if word in ("higher", "up") else "down"), True, False
         before = [w for w in words if w[0] < anchor.start]
         if before:
-            return before[-1][1], not noun_phrase
+            return before[-1][1], not noun_phrase, before[-1][2] in WEAK
     if not words:
-        return None, False
+        return None, False, False
     strong = [w for w in words if w[2] not in WEAK]
     chosen = strong[0] if strong else words[0]
     motion = chosen[2] not in WEAK and not noun_phrase and chosen[0] < MOTION_REACH
-    return chosen[1], motion
+    return chosen[1], motion, chosen[2] in WEAK
 
 
 # "to end near 25,479", "closed close to 7,000": a figure near which the index stands is a level.
@@ -192,6 +198,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     r, t = (LOW, low) if low is not None else (ANY, text)
     milestone: float | None = None
     milestone_dir: str | None = None
+    milestone_verb = ""
     taken: list[tuple[int, int]] = []
     for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
@@ -204,6 +211,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             continue
         milestone = float(match.group("num").replace(",", ""))
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"
+        milestone_verb = verb
         taken.append((match.start("num"), match.end()))
         break
     figures = find_figures(text, low)
@@ -227,16 +235,29 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             approximate = approximate or fig.approximate
     record = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
-        if not r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
+        if not r.record_denied.search(t[max(0, match.start() - 40) : match.start()]) and not (
+            r.record_qualified_after.match(t, match.end())
+            or r.record_qualified_before.search(t[max(0, match.start() - 40) : match.start()])
+        ):
             record = True
             break
-    direction, motion = _direction(t, r, figures, noun_phrase)
+    direction, motion, weak = _direction(t, r, figures, noun_phrase)
+    first_time = (low is None or "first" in t) and bool(r.first_time.search(t))
+    if intraday and weak and not record and milestone is None and not first_time:
+        # A lone peak or trough of the session ("touched its highest since 2001") states no
+        # direction; a record, a milestone or a first time does. It is still a move.
+        direction, motion = None, True
+    if milestone_dir == "up" and milestone_verb in MILESTONE_STANDING and not r.any_first_time.search(t):
+        # "Closed above 50,000" states where the index stands, not that it crossed: the day's
+        # direction comes from the rest of the sentence, if it says one. "For the first time"
+        # (even "in a month") says it crossed.
+        milestone_dir = None
     if direction is None:
         direction = _signed_direction(figures)
     if direction is None and milestone_dir is not None:
         direction = milestone_dir
-    if direction is None and record:
-        direction = "up"
+    if direction is None and (record or (first_time and (level is not None or milestone is not None))):
+        direction = "up"  # a record, or a level reached for the first time, is a rise
     if direction == "flat" and (pct or points):
         direction = None
     if direction == "down":
@@ -251,7 +272,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         level=level,
         milestone=milestone,
         record_high=record,
-        first_time=(low is None or "first" in t) and bool(r.first_time.search(t)),
+        first_time=first_time,
         approximate=approximate,
         intraday=intraday,
         motion=motion,
@@ -288,9 +309,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                     readings.append(Reading(level=value, intraday=True, motion=True))
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
-            if reading.direction is None and (reading.level is not None or reading.milestone):
-                reading = reading._replace(direction="up")
-            if reading.direction is not None:
+            if reading.direction is not None or reading.level is not None:
                 reading = reading._replace(motion=True)
             intraday_dir = intraday_dir or reading.direction
             if reading.is_move():

@@ -23,6 +23,7 @@ __all__ = [
     "MILESTONE_NEEDS",
     "MILESTONE_NEEDS_MARK",
     "MILESTONE_NEEDS_UNIT",
+    "MILESTONE_STANDING",
     "MOTION_REACH",
     "PHASE_NEEDS",
     "RECORD_NEEDS",
@@ -65,9 +66,19 @@ MOTION_REACH = 60
 _RECORD = (
     r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
-    r"|\b(?:all[- ]time|life|lifetime|new|fresh|intra-?day)\s+(?:intra-?day\s+|closing\s+)?"
+    r"|\b(?:all[- ]time|life|lifetime|new|fresh)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
+    # Beating the previous high is a record ("topping its previous intraday high"); an
+    # "intraday high" alone is only the session's high.
+    r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
+    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?)\b"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b"
 )
+# Qualified records: a record of a period is not an all-time record ("a record year-end high",
+# "its highest year-end finish on record", "a record monthly gain").
+_PERIOD = r"(?:(?:year|month|quarter|week|half)[- ]end|weekly|monthly|quarterly|annual|yearly|half-yearly)"
+_RECORD_QUALIFIED_AFTER = rf"[- ]{_PERIOD}\b"
+_RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|near|nearer|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
@@ -82,6 +93,8 @@ _MILESTONE = (
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+# Words that place the index above a mark rather than take it across.
+MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
 # Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
 # milestone only with "the" or a unit of a mark ("reclaims 5,000 mark", "the 5,000 level").
 MILESTONE_NEEDS_MARK = ("reclaim", "regain")
@@ -192,8 +205,11 @@ ANY, LOW = Regexes.pair(
         "not_motion_after": _NOT_MOTION_AFTER,
         "record": _RECORD,
         "record_denied": _RECORD_DENIED,
+        "record_qualified_after": _RECORD_QUALIFIED_AFTER,
+        "record_qualified_before": _RECORD_QUALIFIED_BEFORE,
         "milestone": _MILESTONE,
         "first_time": _FIRST_TIME,
+        "any_first_time": r"\b(?:first|1st)\s+time\b",
         "intraday": _INTRADAY,
         "level_before": _LEVEL_BEFORE,
         "after_unit": _AFTER_UNIT,

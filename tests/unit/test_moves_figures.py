@@ -200,7 +200,7 @@ SPELLED = [
         "The Kospi closed above the three-thousand mark after climbing nearly two percent.",
         [M("KOSPI", "up", pct=2, ms=3000, approx=True)],
     ),
-    ("The Bovespa closed above 130 thousand points on Friday.", [M("IBOV", "up", ms=130000)]),
+    ("The Bovespa closed above 130 thousand points on Friday.", [M("IBOV", None, ms=130000)]),
     (
         "The Kosdaq lost twenty-one points, or two-point-4 percent, to close at 800-point-5.",
         [M("KOSDAQ", "down", pct=-2.4, pts=-21, level=800.5)],

@@ -1,0 +1,126 @@
+"""Flags of a move: intraday, direction of a lone peak, records and their qualifiers, first times.
+
+Hand-written sentences (not dev sentences), each with the moves shared/contract.md and the dev
+README's conventions expect, and near-misses that must not change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+# A lone peak or trough of the session, without a verb of direction, states no direction; a
+# record, a milestone, a first time or a verb of motion does.
+LONE_PEAKS = [
+    ("The Kospi touched its highest since 2007.", [M("KOSPI", None, intra=True)]),
+    ("The Hang Seng at one point reached 21,480.3 on Monday.", [M("HSI", None, level=21480.3, intra=True)]),
+    (
+        "The Nifty 50 hit 25,010.5 shortly after the market opened.",
+        [M("NIFTY50", None, level=25010.5, intra=True)],
+    ),
+    (
+        "The ASX 200 closed at 8,310.2, up 0.4%, after reaching an intraday low of 8,250.7.",
+        [M("ASX200", None, level=8250.7, intra=True), M("ASX200", "up", pct=0.4, level=8310.2)],
+    ),
+    # Near-misses: a verb of motion, a record or a milestone gives the direction.
+    ("The Kospi fell as low as 2,402.3 at one point.", [M("KOSPI", "down", level=2402.3, intra=True)]),
+    ("The DAX briefly topped 24,000 on Tuesday.", [M("DAX", "up", ms=24000, intra=True)]),
+    (
+        "The CAC 40 touched a record 8,150.2 during the session.",
+        [M("CAC40", "up", level=8150.2, rec=True, intra=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LONE_PEAKS, ids=[c[0][:50] for c in LONE_PEAKS])
+def test_a_lone_peak_states_no_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# Records: "intraday high" alone is the session's high; beating the previous high, "highest
+# ever" are records; a record of a period ("year-end") is not an all-time record.
+RECORDS = [
+    (
+        "The Nikkei spiked to an intraday high of 42,100.5 on Monday.",
+        [M("NIKKEI225", "up", level=42100.5, intra=True)],
+    ),
+    (
+        "The Nasdaq reached an intraday high of 21,350.2, topping its previous intraday high of 21,200.1.",
+        [M("IXIC", "up", level=21350.2, rec=True, intra=True)],
+    ),
+    ("The FTSE 100 closed at its highest ever level on Friday.", [M("FTSE100", "up", rec=True)]),
+    (
+        "The Topix rose 0.4% to 2,950.1, a record year-end high.",
+        [M("TOPIX", "up", pct=0.4, level=2950.1)],
+    ),
+    (
+        "The Sensex ended at 78,139.01, its highest quarter-end close on record.",
+        [M("SENSEX", None, level=78139.01)],
+    ),
+    ("The Sensex ended at a record 85,100.3.", [M("SENSEX", "up", level=85100.3, rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECORDS, ids=[c[0][:50] for c in RECORDS])
+def test_records_and_qualified_records(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# "Closed above M" states where the index stands: a direction only from the rest of the
+# sentence or from a first time (which says it crossed).
+STANDING = [
+    ("The Nikkei closed above 40,000 on Tuesday.", [M("NIKKEI225", None, ms=40000)]),
+    (
+        "The Nikkei closed above 40,000 for the first time on Tuesday.",
+        [M("NIKKEI225", "up", ms=40000, first=True)],
+    ),
+    ("Nifty Bank closes above 52,000 for the first time in a month", [M("NIFTYBANK", "up", ms=52000)]),
+    ("The DAX rose 1% to close above 20,000.", [M("DAX", "up", pct=1, ms=20000)]),
+    ("The Kospi topped 3,000 on Friday.", [M("KOSPI", "up", ms=3000)]),
+    ("The S&P 500 reached 6,000 for the first time.", [M("SPX", "up", level=6000, first=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STANDING, ids=[c[0][:50] for c in STANDING])
+def test_closed_above_a_mark(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
