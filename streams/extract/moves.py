@@ -89,6 +89,15 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+def _peak_outside(rx: Regexes, pre: str, i: int, seg: str, clause_end: int) -> bool:
+    """Whether words outside the clause make its one reading a peak or trough of the session:
+    a fronted "At its low of the day," before the first name, or ", but then pulled back"
+    right after the clause."""
+    if i == 0 and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre):
+        return True
+    return "but" in seg[clause_end : clause_end + 6] and bool(rx.peak_given_up.match(seg, clause_end))
+
+
 def _drop_appositive(segment: str, low: str | None) -> int:
     """ "…Index, Wall Street's fear gauge, climbed" -> " climbed": a comma-enclosed phrase right
     after the name, without figures or verbs of motion, describes the index. Returns where the
@@ -193,6 +202,8 @@ def sentence_moves(
                 object_before = True
                 continue
         readings = clause_readings(clause, clause_low, noun_phrase)
+        if len(readings) == 1 and not readings[0].intraday and _peak_outside(rx, pre, i, seg, clause_end):
+            readings = [readings[0]._replace(intraday=True)]
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings

@@ -105,7 +105,7 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
                 continue
         kept.append((text, folded if low is not None else None))
     folds = [f if f is not None else p for p, f in kept]
-    flags = [bool(r.intraday.search(f)) and not f.lower().startswith(("before sett", "before clos"))
+    flags = [_is_intraday(f, r) and not f.lower().startswith(("before sett", "before clos"))
              for f in folds]  # fmt: skip
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
@@ -121,6 +121,19 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     return phases
 
 
+def _is_intraday(piece: str, r: Regexes) -> bool:
+    """Whether a piece states a peak or trough inside the session. A mark crossed, a record or
+    a first time "in morning trade" / "on Tuesday morning" is a session event; a change or level
+    in the morning is a mid-session reading, like "in early trading"."""
+    if r.intraday.search(piece):
+        return True
+    return (
+        ("morning" in piece or "MORNING" in piece or "Morning" in piece)
+        and r.morning.search(piece) is not None
+        and bool(r.milestone.search(piece) or r.record.search(piece) or r.any_first_time.search(piece))
+    )
+
+
 def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, bool]]:
     """split_phases for a clause with no phase boundary: the same steps for a single piece."""
     text = clause.strip(" ,")
@@ -131,7 +144,7 @@ def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str,
         or (not r.phase_turn.match(piece) and not lowered.startswith("after the market"))
     ):
         return [("", "" if folded else None, False)]
-    intraday = bool(r.intraday.search(piece)) and not piece.lower().startswith(("before sett", "before clos"))
+    intraday = _is_intraday(piece, r) and not piece.lower().startswith(("before sett", "before clos"))
     return [(text, piece if folded else None, intraday)]
 
 
@@ -224,8 +237,10 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
-        elif r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end]) or (
-            fig.unit == "" and fig.approximate and t[fig.before_end : fig.start].split() in _NEAR
+        elif (
+            r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
+            or (fig.unit == "" and fig.approximate and t[fig.before_end : fig.start].split() in _NEAR)
+            or (fig.unit == "points" and r.level_after.match(t, fig.end))
         ):
             if level is None:
                 level = abs(fig.value)
@@ -304,8 +319,8 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
         if intraday:
             found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
             if found:
-                for key in ("a", "b"):
-                    value = float(found.group(key).replace(",", ""))
+                for key in ("ac", "bd"):
+                    value = float((found.group(key[0]) or found.group(key[1])).replace(",", ""))
                     readings.append(Reading(level=value, intraday=True, motion=True))
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)

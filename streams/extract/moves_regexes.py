@@ -66,7 +66,7 @@ MOTION_REACH = 60
 _RECORD = (
     r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
-    r"|\b(?:all[- ]time|life|lifetime|new|fresh)\s+(?:intra-?day\s+|closing\s+)?"
+    r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
@@ -107,7 +107,9 @@ _INTRADAY = (
     r"\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
     r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
-    r"|\btouch(?:ed|es|ing)?\b|\bshortly\s+after\s+the\s+(?:market\s+)?open\w*"
+    r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
+    r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
+    r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
     r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d"
 )
@@ -135,7 +137,7 @@ _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     r"|,?\s+(?:which|who|while|whereas|when|where"
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
-    r"|following|according"
+    r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
@@ -149,7 +151,7 @@ _PHASE = (
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
 )
-_PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)"
+_PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
     r"trimm|giv|pull|slipp|recover|turn|swing)"
@@ -187,7 +189,24 @@ _APPOSITIVE = (
     r"(?P<app>[^,\d]{1,80}),"
 )
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
-_RANGE = r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
+# An intraday range: "moving between A and B", "a high of A and a low of B".
+_RANGE = (
+    r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
+    r"|\b(?:high|low)\s+of\s+(?P<c>[\d,]+(?:\.\d+)?)(?:\s+points?)?,?\s+and\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:intra-?day|session)\s+)?(?:low|high)\s+of\s+(?P<d>[\d,]+(?:\.\d+)?)"
+)
+# A peak or trough stated before the name ("At its low of the day, the Dow had fallen ...").
+_FRONTED_INTRADAY = (
+    r"^\W*(?:at\s+(?:its|the)\s+(?:\w+\s+)?(?:low|high|lows|highs|peak|trough|worst|best)\b|at\s+(?:one|some)"
+    r"\s+points?\b|briefly\b|intra-?day\b)[^,]{0,40},\s*(?:the\s+)?$"
+)
+# A peak given up later in the sentence: "reached 7,000 ..., but then pulled back".
+_PEAK_GIVEN_UP = (
+    r",?\s+but\s+(?:then\s+|later\s+|soon\s+|quickly\s+)?(?:pulled|pared|retreated|gave|fell\s+back|slipped\s+back"
+    r"|reversed|trimmed|eased|dipped\s+back|dropped\s+back)\b"
+)
+# "137,469.26 points at its highest": a level, not a change.
+_LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
 _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
@@ -233,6 +252,10 @@ ANY, LOW = Regexes.pair(
         "appositive": _APPOSITIVE,
         "and_before": _AND_BEFORE,
         "range": _RANGE,
+        "fronted_intraday": _FRONTED_INTRADAY,
+        "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
+        "peak_given_up": _PEAK_GIVEN_UP,
+        "level_after": _LEVEL_AFTER,
         "direction_words": _DIRECTION_WORDS,
     }
 )

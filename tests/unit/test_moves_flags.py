@@ -124,3 +124,54 @@ STANDING = [
 @pytest.mark.parametrize(("sentence", "expected"), STANDING, ids=[c[0][:50] for c in STANDING])
 def test_closed_above_a_mark(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Peaks and troughs inside the session, and what is only a mid-session reading.
+INTRADAY = [
+    (
+        "At its low of the session, the Nasdaq had lost more than 3%.",
+        [M("IXIC", "down", pct=-3, approx=True, intra=True)],
+    ),
+    (
+        "The Nikkei reached 45,000 for the first time on Monday, but then pulled back.",
+        [M("NIKKEI225", "up", level=45000, first=True, intra=True)],
+    ),
+    ("The Kospi broke the 3,000 mark on Tuesday morning.", [M("KOSPI", "up", ms=3000, intra=True)]),
+    ("The Hang Seng topped 20,000 upon opening.", [M("HSI", "up", ms=20000, intra=True)]),
+    ("The DAX hit a new session record.", [M("DAX", "up", rec=True, intra=True)]),
+    (
+        "The Sensex touched a high of 80,110 and a low of 79,020 before ending at 79,800, up 0.2%.",
+        [
+            M("SENSEX", None, level=80110, intra=True),
+            M("SENSEX", None, level=79020, intra=True),
+            M("SENSEX", "up", pct=0.2, level=79800),
+        ],
+    ),
+    (
+        "The CAC 40 closed at 8,010.5, a closing record after also hitting a record during the session at 8,040.2.",
+        [M("CAC40", "up", level=8040.2, rec=True, intra=True), M("CAC40", "up", level=8010.5, rec=True)],
+    ),
+    (
+        "The Bovespa rose 0.5% to 140,100 points, according to preliminary data, having reached "
+        "140,500 points at its highest, a new intraday high, and 139,020 points at its lowest point of the session.",
+        [
+            M("IBOV", "up", level=140500, rec=True, intra=True),
+            M("IBOV", None, level=139020, intra=True),
+            M("IBOV", "up", pct=0.5, level=140100),
+        ],
+    ),
+    # Mid-session readings and openings are not intraday.
+    ("The Nikkei rose 1.2% in morning trade on Tuesday.", [M("NIKKEI225", "up", pct=1.2)]),
+    ("The Kospi was up 0.8% in early trading.", [M("KOSPI", "up", pct=0.8)]),
+    ("The STI opened at 3,991.7 points.", [M("STI", None, level=3991.7)]),
+    ("The FTSE 100 rose 1% to its highest in six years.", [M("FTSE100", "up", pct=1)]),
+    (
+        "In Tokyo, the Nikkei fell 0.5%, but the Topix rose 0.2%.",
+        [M("NIKKEI225", "down", pct=-0.5), M("TOPIX", "up", pct=0.2)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INTRADAY, ids=[c[0][:50] for c in INTRADAY])
+def test_intraday_peaks_and_mid_session_readings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
