@@ -72,7 +72,7 @@ _RECORD = (
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
     r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?)\b"
-    r"|\bhighest[- ]ever\b|\bever[- ]highest\b"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -116,7 +116,7 @@ _INTRADAY = (
 _LEVEL_BEFORE = (
     r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
     r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
-    r"heights|levels|closing)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
+    r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
 _EARLIER_DAY = (
@@ -135,7 +135,7 @@ _OWN_FIGURE = (
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
-    r"|,?\s+(?:which|who|while|whereas|when|where"
+    r"|,?\s+(?:which(?!\s+(?:amount|translat|equal|represent|work)\w*\s+(?:to|out)\b)|who|while|whereas|when|where"
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
     r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
@@ -146,8 +146,11 @@ _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
+# A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    r"(?<!after),?\s+(?=(?:after(?!\s+the\s+(?:market\s+)?open)|before|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
+    rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}))|before(?!\s+(?:{_CLOCK}))"
+    r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
 )

@@ -318,3 +318,24 @@ NOUN_SIGNS = [
 @pytest.mark.parametrize(("sentence", "expected"), NOUN_SIGNS, ids=[c[0][:50] for c in NOUN_SIGNS])
 def test_nouns_of_a_fall_and_up_to(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Clause edges that are not another subject's clause: "shortly after 10 a.m.", "which amounted to".
+EDGES = [
+    (
+        "The Kospi fell sharply shortly after 10 a.m., dropping as low as 2,401.5 at one point.",
+        [M("KOSPI", "down", level=2401.5, intra=True)],
+    ),
+    (
+        "The Sensex dropped 820.5 points which amounted to a 1.05 percent decline to reach 77,120.4.",
+        [M("SENSEX", "down", pct=-1.05, pts=-820.5, level=77120.4)],
+    ),
+    ("The STI notched a high-water mark of 4,210.5 points.", [M("STI", "up", level=4210.5, rec=True)]),
+    # "which" with a verb of its own still ends the clause.
+    ("The Nikkei rose 1%, which surprised analysts who expected 2%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EDGES, ids=[c[0][:50] for c in EDGES])
+def test_clause_edges_that_keep_the_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
