@@ -89,6 +89,13 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+def _first_time(reading: Reading) -> Reading:
+    """The reading of a first time: a mark or level reached for the first time is a rise."""
+    if reading.direction is None and (reading.milestone is not None or reading.level is not None):
+        return reading._replace(first_time=True, direction="up")
+    return reading._replace(first_time=True)
+
+
 def _peak_outside(rx: Regexes, pre: str, i: int, seg: str, clause_end: int) -> bool:
     """Whether words outside the clause make its one reading a peak or trough of the session:
     a fronted "At its low of the day," before the first name, or ", but then pulled back"
@@ -204,6 +211,13 @@ def sentence_moves(
         readings = clause_readings(clause, clause_low, noun_phrase)
         if len(readings) == 1 and not readings[0].intraday and _peak_outside(rx, pre, i, seg, clause_end):
             readings = [readings[0]._replace(intraday=True)]
+        if (
+            readings
+            and (low is None or "first time" in pre)
+            and rx.first_time_before.search(pre[-60:])
+            and not rx.first_time_qualified.search(clause_t)
+        ):
+            readings = [_first_time(r) for r in readings]
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings

@@ -192,6 +192,16 @@ _APPOSITIVE = (
     r"(?P<app>[^,\d]{1,80}),"
 )
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+# "It was the first time the STI had crossed ...": a first time stated before the name. Not
+# negated ("not the first time"), and not qualified in the clause ("... since 2007").
+_FIRST_TIME_BEFORE = (
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:the|its)\s+first\s+time\s+(?:ever\s+)?(?:that\s+)?"
+    r"(?:the\s+)?(?:\S+['’]s\s+)?$"
+)
+_FIRST_TIME_QUALIFIED = (
+    r"\bsince\b|\bin\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bthis\s+(?:year|month|week)\b"
+)
 # An intraday range: "moving between A and B", "a high of A and a low of B".
 _RANGE = (
     r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
@@ -256,6 +266,8 @@ ANY, LOW = Regexes.pair(
         "and_before": _AND_BEFORE,
         "range": _RANGE,
         "fronted_intraday": _FRONTED_INTRADAY,
+        "first_time_before": _FIRST_TIME_BEFORE,
+        "first_time_qualified": _FIRST_TIME_QUALIFIED,
         "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,

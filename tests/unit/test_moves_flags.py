@@ -175,3 +175,31 @@ INTRADAY = [
 @pytest.mark.parametrize(("sentence", "expected"), INTRADAY, ids=[c[0][:50] for c in INTRADAY])
 def test_intraday_peaks_and_mid_session_readings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# First times: unqualified only; stated before the name too ("the first time the STI had ...").
+FIRST_TIMES = [
+    (
+        "It was the first time the Kospi had closed above the 3,000 mark.",
+        [M("KOSPI", "up", ms=3000, first=True)],
+    ),
+    (
+        "It was the first time the Nikkei had topped 40,000 since 1989.",
+        [M("NIKKEI225", "up", ms=40000)],
+    ),
+    ("It was not the first time the Dow had topped 40,000.", [M("DJIA", "up", ms=40000)]),
+    (
+        "The Bovespa closed above 140,000 points for the first time after three failed attempts.",
+        [M("IBOV", "up", ms=140000, first=True)],
+    ),
+    (
+        "The IBEX 35 broke the 15,000-point barrier for only the second time in its history.",
+        [M("IBEX35", "up", ms=15000)],
+    ),
+    ("The Dow topped 45,000 for the first time in four years.", [M("DJIA", "up", ms=45000)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIRST_TIMES, ids=[c[0][:50] for c in FIRST_TIMES])
+def test_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
