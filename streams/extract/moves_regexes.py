@@ -126,8 +126,10 @@ _EARLIER_DAY = (
 
 # "with a loss of 0.6%", "up with +0.24%": what follows "with" is the subject's own figure, not
 # another subject's clause ("with the Nikkei up 2%").
+# (Not when the figure belongs to something named after it: "with a 3% gain in SoftBank".)
 _OWN_FIGURE = (
     r"(?:[+\-−–]\d|(?:an?\s+)?(?:(?:over|about|around|nearly|almost|roughly|more\s+than)\s+)?\d[\d,.]*\s?(?:%|per)"
+    r"(?![^,;]{0,30}\b(?:in|for|at|from|by|of)\s+(?!the\s+(?:session|day|week|month|year)\b))"
     r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b)"
 )

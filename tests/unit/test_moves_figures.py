@@ -339,3 +339,8 @@ EDGES = [
 @pytest.mark.parametrize(("sentence", "expected"), EDGES, ids=[c[0][:50] for c in EDGES])
 def test_clause_edges_that_keep_the_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_with_a_figure_of_another_subject_still_ends_the_clause() -> None:
+    _check("The Nikkei closed higher, with a 3% gain in SoftBank.", [M("NIKKEI225", "up")])
+    _check("The Hang Seng rose, with 2% gains for property developers.", [M("HSI", "up")])
