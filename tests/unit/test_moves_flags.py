@@ -203,3 +203,8 @@ FIRST_TIMES = [
 @pytest.mark.parametrize(("sentence", "expected"), FIRST_TIMES, ids=[c[0][:50] for c in FIRST_TIMES])
 def test_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_up_to_a_date_is_no_intraday_bound() -> None:
+    _check("The FTSE 100 rose 20% in the five years up to 2024.", [M("FTSE100", "up", pct=20)])
+    _check("The Nikkei dropped up to 5% in the afternoon.", [M("NIKKEI225", "down", pct=-5, intra=True)])
