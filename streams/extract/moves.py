@@ -96,13 +96,28 @@ def _first_time(reading: Reading) -> Reading:
     return reading._replace(first_time=True)
 
 
-def _peak_outside(rx: Regexes, pre: str, i: int, seg: str, clause_end: int) -> bool:
-    """Whether words outside the clause make its one reading a peak or trough of the session:
-    a fronted "At its low of the day," before the first name, or ", but then pulled back"
-    right after the clause."""
-    if i == 0 and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre):
-        return True
-    return "but" in seg[clause_end : clause_end + 6] and bool(rx.peak_given_up.match(seg, clause_end))
+def _flags_outside(
+    readings: list[Reading], rx: Regexes, pre: str, first: bool, seg: str, clause_end: int, folded: bool
+) -> list[Reading]:
+    """The readings with the flags that words outside the clause give them. A peak or trough of
+    the session: a fronted "At its low of the day," before the sentence's first name, or ", but
+    then pulled back" right after the clause (for a clause with one reading). A first time:
+    "it was the first time the STI had crossed ...", unless the clause qualifies it ("since
+    2007"). ``pre`` is the text before the name, ``seg`` the segment after it (``rx``'s text)."""
+    if not readings:
+        return readings
+    if len(readings) == 1 and not readings[0].intraday:
+        fronted = first and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre)
+        given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
+        if fronted or given_up:
+            readings = [readings[0]._replace(intraday=True)]
+    if (
+        (not folded or "first time" in pre)
+        and rx.first_time_before.search(pre[-60:])
+        and not rx.first_time_qualified.search(seg[:clause_end])
+    ):
+        readings = [_first_time(r) for r in readings]
+    return readings
 
 
 def _drop_appositive(segment: str, low: str | None) -> int:
@@ -209,15 +224,7 @@ def sentence_moves(
                 object_before = True
                 continue
         readings = clause_readings(clause, clause_low, noun_phrase)
-        if len(readings) == 1 and not readings[0].intraday and _peak_outside(rx, pre, i, seg, clause_end):
-            readings = [readings[0]._replace(intraday=True)]
-        if (
-            readings
-            and (low is None or "first time" in pre)
-            and rx.first_time_before.search(pre[-60:])
-            and not rx.first_time_qualified.search(clause_t)
-        ):
-            readings = [_first_time(r) for r in readings]
+        readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings

@@ -78,11 +78,18 @@ def cut_clause(segment: str, low: str | None) -> int:
     return end
 
 
-def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bool]]:
-    """The clause as (text, low, intraday) phases: each same-session peak/trough is its own
-    phase, every other piece is merged into one close phase (returned last). Pieces about an
-    earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
-    another subject are dropped."""
+# The kinds of phase: the close (or the only reading), a same-session peak or trough, and a
+# further stretch of the move with a figure of its own (", extending its losses for the week to
+# 3.5%"), read after the close.
+CLOSE, INTRADAY, EXTENSION = 0, 1, 2
+
+
+def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, int]]:
+    """The clause as (text, low, kind) phases: each same-session peak/trough is its own
+    INTRADAY phase, every other piece is merged into one CLOSE phase (after them). Pieces about
+    an earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
+    another subject are dropped. A piece ", extending its losses ... to 42.3%" with a change of
+    its own is its own move: INTRADAY after a peak or trough, else an EXTENSION read last."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
     spans: list[tuple[int, int]] = []
     start = 0
@@ -94,10 +101,20 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     if len(spans) == 1:
         return _one_phase(clause, t, r, low is not None)
     kept: list[tuple[str, str | None]] = []
+    extensions: list[tuple[str, str | None, int]] = []
     for a, b in spans:
         text = clause[a:b].strip(" ,")
         folded = t[a:b].strip(" ,")
         lowered = folded if low is not None else text.lower()
+        if (
+            kept
+            and lowered.startswith("extending")
+            and _has_change(text, folded if low is not None else None)
+        ):
+            last = kept[-1][1] if low is not None else kept[-1][0]
+            kind = INTRADAY if _is_intraday(last or "", r) else EXTENSION
+            extensions.append((text, folded if low is not None else None, kind))
+            continue
         if lowered.startswith(("after", "before", "having")):
             if r.earlier_day.search(folded):
                 continue
@@ -110,15 +127,22 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
             flags[i] = True
-    if not any(flags):
-        return [_joined(kept, low)]
-    phases = [(p, f, True) for (p, f), flag in zip(kept, flags, strict=True) if flag]
+    peaks = [(p, f, INTRADAY) for (p, f), flag in zip(kept, flags, strict=True) if flag]
+    peaks += [e for e in extensions if e[2] == INTRADAY]
+    later = [e for e in extensions if e[2] == EXTENSION]
+    if not peaks:
+        return [_joined(kept, low), *later]
     rest = [k for k, flag in zip(kept, flags, strict=True) if not flag]
     if rest:
         joined = _joined(rest, low)
         if joined[0]:
-            phases.append(joined)
-    return phases
+            peaks.append(joined)
+    return peaks + later
+
+
+def _has_change(text: str, low: str | None) -> bool:
+    """Whether the text gives a change of its own (a percentage or points)."""
+    return any(figure.unit in ("pct", "points") for figure in find_figures(text, low))
 
 
 def _is_intraday(piece: str, r: Regexes) -> bool:
@@ -134,7 +158,7 @@ def _is_intraday(piece: str, r: Regexes) -> bool:
     )
 
 
-def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, bool]]:
+def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, int]]:
     """split_phases for a clause with no phase boundary: the same steps for a single piece."""
     text = clause.strip(" ,")
     piece = t.strip(" ,")
@@ -143,15 +167,15 @@ def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str,
         r.earlier_day.search(piece)
         or (not r.phase_turn.match(piece) and not lowered.startswith("after the market"))
     ):
-        return [("", "" if folded else None, False)]
+        return [("", "" if folded else None, CLOSE)]
     intraday = _is_intraday(piece, r) and not piece.lower().startswith(("before sett", "before clos"))
-    return [(text, piece if folded else None, intraday)]
+    return [(text, piece if folded else None, INTRADAY if intraday else CLOSE)]
 
 
-def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str, str | None, bool]:
+def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str, str | None, int]:
     """The close phase: the pieces joined by spaces (each piece's low is a str when low is)."""
     text = " ".join(p for p, _ in pieces)
-    return text, (" ".join(f or "" for _, f in pieces) if low is not None else None), False
+    return text, (" ".join(f or "" for _, f in pieces) if low is not None else None), CLOSE
 
 
 def _direction(
@@ -237,6 +261,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
+        elif r.from_base.search(t[max(fig.before, fig.before_end - 40) : fig.before_end]):
+            continue
         elif (
             r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
             or (fig.unit == "" and fig.approximate and t[fig.before_end : fig.start].split() in _NEAR)
@@ -315,8 +341,14 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     readings: list[Reading] = []
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
-    for text, text_low, intraday in phases:
-        if intraday:
+    peaks = sum(1 for phase in phases if phase[2] == INTRADAY)
+    for text, text_low, kind in phases:
+        if kind == EXTENSION:
+            reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
+            if reading.change_pct is not None or reading.change_points is not None:
+                readings.append(reading._replace(motion=True))
+            continue
+        if kind == INTRADAY:
             found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
             if found:
                 for key in ("ac", "bd"):
@@ -331,7 +363,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 readings.append(reading)
             continue
         reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
-        if len(phases) > 1:
+        if peaks:
             # The close after a peak: a move only with a figure or record of its own.
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
             if not reading.record_high and all(n is None for n in numbers):

@@ -152,7 +152,7 @@ _CUT_CASED = (
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
     rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}))|before(?!\s+(?:{_CLOCK}))"
-    r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
+    r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the)\s)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
 )
@@ -220,13 +220,19 @@ _PEAK_GIVEN_UP = (
     r",?\s+but\s+(?:then\s+|later\s+|soon\s+|quickly\s+)?(?:pulled|pared|retreated|gave|fell\s+back|slipped\s+back"
     r"|reversed|trimmed|eased|dipped\s+back|dropped\s+back)\b"
 )
+# The base a change is measured from is not a level: "from the multi-year peak of 5178.2",
+# "from a close of 41.94".
+_FROM_BASE = (
+    r"\bfrom\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}(?:peak|high|low|close|level|closing)"
+    r"\s+(?:of|at)\s+$"
+)
 # "137,469.26 points at its highest": a level, not a change.
 _LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
 _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—")
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending")
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
@@ -273,6 +279,7 @@ ANY, LOW = Regexes.pair(
         "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,
+        "from_base": _FROM_BASE,
         "direction_words": _DIRECTION_WORDS,
     }
 )

@@ -208,3 +208,31 @@ def test_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
 def test_up_to_a_date_is_no_intraday_bound() -> None:
     _check("The FTSE 100 rose 20% in the five years up to 2024.", [M("FTSE100", "up", pct=20)])
     _check("The Nikkei dropped up to 5% in the afternoon.", [M("NIKKEI225", "down", pct=-5, intra=True)])
+
+
+# ", extending its losses ... to N%" with a change of its own is its own move, in the phase of
+# the piece before it; the base a change is measured from ("from the peak of N") is no level.
+EXTENSIONS = [
+    (
+        "The Nikkei fell 1.2%, extending its losses for the week to 3.5%.",
+        [M("NIKKEI225", "down", pct=-1.2), M("NIKKEI225", "down", pct=-3.5)],
+    ),
+    (
+        "The Hang Seng was down as much as 4.1% at 16,020.5 points, extending its losses from the peak of 22,700.1 to 29.4%.",
+        [
+            M("HSI", "down", pct=-4.1, level=16020.5, intra=True),
+            M("HSI", "down", pct=-29.4, intra=True),
+        ],
+    ),
+    # No figure of its own: part of the move.
+    ("The Kospi fell 0.8%, extending its losing streak.", [M("KOSPI", "down", pct=-0.8)]),
+    (
+        "The VIX jumped to an intraday high of 38.2, from a close of 21.9 on Friday.",
+        [M("VIX", "up", level=38.2, intra=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[c[0][:50] for c in EXTENSIONS])
+def test_an_extension_with_its_own_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
