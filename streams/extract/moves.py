@@ -15,6 +15,7 @@ moves_regexes); substring tests skip searches that cannot match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -87,6 +88,29 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     if folded and "record" not in pre and "all-time" not in pre:
         return False
     return bool(rx.noun_record_before.search(pre))
+
+
+# A signed change in brackets right after a name: "(+12% approximately)", "(-0.4%)".
+_BRACKETED_CHANGE = re.compile(
+    r"^\s*\(\s*(?P<sign>[+\-−])\s?(?P<num>\d+(?:\.\d+)?)\s?%\s*"
+    r"(?P<approx>approx(?:imately|\.)?|about|around|roughly)?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_change(segment: str) -> Reading | None:
+    """The change a bracket right after the name states, or None."""
+    found = _BRACKETED_CHANGE.match(segment)
+    if found is None:
+        return None
+    value = float(found.group("num"))
+    down = found.group("sign") != "+"
+    return Reading(
+        direction="down" if down else "up",
+        change_pct=-value if down else value,
+        approximate=found.group("approx") is not None,
+        motion=True,
+    )
 
 
 def _first_time(reading: Reading) -> Reading:
@@ -220,8 +244,11 @@ def sentence_moves(
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
             if not rx.own_verb.match(clause_t):
-                per_mention.append([])
-                object_before = True
+                # "the performance of the CAC 40 (+12% approximately)": the name is an object,
+                # but the bracket right after it states its change.
+                bracket = _bracketed_change(segment) if segment.lstrip().startswith("(") else None
+                per_mention.append([bracket] if bracket is not None else [])
+                object_before = bracket is None
                 continue
         readings = clause_readings(clause, clause_low, noun_phrase)
         readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)

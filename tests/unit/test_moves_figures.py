@@ -344,3 +344,19 @@ def test_clause_edges_that_keep_the_figures(sentence: str, expected: list[tuple[
 def test_with_a_figure_of_another_subject_still_ends_the_clause() -> None:
     _check("The Nikkei closed higher, with a 3% gain in SoftBank.", [M("NIKKEI225", "up")])
     _check("The Hang Seng rose, with 2% gains for property developers.", [M("HSI", "up")])
+
+
+# A bracketed signed change right after a name is its change, even where the name is an object.
+BRACKETS = [
+    (
+        "The gap between the performance of the CAC 40 (+3.1% approximately) and that of the DAX (-0.4%) widened.",
+        [M("CAC40", "up", pct=3.1, approx=True), M("DAX", "down", pct=-0.4)],
+    ),
+    ("Investors piled into stocks in the Nikkei (about 225 of them).", []),
+    ("Chip stocks dragged the Kospi (KS11) lower.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BRACKETS, ids=[c[0][:50] for c in BRACKETS])
+def test_a_bracketed_change_after_a_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
