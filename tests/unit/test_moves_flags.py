@@ -236,3 +236,22 @@ EXTENSIONS = [
 @pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[c[0][:50] for c in EXTENSIONS])
 def test_an_extension_with_its_own_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Phrases of direction: "closed on a positive note", "a 5-session losing streak".
+PHRASES = [
+    ("The Nifty Bank index closed on a positive note on Tuesday.", [M("NIFTYBANK", "up")]),
+    ("The FTSE 100 ended the week on a negative note.", [M("FTSE100", "down")]),
+    ("The Kospi has been on a 9-session winning streak.", [M("KOSPI", "up")]),
+    ("The Hang Seng snapped a three-day losing streak, rising 1.2%.", [M("HSI", "up", pct=1.2)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PHRASES, ids=[c[0][:50] for c in PHRASES])
+def test_phrases_of_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+def test_a_streak_extended() -> None:
+    _check("The Nikkei extended its losing streak to five sessions.", [M("NIKKEI225", "down")])
+    _check("The Sensex extended its winning streak.", [M("SENSEX", "up")])
