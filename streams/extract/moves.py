@@ -235,7 +235,7 @@ def sentence_moves(
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
             continue
-        is_object = rx.object_before.search(pre[-80:]) or (
+        is_object = (rx.object_before.search(pre[-80:]) and not rx.period_opening.match(pre)) or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False

@@ -276,6 +276,8 @@ ANY, LOW = Regexes.pair(
         "and_before": _AND_BEFORE,
         "range": _RANGE,
         "fronted_intraday": _FRONTED_INTRADAY,
+        # "For the day the Dow is trading at ...": the period the sentence opens with, not an object.
+        "period_opening": r"\W*(?:for|on|over|during)\s+the\s+(?:day|session|week|month|year|quarter)\b,?\s+(?:the\s+)?$",
         "first_time_before": _FIRST_TIME_BEFORE,
         "first_time_qualified": _FIRST_TIME_QUALIFIED,
         "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",

@@ -360,3 +360,13 @@ BRACKETS = [
 @pytest.mark.parametrize(("sentence", "expected"), BRACKETS, ids=[c[0][:50] for c in BRACKETS])
 def test_a_bracketed_change_after_a_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_a_sentence_opening_with_its_period_keeps_the_name_as_subject() -> None:
+    _check(
+        "For the day the Nikkei is trading at 38,410.2 with a loss of 0.4%.",
+        [M("NIKKEI225", "down", pct=-0.4, level=38410.2)],
+    )
+    _check("For the week the S&P 500 rose 2.1%.", [M("SPX", "up", pct=2.1)])
+    # Still an object: "demand for the Nikkei".
+    _check("Foreign demand for the Kospi rose.", [])
