@@ -211,6 +211,11 @@ def _direction(
             return before[-1][1], not noun_phrase, before[-1][2] in WEAK
     if not words:
         return None, False, False
+    closing = r.close_direction.search(text)
+    if closing is not None and len({w[1] for w in words}) > 1:
+        # "abandoned its decline ... and closed higher": the close states the day's direction.
+        word = closing.group("word").lower()
+        return ("up" if word in ("higher", "up") else "down"), not noun_phrase, False
     strong = [w for w in words if w[2] not in WEAK]
     chosen = strong[0] if strong else words[0]
     motion = chosen[2] not in WEAK and not noun_phrase and chosen[0] < MOTION_REACH

@@ -255,3 +255,16 @@ def test_phrases_of_direction(sentence: str, expected: list[tuple[Any, ...]]) ->
 def test_a_streak_extended() -> None:
     _check("The Nikkei extended its losing streak to five sessions.", [M("NIKKEI225", "down")])
     _check("The Sensex extended its winning streak.", [M("SENSEX", "up")])
+
+
+# Where the clause's words of direction disagree, the close states the day's direction.
+CLOSES = [
+    ("The Bovespa abandoned its early decline and closed higher on Wednesday.", [M("IBOV", "up")]),
+    ("The Nikkei erased early gains to end lower.", [M("NIKKEI225", "down")]),
+    ("The Sensex fell 0.5% after gains in the morning.", [M("SENSEX", "down", pct=-0.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLOSES, ids=[c[0][:50] for c in CLOSES])
+def test_the_close_states_the_days_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
