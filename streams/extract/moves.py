@@ -60,8 +60,8 @@ class SentenceMove(NamedTuple):
 _SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
 
 
-# A ticker row ends in a figure or a percent sign.
-_ROW_ENDS = frozenset("0123456789%")
+# A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
+_ROW_ENDS = frozenset("0123456789%)")
 
 
 def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:

@@ -222,7 +222,8 @@ def _direction(
     return chosen[1], motion, chosen[2] in WEAK
 
 
-# "to end near 25,479", "closed close to 7,000": a figure near which the index stands is a level.
+# "to end near 25,479", "closed close to 7,000 points": a figure near which the index stands is a
+# level (with "points" only after a verb of standing: "shed near 300 points" is a change).
 _NEAR = (["near"], ["close", "to"])
 
 
@@ -270,7 +271,14 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             continue
         elif (
             r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
-            or (fig.unit == "" and fig.approximate and t[fig.before_end : fig.start].split() in _NEAR)
+            or (
+                fig.approximate
+                and t[fig.before_end : fig.start].split() in _NEAR
+                and (
+                    fig.unit == ""
+                    or r.standing_before.search(t[max(0, fig.before_end - 24) : fig.before_end])
+                )
+            )
             or (fig.unit == "points" and r.level_after.match(t, fig.end))
         ):
             if level is None:

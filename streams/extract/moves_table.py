@@ -49,9 +49,10 @@ _GLUED_ROW = re.compile(
 )
 
 # A scoreboard row: a short label holding the index name, a colon, one figure.
+# (A level may come first, then its signed change: "Nikkei 225: 38,120.55 (-0.8%)".)
 _LABEL_ROW = re.compile(
-    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?P<sign>[+\-−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"[ \t]*(?P<pct>%)?$"
+    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?:(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+),?[ \t]+\(?(?=[+\-−]))?"
+    r"(?P<sign>[+\-−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?P<pct>%)?(?(level)\)?)$"
 )
 # The direction a lead line states for the session a list reports ("to open up today", "closed
 # lower", "are trading in the red").
@@ -176,10 +177,15 @@ def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove]
     value = _number(row.group("num"))
     if row.group("sign") in ("-", "−"):
         value = -value
+    level = _number(row.group("level")) if row.group("level") else None
     if row.group("pct"):
         reading = (
-            _row_reading(None, None, value) if row.group("sign") else Reading(change_pct=value, motion=True)
+            _row_reading(level, None, value)
+            if row.group("sign")
+            else Reading(change_pct=value, level=level, motion=True)
         )
+    elif level is not None:
+        reading = _row_reading(level, value, None)
     else:
         reading = Reading(level=value, motion=True)
     return [SentenceMove(mentions[0].index_id, reading, False)]

@@ -370,3 +370,14 @@ def test_a_sentence_opening_with_its_period_keeps_the_name_as_subject() -> None:
     _check("For the week the S&P 500 rose 2.1%.", [M("SPX", "up", pct=2.1)])
     # Still an object: "demand for the Nikkei".
     _check("Foreign demand for the Kospi rose.", [])
+
+
+def test_scoreboard_rows_with_a_level_and_a_change() -> None:
+    _check("Nikkei 225: 38,120.55 (-0.8%)", [M("NIKKEI225", "down", pct=-0.8, level=38120.55)])
+    _check("Dow Jones: 41,200.5, +0.6%", [M("DJIA", "up", pct=0.6, level=41200.5)])
+    _check("FTSE 100: 8,301.2 -12.4", [M("FTSE100", "down", pts=-12.4, level=8301.2)])
+
+
+def test_a_level_near_a_figure_of_points_after_a_verb_of_standing() -> None:
+    _check("The FTSE 100 closed close to 8,000 points.", [M("FTSE100", None, level=8000, approx=True)])
+    _check("The Dow shed close to 300 points.", [M("DJIA", "down", pts=-300, approx=True)])
