@@ -169,7 +169,9 @@ def sentence_moves(
     mentions = _merge(mentions, sentence)
     if not mentions:
         return []
-    if sentence[-1:] in _ROW_ENDS and ("+" in sentence or "-" in sentence or "−" in sentence):
+    if sentence[-1:] in _ROW_ENDS and (
+        "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
+    ):
         row = read_ticker_row(sentence, mentions)
         if row is not None:
             return row

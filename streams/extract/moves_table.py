@@ -28,31 +28,31 @@ if TYPE_CHECKING:
 __all__ = ["glued_rows", "list_direction", "read_label_row", "read_table_row", "read_ticker_row"]
 
 _CELL_NUMBER = re.compile(
-    r"^\(?(?P<sign>[+\-−]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
+    r"^\(?(?P<sign>[+\-−–]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
 )
 # Words that make a row a product tracking the index, not the index.
 _PRODUCT = re.compile(r"\b(?:ETFs?|ETNs?|Funds?|Trust|SPDR|iShares|Tracker|UCITS)\b", re.IGNORECASE)
 # The columns at the end of a ticker row: last, signed change, optional signed change %.
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ROW_TAIL = re.compile(
-    rf"\s(?P<level>{_NUM})\s+(?P<points>[+\-−]\s?(?:{_NUM}))"
-    rf"(?:\s+\(?(?P<pct>[+\-−]?\s?\d+(?:\.\d+)?)\s?%\)?)?\s*$"
+    rf"\s(?P<level>{_NUM})\s+(?P<points>[+\-−–]\s?(?:{_NUM}))"
+    rf"(?:\s+\(?(?P<pct>[+\-−–]?\s?\d+(?:\.\d+)?)\s?%\)?)?\s*$"
 )
 # A word of running text (lower-case, four letters or more): a sentence, not a row.
 _PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
 # A flattened row: a code such as ".FTSE", then name and symbol, then price, change and
 # change % glued together with two decimals each, then the volume.
 _GLUED_ROW = re.compile(
-    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]*?(?P<level>\d+\.\d\d)(?P<points>[+\-−]\d+\.\d\d)"
-    r"(?P<pct>[+\-−]\d+\.\d\d)\d*[ \t]*$",
+    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]*?(?P<level>\d+\.\d\d)(?P<points>[+\-−–]\d+\.\d\d)"
+    r"(?P<pct>[+\-−–]\d+\.\d\d)\d*[ \t]*$",
     re.MULTILINE,
 )
 
 # A scoreboard row: a short label holding the index name, a colon, one figure.
 # (A level may come first, then its signed change: "Nikkei 225: 38,120.55 (-0.8%)".)
 _LABEL_ROW = re.compile(
-    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?:(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+),?[ \t]+\(?(?=[+\-−]))?"
-    r"(?P<sign>[+\-−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?P<pct>%)?(?(level)\)?)$"
+    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?:(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+),?[ \t]+\(?(?=[+\-−–]))?"
+    r"(?P<sign>[+\-−–]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?P<pct>%)?(?(level)\)?)$"
 )
 # The direction a lead line states for the session a list reports ("to open up today", "closed
 # lower", "are trading in the red").
@@ -64,7 +64,7 @@ _SESSION_DIRECTION = re.compile(
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "").replace("−", "-").replace(" ", ""))
+    return float(text.replace(",", "").replace("−", "-").replace("–", "-").replace(" ", ""))
 
 
 def _row_reading(level: float | None, points: float | None, pct: float | None) -> Reading:
@@ -96,7 +96,7 @@ def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
             continue
         value = float(match.group("num").replace(",", ""))
         signed = bool(match.group("sign"))
-        if match.group("sign") in ("-", "−"):
+        if match.group("sign") in ("-", "−", "–"):
             value = -value
         if match.group("pct"):
             pct = value if pct is None else pct
@@ -175,7 +175,7 @@ def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove]
     if _PROSE_WORD.search(row.group("label")) or _PRODUCT.search(row.group("label")):
         return None
     value = _number(row.group("num"))
-    if row.group("sign") in ("-", "−"):
+    if row.group("sign") in ("-", "−", "–"):
         value = -value
     level = _number(row.group("level")) if row.group("level") else None
     if row.group("pct"):
@@ -191,10 +191,18 @@ def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove]
     return [SentenceMove(mentions[0].index_id, reading, False)]
 
 
+# A list row without a colon: a name and an unsigned percentage ("- DAX 0.5%").
+_BARE_ROW = re.compile(r"^(?P<label>.{2,40}?)[ \t]+\d+(?:\.\d+)?[ \t]*%$")
+
+
 def is_unsigned_label_row(sentence: str) -> bool:
-    """Whether the sentence is a scoreboard row with an unsigned percentage."""
+    """Whether the sentence is a scoreboard row with an unsigned percentage ("Germany's Dax:
+    1.33%", "DAX 0.5%")."""
     row = _LABEL_ROW.match(sentence)
-    return row is not None and not row.group("sign") and row.group("pct") is not None
+    if row is not None:
+        return not row.group("sign") and row.group("pct") is not None
+    bare = _BARE_ROW.match(sentence)
+    return bare is not None and not _PROSE_WORD.search(bare.group("label"))
 
 
 def list_direction(body: str, start: int) -> str | None:

@@ -381,3 +381,16 @@ def test_scoreboard_rows_with_a_level_and_a_change() -> None:
 def test_a_level_near_a_figure_of_points_after_a_verb_of_standing() -> None:
     _check("The FTSE 100 closed close to 8,000 points.", [M("FTSE100", None, level=8000, approx=True)])
     _check("The Dow shed close to 300 points.", [M("DJIA", "down", pts=-300, approx=True)])
+
+
+def test_list_rows_without_a_colon_take_the_list_direction() -> None:
+    text = "European shares closed lower on Friday.\n- DAX 0.5%\n- CAC 40 0.7%\n"
+    assert _article_moves(text) == [
+        ("DAX 0.5%", "DAX", "down", -0.5, None, None),
+        ("CAC 40 0.7%", "CAC40", "down", -0.7, None, None),
+    ]
+
+
+def test_an_en_dash_in_a_row_is_a_minus_sign() -> None:
+    _check("FTSE 100 8,301.20 –12.40 –0.15%", [M("FTSE100", "down", pct=-0.15, pts=-12.4, level=8301.2)])
+    _check("| DAX | 18,102.5 | –95.1 | –0.52% |", [M("DAX", "down", pct=-0.52, pts=-95.1, level=18102.5)])
