@@ -192,7 +192,7 @@ def _direction(
             or r.not_motion_after.match(text, match.end())
         ):
             continue
-        if word in ("highest", "lowest") and r.record_qualified_after.match(text, match.end()):
+        if word in ("highest", "lowest") and r.period_after.match(text, match.end()):
             continue  # "its highest year-end finish": a period's best, not the day's direction
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))
@@ -287,14 +287,18 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         elif fig.unit == "points" and points is None:
             points = fig.value
             approximate = approximate or fig.approximate
-    record = False
+    record = qualified_high = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
-        if not r.record_denied.search(t[max(0, match.start() - 40) : match.start()]) and not (
-            r.record_qualified_after.match(t, match.end())
-            or r.record_qualified_before.search(t[max(0, match.start() - 40) : match.start()])
+        if r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
+            continue
+        if r.record_qualified_after.match(t, match.end()) or r.record_qualified_before.search(
+            t[max(0, match.start() - 40) : match.start()]
         ):
-            record = True
-            break
+            # "a new high for the year": a rise to a high, not a record.
+            qualified_high = qualified_high or match.group(0).lower().startswith(("new", "fresh"))
+            continue
+        record = True
+        break
     direction, motion, weak = _direction(t, r, figures, noun_phrase)
     first_time = (low is None or "first" in t) and bool(r.first_time.search(t))
     if intraday and weak and not record and milestone is None and not first_time:
@@ -312,6 +316,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         direction = milestone_dir
     if direction is None and (record or (first_time and (level is not None or milestone is not None))):
         direction = "up"  # a record, or a level reached for the first time, is a rise
+    if qualified_high and (direction is None or (direction == "up" and weak)):
+        direction, motion = "up", True
     if direction == "flat" and (pct or points):
         direction = None
     if direction == "down":

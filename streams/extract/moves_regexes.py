@@ -79,7 +79,10 @@ _RECORD = (
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
 _PERIOD = r"(?:(?:year|month|quarter|week|half)[- ]end|weekly|monthly|quarterly|annual|yearly|half-yearly)"
-_RECORD_QUALIFIED_AFTER = rf"[- ]{_PERIOD}\b"
+_RECORD_QUALIFIED_AFTER = (
+    rf"[- ]{_PERIOD}\b|\s+(?:for|of|in)\s+(?:the|this)\s+(?:year|month|week|quarter)\b|\s+since\b"
+    r"|\s+in\s+(?:\S+\s+)?(?:years?|months?|weeks?|decades?)\b"
+)
 _RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|near|nearer|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
@@ -248,6 +251,7 @@ ANY, LOW = Regexes.pair(
         "record": _RECORD,
         "record_denied": _RECORD_DENIED,
         "record_qualified_after": _RECORD_QUALIFIED_AFTER,
+        "period_after": rf"[- ]{_PERIOD}\b",
         "record_qualified_before": _RECORD_QUALIFIED_BEFORE,
         "milestone": _MILESTONE,
         "first_time": _FIRST_TIME,

@@ -268,3 +268,19 @@ CLOSES = [
 @pytest.mark.parametrize(("sentence", "expected"), CLOSES, ids=[c[0][:50] for c in CLOSES])
 def test_the_close_states_the_days_direction(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A new high of a period ("for the year", "since 2021") is a rise, not a record; counted
+# records ("17th record close of 2025") are records.
+PERIOD_HIGHS = [
+    ("The Nikkei hit a new high for the year on Monday.", [M("NIKKEI225", "up")]),
+    ("The Kospi set a new high since 2021.", [M("KOSPI", "up")]),
+    ("The Dow posted its 17th record close of 2025.", [M("DJIA", "up", rec=True)]),
+    ("Nifty Hits First Record High of 2026", [M("NIFTY50", "up", rec=True)]),
+    ("The Sensex closed at its highest close on record.", [M("SENSEX", "up", rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERIOD_HIGHS, ids=[c[0][:50] for c in PERIOD_HIGHS])
+def test_highs_of_a_period_and_counted_records(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
