@@ -227,6 +227,13 @@ def _direction(
 _NEAR = (["near"], ["close", "to"])
 
 
+def _first_time(t: str, r: Regexes) -> bool:
+    """An unqualified first time that the phase does not negate ("failed to finish above 7,000
+    for the first time ever" is no first time)."""
+    found = r.first_time.search(t)
+    return found is not None and not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
+
+
 def _signed_direction(figures: list[Figure]) -> str | None:
     """The direction a written sign gives the first change figure ("Stoxx 600 +0.5%", "(-1.2%)"),
     when no word gives one."""
@@ -252,6 +259,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             and " the " not in match.group(0).lower()
         ):
             continue
+        if r.negation_before.search(t[max(0, match.start() - 30) : match.start()]):
+            continue  # "failed to finish above the 7,000 threshold": no mark was crossed
         milestone = float(match.group("num").replace(",", ""))
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"
         milestone_verb = verb
@@ -300,7 +309,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         record = True
         break
     direction, motion, weak = _direction(t, r, figures, noun_phrase)
-    first_time = (low is None or "first" in t) and bool(r.first_time.search(t))
+    first_time = (low is None or "first" in t) and _first_time(t, r)
     if intraday and weak and not record and milestone is None and not first_time:
         # A lone peak or trough of the session ("touched its highest since 2001") states no
         # direction; a record, a milestone or a first time does. It is still a move.

@@ -284,3 +284,24 @@ PERIOD_HIGHS = [
 @pytest.mark.parametrize(("sentence", "expected"), PERIOD_HIGHS, ids=[c[0][:50] for c in PERIOD_HIGHS])
 def test_highs_of_a_period_and_counted_records(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A negated crossing is no milestone and no first time (and, with nothing else, no move).
+NEGATED = [
+    ("The S&P 500 failed to finish above the 7,000 threshold for the first time ever.", []),
+    ("The Dow did not close above 50,000 on Friday.", []),
+    (
+        "The Nikkei fell 0.4%, failing to close above 40,000 for the first time.",
+        [M("NIKKEI225", "down", pct=-0.4)],
+    ),
+    # Not negations of the crossing.
+    (
+        "The Nikkei closed above 40,000 for the first time, not far from its record.",
+        [M("NIKKEI225", "up", ms=40000, first=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEGATED, ids=[c[0][:50] for c in NEGATED])
+def test_negated_crossings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
