@@ -122,8 +122,12 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
                 continue
         kept.append((text, folded if low is not None else None))
     folds = [f if f is not None else p for p, f in kept]
-    flags = [_is_intraday(f, r) and not f.lower().startswith(("before sett", "before clos"))
-             for f in folds]  # fmt: skip
+    # closes_later[i] False: a piece after the i-th gives the close (one pass from the end: linear).
+    closes_later = [True] * len(folds)
+    for i in range(len(folds) - 2, -1, -1):
+        closes_later[i] = closes_later[i + 1] and not r.close_verb.search(folds[i + 1])
+    flags = [_is_intraday(f, r, closes_later[i]) and not f.lower().startswith(("before sett", "before clos"))
+             for i, f in enumerate(folds)]  # fmt: skip
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
             flags[i] = True
@@ -145,14 +149,16 @@ def _has_change(text: str, low: str | None) -> bool:
     return any(figure.unit in ("pct", "points") for figure in find_figures(text, low))
 
 
-def _is_intraday(piece: str, r: Regexes) -> bool:
+def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:
     """Whether a piece states a peak or trough inside the session. A mark crossed, a record or
-    a first time "in morning trade" / "on Tuesday morning" is a session event; a change or level
-    in the morning is a mid-session reading, like "in early trading"."""
+    a first time "in morning trade" / "on Tuesday morning" is a session event, unless a later
+    piece gives the close (``last`` False: "passed 20,000 ... and ended the day up 1.6%" is one
+    move); a change or level in the morning is a mid-session reading, like "in early trading"."""
     if r.intraday.search(piece):
         return True
     return (
-        ("morning" in piece or "MORNING" in piece or "Morning" in piece)
+        last
+        and ("morning" in piece or "MORNING" in piece or "Morning" in piece)
         and r.morning.search(piece) is not None
         and bool(r.milestone.search(piece) or r.record.search(piece) or r.any_first_time.search(piece))
     )

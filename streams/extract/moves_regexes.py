@@ -280,6 +280,7 @@ ANY, LOW = Regexes.pair(
         "and_before": _AND_BEFORE,
         "range": _RANGE,
         "fronted_intraday": _FRONTED_INTRADAY,
+        "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
         "negation_before": r"\b(?:not|never|n't|n’t|fail(?:s|ed|ing)?\s+to|unable\s+to|short\s+of)\b",
         "standing_before": r"\b(?:clos|end|finish|settl|stood|stand|trad)\w*\s+$",
         "close_direction": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\s+(?:the\s+(?:day|session)\s+)?(?:\w+ly\s+)?(?P<word>higher|lower|up|down)\b",

@@ -43,7 +43,7 @@ _PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
 # A flattened row: a code such as ".FTSE", then name and symbol, then price, change and
 # change % glued together with two decimals each, then the volume.
 _GLUED_ROW = re.compile(
-    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]*?(?P<level>\d+\.\d\d)(?P<points>[+\-−–]\d+\.\d\d)"
+    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]{0,80}?(?P<level>\d+\.\d\d)(?P<points>[+\-−–]\d+\.\d\d)"
     r"(?P<pct>[+\-−–]\d+\.\d\d)\d*[ \t]*$",
     re.MULTILINE,
 )
@@ -209,8 +209,9 @@ def list_direction(body: str, start: int) -> str | None:
     """The direction stated for the list whose row starts at ``start``: a verb of the session
     with its direction ("open up", "closed lower") in one of the two lines before the list."""
     pos = body.rfind("\n", 0, start) + 1
-    leads = 0
-    while pos > 0 and leads < 2:
+    leads = lines = 0
+    while pos > 0 and leads < 2 and lines < 60:  # bounded: a long list costs no more per row
+        lines += 1
         prev = body.rfind("\n", 0, pos - 1) + 1
         line = body[prev : pos - 1].strip()
         pos = prev

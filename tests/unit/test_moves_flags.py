@@ -305,3 +305,10 @@ NEGATED = [
 @pytest.mark.parametrize(("sentence", "expected"), NEGATED, ids=[c[0][:50] for c in NEGATED])
 def test_negated_crossings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_a_mark_passed_in_the_morning_then_the_close_is_one_move() -> None:
+    _check(
+        "The Kospi passed the 3,000 mark on Tuesday morning and ended the day up 1.2%.",
+        [M("KOSPI", "up", pct=1.2, ms=3000)],
+    )
