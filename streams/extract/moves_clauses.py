@@ -122,11 +122,11 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
                 continue
         kept.append((text, folded if low is not None else None))
     folds = [f if f is not None else p for p, f in kept]
-    # closes_later[i] False: a piece after the i-th gives the close (one pass from the end: linear).
-    closes_later = [True] * len(folds)
+    # no_close_after[i]: no piece after the i-th gives the close (one pass from the end: linear).
+    no_close_after = [True] * len(folds)
     for i in range(len(folds) - 2, -1, -1):
-        closes_later[i] = closes_later[i + 1] and not r.close_verb.search(folds[i + 1])
-    flags = [_is_intraday(f, r, closes_later[i]) and not f.lower().startswith(("before sett", "before clos"))
+        no_close_after[i] = no_close_after[i + 1] and not r.close_verb.search(folds[i + 1])
+    flags = [_is_intraday(f, r, no_close_after[i]) and not f.lower().startswith(("before sett", "before clos"))
              for i, f in enumerate(folds)]  # fmt: skip
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
