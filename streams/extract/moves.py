@@ -179,7 +179,8 @@ def sentence_moves(
         row = read_label_row(sentence, mentions)
         if row is not None:
             return row
-    text = respell_numbers(sentence) if has_spelled_numbers(sentence) else sentence
+    spelled = has_spelled_numbers(low if low is not None else sentence)
+    text = respell_numbers(sentence) if spelled else sentence
     if text is not sentence:
         mentions = _merge(registry.find_mentions(text), text)
         low = None

@@ -124,8 +124,9 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     folds = [f if f is not None else p for p, f in kept]
     # no_close_after[i]: no piece after the i-th gives the close (one pass from the end: linear).
     no_close_after = [True] * len(folds)
-    for i in range(len(folds) - 2, -1, -1):
-        no_close_after[i] = no_close_after[i + 1] and not r.close_verb.search(folds[i + 1])
+    if any("orning" in f or "ORNING" in f for f in folds):  # only a morning event asks
+        for i in range(len(folds) - 2, -1, -1):
+            no_close_after[i] = no_close_after[i + 1] and not r.close_verb.search(folds[i + 1])
     flags = [_is_intraday(f, r, no_close_after[i]) and not f.lower().startswith(("before sett", "before clos"))
              for i, f in enumerate(folds)]  # fmt: skip
     for i in range(len(kept) - 1):
@@ -217,8 +218,8 @@ def _direction(
             return before[-1][1], not noun_phrase, before[-1][2] in WEAK
     if not words:
         return None, False, False
-    closing = r.close_direction.search(text)
-    if closing is not None and len({w[1] for w in words}) > 1:
+    closing = r.close_direction.search(text) if len({w[1] for w in words}) > 1 else None
+    if closing is not None:
         # "abandoned its decline ... and closed higher": the close states the day's direction.
         word = closing.group("word").lower()
         return ("up" if word in ("higher", "up") else "down"), not noun_phrase, False
@@ -282,7 +283,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
-        elif r.from_base.search(t[max(fig.before, fig.before_end - 40) : fig.before_end]):
+        elif "rom" in t[max(fig.before, fig.before_end - 40) : fig.before_end] and r.from_base.search(
+            t[max(fig.before, fig.before_end - 40) : fig.before_end]
+        ):
             continue
         elif (
             r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])

@@ -108,15 +108,26 @@ def _respell(match: re.Match[str]) -> str:
 
 
 def has_spelled_numbers(text: str) -> bool:
-    """Whether ``respell_numbers`` may change the text (a cheap test first)."""
-    return (
-        "-point-" in text
-        or "thousand" in text
-        or (
-            ("percent" in text or "per cent" in text or "points" in text)
-            and _SPELLED.search(text) is not None
-        )
-    )
+    """Whether ``respell_numbers`` may change the text: cheap substring tests (a word, not a
+    digit, right before " percent" / " per cent" / " points"), the regex only then."""
+    if "-point-" in text or "thousand" in text:
+        return True
+    for unit in (
+        " percent",
+        " per cent",
+        " points",
+        " Percent",
+        " Per Cent",
+        " Points",
+        " PERCENT",
+        " POINTS",
+    ):
+        at = text.find(unit)
+        while at > 0:
+            if text[at - 1].isalpha():
+                return _SPELLED.search(text) is not None
+            at = text.find(unit, at + 1)
+    return False
 
 
 def respell_numbers(text: str) -> str:
