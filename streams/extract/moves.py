@@ -349,21 +349,21 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     spans = spans_holding(body, [m.start for m in found]) if found else []
     # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
     # run of glued columns that the name scan does not see: read apart, merged in text order.
-    glued = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
     g = 0
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
-        while g < len(glued) and glued[g][0] < start:
-            _append_move(moves, article, body[glued[g][0] : glued[g][1]], glued[g][2], registry)
+        while g < len(flattened) and flattened[g][0] < start:
+            _append_move(moves, article, body[flattened[g][0] : flattened[g][1]], flattened[g][2], registry)
             g += 1
-        if g < len(glued) and glued[g][0] == start:
-            continue  # the glued row is read above
+        if g < len(flattened) and flattened[g][0] == start:
+            continue  # the flattened row is read above
         sentence = body[start:end]
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
             if move.reading.direction is None and move.reading.change_pct and is_unsigned_label_row(sentence):
                 move = _with_list_direction(move, list_direction(body, start))
             _append_move(moves, article, sentence, move, registry)
-    for row_start, row_end, move in glued[g:]:
+    for row_start, row_end, move in flattened[g:]:
         _append_move(moves, article, body[row_start:row_end], move, registry)
     return _validate_moves(moves)
 
