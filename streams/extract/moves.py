@@ -15,10 +15,14 @@ Clause reading around that core (shared/dev/README.md conventions):
   relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
   change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
   0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
-- moves_periods: several periods with their own figures, elliptical clauses, "extending its
-  losses ... to N%", a phrase inserted between "and" and its verb.
+- moves_periods: several periods with their own figures, elliptical clauses, a phrase inserted
+  between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
 - moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
   sentence that names one index).
+- moves_table: pipe tables, ticker rows (spaced or flattened), scoreboard rows ("Dax: 1.33%")
+  with the direction the list's lead line states.
+- Flags from words outside the clause (``_flags_outside``): a fronted "At its low of the day,",
+  a trailing ", but then pulled back", "it was the first time the STI had crossed ...".
 
 Speed (identical output): the body is scanned for names once and only sentences holding one are
 read; every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe
@@ -44,9 +48,9 @@ from streams.extract.moves_clauses import (
     cut_clause,
     with_direction,
 )
-from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elliptical, split_extension, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -56,7 +60,14 @@ from streams.extract.moves_statements import (
     predicted_before,
     unstated_clause,
 )
-from streams.extract.moves_table import read_table_row
+from streams.extract.moves_table import (
+    glued_rows,
+    is_unsigned_label_row,
+    list_direction,
+    read_label_row,
+    read_table_row,
+    read_ticker_row,
+)
 from streams.extract.moves_voice import (
     PLAIN,
     figure_relative_end,
@@ -87,6 +98,10 @@ class SentenceMove(NamedTuple):
 _SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
 
 
+# A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
+_ROW_ENDS = frozenset("0123456789%)")
+
+
 def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
     """Join repeated names of one index ("Straits Times Index (STI)", "Nikkei .N225")."""
     merged: list[Mention] = []
@@ -111,6 +126,37 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     if folded and "record" not in pre and "all-time" not in pre:
         return False
     return bool(rx.noun_record_before.search(pre))
+
+
+def _first_time(reading: Reading) -> Reading:
+    """The reading of a first time: a mark or level reached for the first time is a rise."""
+    if reading.direction is None and (reading.milestone is not None or reading.level is not None):
+        return reading._replace(first_time=True, direction="up")
+    return reading._replace(first_time=True)
+
+
+def _flags_outside(
+    readings: list[Reading], rx: Regexes, pre: str, first: bool, seg: str, clause_end: int, folded: bool
+) -> list[Reading]:
+    """The readings with the flags that words outside the clause give them. A peak or trough of
+    the session: a fronted "At its low of the day," before the sentence's first name, or ", but
+    then pulled back" right after the clause (for a clause with one reading). A first time:
+    "it was the first time the STI had crossed ...", unless the clause qualifies it ("since
+    2007"). ``pre`` is the text before the name, ``seg`` the segment after it (``rx``'s text)."""
+    if not readings:
+        return readings
+    if len(readings) == 1 and not readings[0].intraday:
+        fronted = first and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre)
+        given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
+        if fronted or given_up:
+            readings = [readings[0]._replace(intraday=True)]
+    if (
+        (not folded or "first time" in pre)
+        and rx.first_time_before.search(pre[-60:])
+        and not rx.first_time_qualified.search(seg[:clause_end])
+    ):
+        readings = [_first_time(r) for r in readings]
+    return readings
 
 
 def _drop_appositive(segment: str, low: str | None) -> int:
@@ -199,7 +245,18 @@ def sentence_moves(
     mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
-    text = respell_numbers(sentence) if "-point-" in sentence else sentence
+    if sentence[-1:] in _ROW_ENDS and (
+        "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
+    ):
+        row = read_ticker_row(sentence, mentions)
+        if row is not None:
+            return row
+    if sentence[-1:] in _ROW_ENDS and ":" in sentence:
+        row = read_label_row(sentence, mentions)
+        if row is not None:
+            return row
+    spelled = has_spelled_numbers(low if low is not None else sentence)
+    text = respell_numbers(sentence) if spelled else sentence
     if text is not sentence:
         mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
@@ -294,12 +351,13 @@ def sentence_moves(
             object_before = False
             continue
         governor = pre[-80:]
-        governed = rx.object_before.search(governor)
+        # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
+        governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
         if governed:
             glued = _glued_at(text[mention.start - len(governor) : mention.start])
             if glued:
-                governed = rx.object_before.search(governor[glued:])
-        is_object = bool(governed) or (
+                governed = rx.object_before.search(governor[glued:]) is not None
+        is_object = governed or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
@@ -321,12 +379,6 @@ def sentence_moves(
                 continue
         readings: list[Reading] = []
         body, body_low = mask_reversed(*drop_insert(clause, clause_low))
-        extension = split_extension(body, body_low)
-        if extension is not None:
-            body, body_low = (
-                body[: extension[0]],
-                (body_low[: extension[0]] if body_low is not None else None),
-            )
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -339,10 +391,6 @@ def sentence_moves(
             head, head_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
             superlative = superlative_level(head, segment, head_low, seg_low)
             readings = [superlative] if superlative is not None else []
-        if extension is not None and readings:
-            # The cumulative change is measured where the move ends: a peak or trough stays one.
-            extended = clause_readings(*extension[1], noun_phrase)
-            readings.extend(r._replace(intraday=readings[-1].intraday) for r in extended)
         readings = voiced(readings, own.passive)
         if not readings or any(r.direction is None for r in readings):
             readings = _phrased(readings, clause, clause_low, noun_phrase)
@@ -350,6 +398,7 @@ def sentence_moves(
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
         if previous and readings and elided(pre, clause_t, low is not None):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+        readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings
@@ -463,31 +512,65 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
             raw = sorted(raw + [(m.start, -m.end) for m in glued])
             found = sorted(found + glued)
     spans = spans_holding(body, [m.start for m in found]) if found else []
+    # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
+    # run of glued columns that the name scan does not see: read apart, merged in text order.
+    flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    g = 0
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
+        while g < len(flattened) and flattened[g][0] < start:
+            _append_move(moves, article, body[flattened[g][0] : flattened[g][1]], flattened[g][2], registry)
+            g += 1
+        if g < len(flattened) and flattened[g][0] == start:
+            continue  # the flattened row is read above
         sentence = body[start:end]
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
-            r = move.reading
-            # Contract, "plausible figures only": a figure outside the index's range is a
-            # percentage, a year, a points change or a share price read in the wrong place.
-            level = r.level if registry.plausible(move.index_id, r.level) else None
-            milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
-            moves.append(
-                {
-                    "article_id": article.article_id,
-                    "sentence": sentence,
-                    "index": move.index_id,
-                    "direction": r.direction,
-                    "change_pct": r.change_pct,
-                    "change_points": r.change_points,
-                    "level": level,
-                    "approximate": r.approximate,
-                    "intraday": r.intraday,
-                    "record_high": r.record_high,
-                    "first_time": r.first_time,
-                    "milestone": milestone,
-                    "futures": move.futures,
-                    "published_at": article.published_at,
-                }
-            )
+            if move.reading.direction is None and move.reading.change_pct and is_unsigned_label_row(sentence):
+                move = _with_list_direction(move, list_direction(body, start))
+            _append_move(moves, article, sentence, move, registry)
+    for row_start, row_end, move in flattened[g:]:
+        _append_move(moves, article, body[row_start:row_end], move, registry)
     return _validate_moves(moves)
+
+
+def _with_list_direction(move: SentenceMove, direction: str | None) -> SentenceMove:
+    """A scoreboard row's unsigned change with the direction stated for its list."""
+    if direction is None:
+        return move
+    pct = move.reading.change_pct
+    if pct is not None and direction == "down":
+        pct = -abs(pct)
+    return move._replace(reading=move.reading._replace(direction=direction, change_pct=pct))
+
+
+def _append_move(
+    moves: list[dict[str, object]],
+    article: Article,
+    sentence: str,
+    move: SentenceMove,
+    registry: IndexRegistry,
+) -> None:
+    """The move's IndexMove fields, appended."""
+    r = move.reading
+    # Contract, "plausible figures only": a figure outside the index's range is a
+    # percentage, a year, a points change or a share price read in the wrong place.
+    level = r.level if registry.plausible(move.index_id, r.level) else None
+    milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    moves.append(
+        {
+            "article_id": article.article_id,
+            "sentence": sentence,
+            "index": move.index_id,
+            "direction": r.direction,
+            "change_pct": r.change_pct,
+            "change_points": r.change_points,
+            "level": level,
+            "approximate": r.approximate,
+            "intraday": r.intraday,
+            "record_high": r.record_high,
+            "first_time": r.first_time,
+            "milestone": milestone,
+            "futures": move.futures,
+            "published_at": article.published_at,
+        }
+    )

@@ -17,7 +17,7 @@ from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["drop_insert", "elided", "elliptical", "split_extension", "split_periods"]
+__all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -37,14 +37,6 @@ _WORD = (
     r"|fall\w*|drop\w*|slip\w*|slid\w*|advanc\w*|moved|record)\b"
 )
 
-# "..., extending its losses from the June peak to 42.3%": a cumulative change of the same move.
-_EXTENSION = (
-    r",\s+(?=extend(?:ing|ed|s)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:loss|losses|gains?|declines?"
-    r"|rally|slide|fall|rise|advance|drop|slump|rout|streak)\b)"
-)
-_CUMULATIVE = r"\bto\s+[+\-−]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
-_BASE = r"\bfrom\s"
-
 # A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
 _ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
@@ -61,9 +53,6 @@ ANY, LOW = Regexes.pair(
         "session": _SESSION,
         "word": _WORD,
         "elided_before": _ELIDED_BEFORE,
-        "extension": _EXTENSION,
-        "cumulative": _CUMULATIVE,
-        "base": _BASE,
         "figure_first": _FIGURE_FIRST,
     }
 )
@@ -135,25 +124,3 @@ def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:
         return clause, low
     a, b = found.span("insert")
     return clause[:a] + clause[b:], (low[:a] + low[b:] if low is not None else None)
-
-
-def split_extension(clause: str, low: str | None) -> tuple[int, tuple[str, str | None]] | None:
-    """Where a participle extending the move to a cumulative change begins (", extending its
-    losses from the June peak to 42.3%"), and that piece less the base it is measured from
-    ("extending its losses to 42.3%"), or None."""
-    if low is not None and "extend" not in low:
-        return None
-    r, t = (LOW, low) if low is not None else (ANY, clause)
-    found = r.extension.search(t)
-    if found is None:
-        return None
-    cumulative = r.cumulative.search(t, found.end())
-    if cumulative is None:
-        return None
-    base = r.base.search(t, found.end(), cumulative.start())
-    cut = base.start() if base else cumulative.start()
-    text = clause[found.end() : cut] + clause[cumulative.start() : cumulative.end()]
-    piece_low = (
-        low[found.end() : cut] + low[cumulative.start() : cumulative.end()] if low is not None else None
-    )
-    return found.start(), (text, piece_low)

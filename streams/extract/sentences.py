@@ -105,8 +105,9 @@ def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, en
     lead = len(piece) - len(piece.lstrip())
     bullet = _BULLET.match(piece, lead)
     if bullet is not None and bullet.end() < len(piece.rstrip()):
-        stripped = piece[bullet.end() :].strip()
-        lead = bullet.end()
+        rest = piece[bullet.end() :]
+        stripped = rest.strip()
+        lead = bullet.end() + len(rest) - len(rest.lstrip())  # (a no-break space may follow)
     begin = offset + start + lead
     spans.append((begin, begin + len(stripped)))
 

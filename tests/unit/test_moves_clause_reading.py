@@ -325,6 +325,11 @@ ELLIPSIS_AND_PHRASES = [
     ("The Kospi closed with a gain of 1.2% at 2,650.3.", [M("KOSPI", "up", pct=1.2, level=2650.3)]),
     ("The DAX ended with a loss of 0.4%.", [M("DAX", "down", pct=-0.4)]),
     ("The FTSE 100 climbs with over 2% gain", [M("FTSE100", "up", pct=2, approx=True)]),
+    ("The Dow closed with a 310-point gain.", [M("DJIA", "up", pts=310)]),
+    ("Nifty and Sensex opened the week with a weak start.", [M("NIFTY50", "down"), M("SENSEX", "down")]),
+    ("The Nikkei ended the month with a strong finish.", [M("NIKKEI225", "up")]),
+    # ... but not a phrase of another noun's
+    ("The Kospi closed, with a strong start for chipmakers.", []),
     # "with" before another subject still ends the clause
     (
         "The Nikkei rose 0.9%, with the Topix up 0.5% at 2,801.2.",
@@ -477,6 +482,14 @@ EXTENSIONS = [
     (
         "The Hang Seng fell as much as 3% at 17,010.2, extending its slide from the January peak to 21%.",
         [M("HSI", "down", pct=-3, level=17010.2, intra=True), M("HSI", "down", pct=-21, intra=True)],
+    ),
+    (
+        "The DAX fell 0.8%, extending its decline from the July peak of 24,630.5 to 6.2%.",
+        [M("DAX", "down", pct=-0.8), M("DAX", "down", pct=-6.2)],
+    ),
+    (
+        "The Topix rose 1.1%, extending a rally for the month to 5.4%.",
+        [M("TOPIX", "up", pct=1.1), M("TOPIX", "up", pct=5.4)],
     ),
     (
         "The Nikkei fell 2% to 38,100.5, extending its losing streak to five sessions.",
