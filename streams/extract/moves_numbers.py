@@ -19,7 +19,12 @@ __all__ = ["Figure", "find_figures", "has_spelled_numbers", "parse_number", "res
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
 _NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
 _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
-_POINTS = r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
+# (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
+# name, read like "the 40,000 mark", not a change of 40,000 points.)
+_POINTS = (
+    r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
+    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor)s?\b)"
+)
 _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
     r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"

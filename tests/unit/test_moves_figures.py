@@ -394,3 +394,26 @@ def test_list_rows_without_a_colon_take_the_list_direction() -> None:
 def test_an_en_dash_in_a_row_is_a_minus_sign() -> None:
     _check("FTSE 100 8,301.20 –12.40 –0.15%", [M("FTSE100", "down", pct=-0.15, pts=-12.4, level=8301.2)])
     _check("| DAX | 18,102.5 | –95.1 | –0.52% |", [M("DAX", "down", pct=-0.52, pts=-95.1, level=18102.5)])
+
+
+# "N-point" before a noun of a mark names the mark ("the 40,000-point level"), like "the 40,000
+# mark": it is no change of N points. A "-point" compound before a noun of motion stays a change.
+MARK_NAMES = [
+    ("The Taiex crossed the 20,000-point level.", [M("TAIEX", "up", ms=20000)]),
+    ("The FTSE 100 slipped below the 8,000-point threshold.", [M("FTSE100", "down", ms=8000)]),
+    (
+        "The Dow gained 1.2% on Monday, its first close above a 1,000-point milestone since May.",
+        [M("DJIA", "up", pct=1.2)],
+    ),
+    ("It has been 200 sessions since the Nasdaq's last 1,000-point milestone.", []),
+    ("The S&P 500's next 500-point mark is 7,500.", []),
+    # near-misses: a change written as a compound adjective
+    ("The Dow posted a 1,000-point drop on Monday.", [M("DJIA", "down", pts=-1000)]),
+    ("The Nikkei dropped 1,000 points, its biggest fall since March.", [M("NIKKEI225", "down", pts=-1000)]),
+    ("The Sensex rose 500 points to close at 81,200.5.", [M("SENSEX", "up", pts=500, level=81200.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MARK_NAMES, ids=[c[0][:50] for c in MARK_NAMES])
+def test_a_point_compound_naming_a_mark_is_no_change(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
