@@ -170,9 +170,6 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     return match.end()
 
 
-_GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
-
-
 # A live blog's time stamp glued to the headline after it: "4d agoFTSE 100 ends at record closing level".
 _TIMESTAMP = re.compile(r"\b\d+\s?(?:s|m|h|d|mins?|hrs?|minutes?|hours?|days?)\s+ago(?=[A-Z0-9])")
 
@@ -197,16 +194,6 @@ def _participle_readings(clause: str, low: str | None, subject: bool = False) ->
         return []
     found = clause_readings(*_cut(clause, low, at), False)
     return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
-
-
-def _glued_at(pre: str) -> int:
-    """Where the text before a name starts again after a lost sentence boundary (0 if none):
-    scraped pages glue a headline to the next sentence ("... for the first time everThe Ibex has
-    hit ..."), and the words before the glue do not govern the name."""
-    if "The" not in pre and "A" not in pre:
-        return 0
-    ends = [m.end() for m in _GLUED.finditer(pre)]
-    return ends[-1] if ends else 0
 
 
 def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
@@ -353,10 +340,6 @@ def sentence_moves(
         governor = pre[-80:]
         # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
         governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
-        if governed:
-            glued = _glued_at(text[mention.start - len(governor) : mention.start])
-            if glued:
-                governed = rx.object_before.search(governor[glued:]) is not None
         is_object = governed or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
@@ -453,15 +436,22 @@ def sentence_moves(
     return moves
 
 
+def _word_char(c: str) -> bool:
+    """A character that a name may not be glued to (indices.py: letters, digits, "&", "/")."""
+    return c.isalnum() or c in "&/"
+
+
 def _sentence_mentions(
-    raw: list[tuple[int, int]], mentions: list[Mention], spans: list[tuple[int, int]]
+    raw: list[tuple[int, int]], mentions: list[Mention], spans: list[tuple[int, int]], text: str
 ) -> list[list[Mention] | None]:
     """For each sentence span (in order), its names from the whole body's raw matches and the
     mentions resolved from them, or None when a match crosses the sentence's edge (a name
-    broken over two lines: the sentence alone would read differently). Otherwise they are
-    exact: a sentence is stripped and split before whitespace, so the name regexes see the same
-    edges in the sentence as in the body, and no match before the sentence reaches into it to
-    hide a name. One pass over the sorted matches: linear in the body."""
+    broken over two lines: the sentence alone would read differently) or the sentence is glued
+    to its neighbour between two word characters (a headline glued to the next sentence,
+    "...everThe Ibex": the edge is a word edge in the sentence, not in ``text``). Otherwise they
+    are exact: a sentence is stripped and split before whitespace or after a mark, so the name
+    regexes see the same edges in the sentence as in the body, and no match before the sentence
+    reaches into it to hide a name. One pass over the sorted matches: linear in the body."""
     out: list[list[Mention] | None] = []
     k = m = 0
     reach = 0  # the furthest end of the raw matches before the sentence
@@ -471,7 +461,10 @@ def _sentence_mentions(
             k += 1
         while m < len(mentions) and mentions[m].start < start:
             m += 1
-        crossing = reach > start
+        crossing = reach > start or (
+            (start > 0 and _word_char(text[start - 1]) and _word_char(text[start]))
+            or (end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]))
+        )
         j = k
         while not crossing and j < len(raw) and raw[j][0] < end:
             crossing = -raw[j][1] > end
@@ -516,7 +509,7 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     # run of glued columns that the name scan does not see: read apart, merged in text order.
     flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
     g = 0
-    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
+    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans, body), strict=True):
         while g < len(flattened) and flattened[g][0] < start:
             _append_move(moves, article, body[flattened[g][0] : flattened[g][1]], flattened[g][2], registry)
             g += 1

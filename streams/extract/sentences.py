@@ -2,9 +2,14 @@
 
 Every line is at least its own sentence (headlines, bullets and table rows carry no final
 period); a leading list bullet ("• ") is not part of the sentence. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a
-closing quote or bracket) before whitespace and a capital, digit or opening quote -- except
+closing quote or bracket) before whitespace and a capital, digit, opening quote or bracket -- except
 after abbreviations ("U.S.", "Oct.", "Inc."), single initials ("S. Korea") and "U.S ." with a
-stray space. Sentences are returned as exact, stripped substrings of the text, in order.
+stray space; after "a.m."/"p.m." only before a word that opens a sentence ("9:25 a.m. On Friday,"
+but "9 a.m. Tokyo time"). Scraped copy loses the space between sentences: a mark glued to the
+next sentence's first word ("five percent.The KOSPI", "point.the FTSE 100"), a transcript's
+speaker mark (">>") and a headline glued to the next sentence without a mark ("for the first time
+everThe Ibex has hit ...") end a sentence too. Sentences are returned as exact, stripped
+substrings of the text, in order.
 """
 
 from __future__ import annotations
@@ -29,7 +34,23 @@ _ABBREVIATIONS = frozenset(
 # word: scraped copy loses capitals, and no abbreviation ends in a digit or "%".
 # Written with the terminal mark first in both branches ("(?<=[%0-9]\.)" is the second branch's
 # look back from after its "."), so the engine skips straight to the marks.
-_END = re.compile(r"[.!?](?:[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9]\.)(?=[ \t]+[a-z]))")
+# A mark glued to the next sentence (no space) ends it before a capitalised word or "the", after a
+# letter, digit or "%": "percent.The", "4,949.67.It", "point.the"; and before a transcript's ">>".
+_END = re.compile(
+    r"[.!?](?:[\"'”’)\]]*(?=[ \t]+(?:[\"'“‘]?[A-Z0-9]|[(\[]))|(?<=[%0-9]\.)(?=[ \t]+[a-z])"
+    r"|(?<=[a-z0-9%][.!?])[\"'”’)\]]*(?=[A-Z][a-z]|the\s)|[\"'”’)\]]*(?=[ \t]*>>))"
+)
+# A headline glued to the next sentence without a mark: "... for the first time everThe Ibex".
+_GLUED_HEADLINE = re.compile(r"[a-z](?=(?:The|An?)\s)")
+# Words that open a sentence after "a.m."/"p.m." (a proper noun, "ET" or "Tokyo", continues it).
+_OPENERS = frozenset(
+    {
+        "The", "On", "In", "It", "At", "A", "An", "But", "And", "This", "That", "These", "Those",
+        "Meanwhile", "However", "By", "For", "As", "After", "Before", "Earlier", "Later", "Its",
+        "He", "She", "They", "We", "There", "Shares", "Stocks", "Markets", "Trading", "Investors",
+    }
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # A list bullet in front of a sentence is layout, not part of the sentence.
 _BULLET = re.compile(r"[•▪●◦·*-][ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")
@@ -47,6 +68,9 @@ def _is_sentence_end(line: str, pos: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False  # an initial: "S. Korea", "J. Smith"
     lowered = word.lower().rstrip(".")
+    if lowered in ("a.m", "p.m"):
+        after = _NEXT_WORD.match(line, pos + 1)
+        return after is not None and after.group(1) in _OPENERS
     if lowered in _ABBREVIATIONS:
         return False
     # Dotted acronyms ("U.S", "U.S.", "N.Y") and "U.S ." with a stray space.
@@ -88,12 +112,15 @@ def spans_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
 
 
 def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
+    ends = [match.end() for match in _END.finditer(line) if _is_sentence_end(line, match.start())]
+    if "The " in line or "A " in line or "An " in line:
+        glued = [match.end() for match in _GLUED_HEADLINE.finditer(line)]
+        if glued:
+            ends = sorted(ends + glued)
     cut = 0
-    for match in _END.finditer(line):
-        if not _is_sentence_end(line, match.start()):
-            continue
-        _append(spans, line, line_start, cut, match.end())
-        cut = match.end()
+    for end in ends:
+        _append(spans, line, line_start, cut, end)
+        cut = end
     _append(spans, line, line_start, cut, len(line))
 
 

@@ -434,10 +434,6 @@ SCRAPED = [
         "The Kospi slipped and, after a volatile morning, ended 0.3% lower at 2,650.2.",
         [M("KOSPI", "down", pct=-0.3, level=2650.2)],
     ),
-    (
-        "Markets rally on rate hopes for the first timeThe FTSE 100 hit a record high.",
-        [M("FTSE100", "up", rec=True)],
-    ),
     ("Miners lifted the FTSE 100 to a record high.", []),
 ]
 
@@ -501,6 +497,36 @@ EXTENSIONS = [
 @pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[s[0][:50] for s in EXTENSIONS])
 def test_extensions(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_a_headline_glued_to_the_next_sentence_does_not_govern_its_name() -> None:
+    # The sentence splitter ends the headline where the next sentence starts (sentences.py).
+    from streams.extract import extract_moves, normalise_article
+
+    text = "Markets rally on rate hopes for the first timeThe FTSE 100 hit a record high.\n"
+    moves = extract_moves(normalise_article(text, "glued.txt"))
+    assert [(m.index, m.direction, m.record_high, m.first_time, m.sentence) for m in moves] == [
+        ("FTSE100", "up", True, False, "The FTSE 100 hit a record high.")
+    ]
+
+
+def test_a_sentence_glued_to_the_next_ends_its_clause() -> None:
+    # "... 4,949.67.It was ...": the next sentence's milestone and first time are not the Kospi's move.
+    from streams.extract import extract_moves, normalise_article
+
+    text = (
+        "The Kospi shed 274.69 points to close at 4,949.67.It was the first dip below the 5,000 mark since it "
+        "closed above it for the first time ever last week.The Kosdaq lost 1.2%.\n"
+    )
+    moves = extract_moves(normalise_article(text, "glued.txt"))
+    assert [(m.index, m.change_points, m.level, m.milestone, m.first_time) for m in moves] == [
+        ("KOSPI", -274.69, 4949.67, None, False),
+        ("KOSDAQ", None, None, None, False),
+    ]
+    assert [m.sentence for m in moves] == [
+        "The Kospi shed 274.69 points to close at 4,949.67.",
+        "The Kosdaq lost 1.2%.",
+    ]
 
 
 def test_leaves_is_a_causative() -> None:
