@@ -17,7 +17,10 @@ from streams.extract.fold import Regexes
 __all__ = ["Figure", "find_figures", "has_spelled_numbers", "parse_number", "respell_numbers"]
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
-_NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
+# (Not the parts of a time of day: "9:45", "1:30 pm".)
+_NUMBER = re.compile(
+    r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
+)
 _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
@@ -29,7 +32,9 @@ _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
     r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"
     r"members|issues|listed|of\s+its|"
-    r"straight|consecutive|th\b|st\b|nd\b|rd\b)"
+    r"straight|consecutive|th\b|st\b|nd\b|rd\b|"
+    # a time of day: "at 9 a.m.", "by 0830 GMT", "at 1400 local time"
+    r"[ap]\.m\.|[ap]m\b|gmt\b|[ecmp][sd]?t\b|utc\b|hrs\b|h\b|local\s+time)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
 # The last character of a currency before a number, which one of the last three characters

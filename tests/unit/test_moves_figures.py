@@ -417,3 +417,22 @@ MARK_NAMES = [
 @pytest.mark.parametrize(("sentence", "expected"), MARK_NAMES, ids=[c[0][:50] for c in MARK_NAMES])
 def test_a_point_compound_naming_a_mark_is_no_change(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A time of day is no figure: "at 9:45 a.m." is not a level of 9 (nor 45).
+CLOCKS = [
+    ("The VIX jumped 12% at 9:45 a.m. ET.", [M("VIX", "up", pct=12)]),
+    ("The VIX rose 8% to 19.2 at 10 a.m.", [M("VIX", "up", pct=8, level=19.2)]),
+    ("The Hang Seng fell 1.1% at 1:30 pm local time.", [M("HSI", "down", pct=-1.1)]),
+    ("The FTSE 100 was up 0.3% at 8,120.4 at 0830 GMT.", [M("FTSE100", "up", pct=0.3, level=8120.4)]),
+    ("The Kospi opened at 9:00 and rose 0.5%.", [M("KOSPI", "up", pct=0.5)]),
+    # near-misses: figures beside a colon or an hour word stay figures
+    ("Kospi:+0.1%", [M("KOSPI", "up", pct=0.1)]),
+    ("The Nikkei rose 120 points in the first hour.", [M("NIKKEI225", "up", pts=120)]),
+    ("The STI ended at 4,010.5, up 0.2% on the day.", [M("STI", "up", pct=0.2, level=4010.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLOCKS, ids=[c[0][:50] for c in CLOCKS])
+def test_a_time_of_day_is_no_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
