@@ -17,6 +17,7 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    FROM_BASE_NEEDS,
     LOW,
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
@@ -250,6 +251,25 @@ def _signed_direction(figures: list[Figure]) -> str | None:
     return None
 
 
+def _distance(t: str, r: Regexes, fig: Figure) -> bool:
+    """Whether a change figure measures how far the index stands from a high ("5% below its
+    all-time high", "within 1% of its record") rather than a move."""
+    if r.distance_after.match(t, fig.end):
+        return True
+    return "within" in t[max(0, fig.before_end - 8) : fig.before_end].lower() and bool(
+        r.distance_before.search(t[max(0, fig.before_end - 8) : fig.before_end])
+    )
+
+
+def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
+    """Whether the words before a figure make it a level other than the index's own: a base
+    ("from a close of"), a high it stands below ("below its all-time high of"), an earlier record
+    ("its previous record of")."""
+    if folded and not contains_any(before, FROM_BASE_NEEDS):
+        return False
+    return bool(r.from_base.search(before))
+
+
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
     r, t = (LOW, low) if low is not None else (ANY, text)
@@ -279,13 +299,13 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     pct = points = level = None
     approximate = False
     for fig in figures:
+        if fig.unit and _distance(t, r, fig):
+            continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
-        elif "rom" in t[max(fig.before, fig.before_end - 40) : fig.before_end] and r.from_base.search(
-            t[max(fig.before, fig.before_end - 40) : fig.before_end]
-        ):
+        elif _not_its_level(t[max(fig.before, fig.before_end - 40) : fig.before_end], r, low is not None):
             continue
         elif (
             r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])

@@ -18,6 +18,7 @@ __all__ = [
     "CODE",
     "CUT",
     "CUT_CASED",
+    "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
     "LOW",
     "MILESTONE_NEEDS",
@@ -71,7 +72,7 @@ _RECORD = (
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
-    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?)\b"
+    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
     r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
@@ -85,7 +86,7 @@ _RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
-    r"(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
+    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
@@ -226,12 +227,25 @@ _PEAK_GIVEN_UP = (
     r",?\s+but\s+(?:then\s+|later\s+|soon\s+|quickly\s+)?(?:pulled|pared|retreated|gave|fell\s+back|slipped\s+back"
     r"|reversed|trimmed|eased|dipped\s+back|dropped\s+back)\b"
 )
-# The base a change is measured from is not a level: "from the multi-year peak of 5178.2",
-# "from a close of 41.94".
+# A level that is not where the index stands: the base a change is measured from ("from the
+# multi-year peak of 5178.2", "from a close of 41.94"), the high it stands below ("5% below its
+# all-time high of 6,147.4", "within 1% of its record of 8,600") and an earlier record or high
+# ("surpassed its previous record of 3,316", "the prior peak of 26,277").
 _FROM_BASE = (
-    r"\bfrom\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}(?:peak|high|low|close|level|closing)"
+    r"\b(?:(?:from|below|under|beneath|off|short\s+of|shy\s+of|within\s+(?:\S+\s+of\s+)?)"
+    r"\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}(?:peak|high|low|close|level|closing|record)"
+    r"|\b(?:previous|prior|old|earlier|former)\s+(?:[\w-]+\s+){0,2}(?:peak|high|low|close|closing|record)s?)"
     r"\s+(?:of|at)\s+$"
 )
+FROM_BASE_NEEDS = ("from", "below", "under", "beneath", "off", "short", "shy", "within", "previous", "prior",
+                   "old", "earlier", "former")  # fmt: skip
+# A change figure that measures how far the index stands from a high, not a move: "is 5% below
+# its all-time high", "3% off its record close", "within 1% of its record high".
+_DISTANCE_AFTER = (
+    r"\s+(?:below|under|beneath|off|short\s+of|shy\s+of|away\s+from)\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:record|high|highs|peak|peaks|top)\b"
+)
+_DISTANCE_BEFORE = r"\bwithin\s+$"
 # "137,469.26 points at its highest": a level, not a change.
 _LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
 _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
@@ -293,6 +307,8 @@ ANY, LOW = Regexes.pair(
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,
         "from_base": _FROM_BASE,
+        "distance_after": _DISTANCE_AFTER,
+        "distance_before": _DISTANCE_BEFORE,
         "direction_words": _DIRECTION_WORDS,
     }
 )

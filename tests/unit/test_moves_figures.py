@@ -436,3 +436,33 @@ CLOCKS = [
 @pytest.mark.parametrize(("sentence", "expected"), CLOCKS, ids=[c[0][:50] for c in CLOCKS])
 def test_a_time_of_day_is_no_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# How far the index stands from a high is no move, and the high's level is not the index's:
+# "5% below its all-time high of 6,147.4", "within 1% of its record". An earlier record's level
+# is not the index's either ("surpassed its previous record of 3,316": a record, no level).
+DISTANCES = [
+    ("The S&P 500 is within 1% of its record high.", []),
+    ("The S&P 500 is 5% below its all-time high of 6,147.4.", []),
+    ("The FTSE 100 remains 3% off its record close.", []),
+    ("The Nasdaq stands about 400 points shy of its peak.", []),
+    (
+        "The Nikkei rose 1.2% to 39,100.5, within 400 points of its record of 39,500.",
+        [M("NIKKEI225", "up", pct=1.2, level=39100.5)],
+    ),
+    ("The Kospi surpassed its previous record of 3,316.", [M("KOSPI", "up", rec=True)]),
+    ("The DAX broke its prior peak of 24,479.8 on Tuesday.", [M("DAX", "up", rec=True)]),
+    # near-misses: a change measured from a high is a move; a new high's level is the index's
+    ("The Dow is down 8% from its record close in December.", [M("DJIA", "down", pct=-8)]),
+    ("The Nasdaq has rallied 30% from its April low.", [M("IXIC", "up", pct=30)]),
+    ("The Nifty hit a record high of 26,310.5.", [M("NIFTY50", "up", level=26310.5, rec=True)]),
+    (
+        "The STI ended at 4,012.3 on Monday, from a close of 3,990.1 on Friday.",
+        [M("STI", None, level=4012.3)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DISTANCES, ids=[c[0][:50] for c in DISTANCES])
+def test_a_distance_from_a_high_is_no_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
