@@ -66,7 +66,9 @@ MOTION_REACH = 60
 
 _RECORD = (
     r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
-    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
+    # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
+    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
     # Beating the previous high is a record ("topping its previous intraday high"); an

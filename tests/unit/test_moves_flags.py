@@ -317,3 +317,21 @@ def test_a_mark_passed_in_the_morning_then_the_close_is_one_move() -> None:
         "The Kospi passed the 3,000 mark on Tuesday morning and ended the day up 1.2%.",
         [M("KOSPI", "up", pct=1.2, ms=3000)],
     )
+
+
+# "Record" before a noun of a move's size is a record-sized move, not a record level.
+RECORD_SIZED = [
+    ("The Nasdaq posted a record gain of 12% on Tuesday.", [M("IXIC", "up", pct=12)]),
+    ("The Dow's record run came to an end on Friday.", []),
+    ("The Nikkei's record rally stalled as the yen firmed.", []),
+    ("The Sensex logged a record weekly jump of 6%.", [M("SENSEX", "up", pct=6)]),
+    # near-misses: record levels
+    ("The Dow closed at a record on Friday, extending its winning streak.", [M("DJIA", "up", rec=True)]),
+    ("The S&P 500 notched its 20th record close of the year.", [M("SPX", "up", rec=True)]),
+    ("The Nikkei hit records for a third day.", [M("NIKKEI225", "up", rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECORD_SIZED, ids=[c[0][:50] for c in RECORD_SIZED])
+def test_a_record_sized_move_is_no_record(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
