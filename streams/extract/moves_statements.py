@@ -8,7 +8,8 @@ or stands somewhere. Not statements, and so not moves:
   "on track for record close"), or the index is the subject of what someone expects ("analysts
   expect the Nifty to hit 27,000", "if the Dow closes above 40,000");
 - near-record wording: the index only approaches a record or a level ("nears record high",
-  "inches close to record level", "pushes toward 7,000"), with no change of its own;
+  "inches close to record level", "pushes toward 7,000", "fell short of a record close"), with no
+  change of its own;
 - negations and statistics ("didn't log an advance of more than 1 per cent", "moved in an
   average band of 8 per cent each month", "stood above 17,000 on 130 of 244 trading days",
   total-return and compound-growth figures);
@@ -39,7 +40,7 @@ _HEAD = (
     r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
     r"|(?:has|have|had|stands?|stood)\s+(?:an?|the)\s+(?:\S+\s+){0,3}?chance)"
-    r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?"
+    r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?|f(?:ell|alls?|alling|allen)\s+short|stop(?:s|ped)?\s+short"
     r"|(?:inch|edg|mov|push|creep|climb|head|drift|crawl|crept)\w*\s+(?:\w+ly\s+)?"
     r"(?:close\s+to|closer\s+to|near(?:er)?|toward|towards|within))))\b"
 )

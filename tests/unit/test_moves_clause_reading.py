@@ -579,3 +579,19 @@ REVERSALS = [
 @pytest.mark.parametrize(("sentence", "expected"), REVERSALS, ids=[s[0][:50] for s in REVERSALS])
 def test_undone_moves(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- "fell short of" a record or a mark is an approach, not a fall
+SHORT_OF = [
+    ("The S&P 500 fell short of a record close.", []),
+    ("The Nikkei fell short of the 40,000 mark on Friday.", []),
+    ("The Dow stopped short of 45,000 as banks slipped.", []),
+    # near-misses: a fall, and a rise that fell short
+    ("The FTSE 100 fell 0.4% on Friday.", [M("FTSE100", "down", pct=-0.4)]),
+    ("The Kospi rose 0.5% but fell short of a record.", [M("KOSPI", "up", pct=0.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHORT_OF, ids=[s[0][:50] for s in SHORT_OF])
+def test_falling_short_is_no_fall(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
