@@ -425,7 +425,10 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
             if not reading.record_high and all(n is None for n in numbers):
                 continue
-            reading = with_direction(reading, intraday_dir)
+            # "dipped below 18,000 during the session but closed at 18,050.3": the close after a
+            # contrast keeps only the direction it states.
+            if not (text_low if text_low is not None else text.lower()).startswith("but "):
+                reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
     return readings

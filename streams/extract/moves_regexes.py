@@ -142,6 +142,9 @@ _OWN_FIGURE = (
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s))"
 )
+# "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
+# of its own, moves_clauses), not another subject's clause.
+_BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
@@ -150,7 +153,8 @@ _CUT_FOLDED = (
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
     r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
-    r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
+    r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
+    r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
 )
 _CUT_CASED = (
@@ -162,6 +166,7 @@ _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|m
 _PHASE = (
     rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
 )
@@ -254,7 +259,7 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending")
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but")
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip

@@ -335,3 +335,33 @@ RECORD_SIZED = [
 @pytest.mark.parametrize(("sentence", "expected"), RECORD_SIZED, ids=[c[0][:50] for c in RECORD_SIZED])
 def test_a_record_sized_move_is_no_record(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A peak or trough of the session, then "but closed ...": the same subject's close, its own move
+# (with a figure of its own), keeping only the direction it states.
+BUT_CLOSED = [
+    (
+        "The DAX dipped below 18,000 during the session but closed above it at 18,050.3.",
+        [M("DAX", "down", ms=18000, intra=True), M("DAX", None, level=18050.3)],
+    ),
+    (
+        "The Nikkei rose as much as 1.2% but ended 0.3% lower at 38,100.2.",
+        [M("NIKKEI225", "up", pct=1.2, intra=True), M("NIKKEI225", "down", pct=-0.3, level=38100.2)],
+    ),
+    (
+        "The Dow fell as much as 500 points but then closed up 0.2%.",
+        [M("DJIA", "down", pts=-500, intra=True), M("DJIA", "up", pct=0.2)],
+    ),
+    # near-misses: another subject after "but"; a close without a figure after a peak
+    (
+        "The Nikkei rose 1%, but the Topix closed lower.",
+        [M("NIKKEI225", "up", pct=1), M("TOPIX", "down")],
+    ),
+    ("The Hang Seng rose as much as 2% but closed lower.", [M("HSI", "up", pct=2, intra=True)]),
+    ("The Dow rose 1% but investors stayed cautious.", [M("DJIA", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BUT_CLOSED, ids=[c[0][:50] for c in BUT_CLOSED])
+def test_but_closed_after_a_peak(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
