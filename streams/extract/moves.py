@@ -288,9 +288,12 @@ def sentence_moves(
         else:
             clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
-            and_at = segment.find(" and ", 0, clause_end)
-            if and_at >= 0:
-                clause_end = and_at
+            # The noun phrase ends at "and" or a comma: "Infosys, the Nifty's biggest weight, fell
+            # 2%" (the verb is Infosys's), "the FTSE 100's top riser, up 5.1%".
+            for edge in (" and ", ", "):
+                at = segment.find(edge, 0, clause_end)
+                if at >= 0:
+                    clause_end = at
         clause, clause_low = _cut(segment, seg_low, own.start, clause_end)
         clause_t = seg[own.start : clause_end]
         futures_flags.append(futures)

@@ -67,7 +67,8 @@ _LABEL_OR_MODIFIER = (
     r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
     r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"
     r"|etfs?|exchange[- ]traded|fund|funds|tracker|components?|constituents?|stocks|shares|companies"
-    r"|firms|members|heavyweights|counters)\b)"
+    r"|firms|members|heavyweights|counters|gainers|losers|decliners|advancers|risers|fallers|laggards"
+    r"|movers|winners)\b)"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a

@@ -595,3 +595,22 @@ SHORT_OF = [
 @pytest.mark.parametrize(("sentence", "expected"), SHORT_OF, ids=[s[0][:50] for s in SHORT_OF])
 def test_falling_short_is_no_fall(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- the name inside another noun's phrase: a possessive phrase ends at a comma or "and";
+# the name modifying "gainers"/"losers" names a group of stocks
+NOUN_PHRASES = [
+    ("Infosys, the Nifty's biggest weight, fell 2%.", []),
+    ("Rolls-Royce was the FTSE 100's top riser, up 5.1% at a record high.", []),
+    ("Among Nikkei gainers, SoftBank rose 6%.", []),
+    ("The top Kospi losers were chipmakers, down 3%.", []),
+    # near-misses: the possessive phrase carries its own figure or record
+    ("The FTSE 100's gain of 1.2%, its best in a month, lifted sentiment.", [M("FTSE100", "up", pct=1.2)]),
+    ("The Dow's 500-point drop, its worst since May, rattled traders.", [M("DJIA", "down", pts=-500)]),
+    ("The Nasdaq's record close, driven by chipmakers, lifted futures.", [M("IXIC", "up", rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUN_PHRASES, ids=[s[0][:50] for s in NOUN_PHRASES])
+def test_the_name_inside_another_nouns_phrase(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
