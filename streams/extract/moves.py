@@ -355,6 +355,12 @@ def sentence_moves(
             if carried is not None:
                 per_mention.append([carried])
                 continue
+            if own.relative and seg[: own.start].strip().lower() == "that":
+                # A restrictive "that" clause after an object name qualifies the noun that governs
+                # it, not the name ("stocks in the Nikkei that rose the most").
+                per_mention.append([])
+                object_before = True
+                continue
             found = [] if own.relative else _participle_readings(clause, clause_low)
             if found:
                 per_mention.append(found)

@@ -614,3 +614,21 @@ NOUN_PHRASES = [
 @pytest.mark.parametrize(("sentence", "expected"), NOUN_PHRASES, ids=[s[0][:50] for s in NOUN_PHRASES])
 def test_the_name_inside_another_nouns_phrase(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a restrictive "that" clause after an object name qualifies the noun governing it: a proper
+# name takes no restrictive clause
+RESTRICTIVE = [
+    ("Stocks in the Nikkei 225 that rose the most included Fast Retailing, up 4%.", []),
+    ("Companies in the S&P 500 that beat forecasts rose 3% on average.", []),
+    ("Members of the DAX that report this week fell 1.1%.", []),
+    # near-misses: a relative clause set off by a comma, or after the subject
+    ("It was a good week for the Nasdaq, which rose 3%.", [M("IXIC", "up", pct=3)]),
+    ("It was a poor week for the CAC 40, that lost 2.1%.", [M("CAC40", "down", pct=-2.1)]),
+    ("The Nikkei 225 that tracks Japanese stocks rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RESTRICTIVE, ids=[s[0][:50] for s in RESTRICTIVE])
+def test_a_restrictive_clause_after_an_object_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
