@@ -2,7 +2,8 @@
 
 - Pipe tables: "| TSX | 30,022.81 | +50.90 | |".
 - Ticker rows with spaced columns: "I:DJI DOW JONES AVERAGES 48254.82 +326.86 +0.68%" (name, last,
-  change, change %).
+  change, change %; the "%" may be left to the header: "Nikkei 225  37,785.47  +630.35  +1.70"),
+  or name, last and change %: "DAX 22,551.43 -0.5%".
 - Flattened ticker rows, columns glued together: ".FTSEFTSE 100FTSE5582.80-146.19-2.551107558647"
   (code, name, symbol, price, change, change %, volume; prices with two decimals).
 
@@ -34,9 +35,12 @@ _CELL_NUMBER = re.compile(
 _PRODUCT = re.compile(r"\b(?:ETFs?|ETNs?|Funds?|Trust|SPDR|iShares|Tracker|UCITS)\b", re.IGNORECASE)
 # The columns at the end of a ticker row: last, signed change, optional signed change %.
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (A third signed figure without "%" is the change in percent: "37,785.47  +630.35   +1.70"; a
+# signed percentage alone after the last price is the change: "DAX 22,551.43 -0.5%".)
 _ROW_TAIL = re.compile(
-    rf"\s(?P<level>{_NUM})\s+(?P<points>[+\-−–]\s?(?:{_NUM}))"
-    rf"(?:\s+\(?(?P<pct>[+\-−–]?\s?\d+(?:\.\d+)?)\s?%\)?)?\s*$"
+    rf"\s(?P<level>{_NUM})\s+(?:(?P<points>[+\-−–]\s?(?:{_NUM}))"
+    rf"(?:\s+\(?(?P<pct>[+\-−–]?\s?\d+(?:\.\d+)?)\s?%\)?|\s+(?P<bare>[+\-−–]\s?\d+(?:\.\d+)?))?"
+    r"|\(?(?P<alone>[+\-−–]\s?\d+(?:\.\d+)?)\s?%\)?)\s*$"
 )
 # A word of running text (lower-case, four letters or more): a sentence, not a row.
 _PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -123,9 +127,10 @@ def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove
         return None
     if _PRODUCT.search(head):
         return []
-    pct = tail.group("pct")
+    pct = tail.group("pct") or tail.group("bare") or tail.group("alone")
+    points = tail.group("points")
     reading = _row_reading(
-        _number(tail.group("level")), _number(tail.group("points")), _number(pct) if pct else None
+        _number(tail.group("level")), _number(points) if points else None, _number(pct) if pct else None
     )
     return [SentenceMove(mentions[0].index_id, reading, False)]
 

@@ -466,3 +466,25 @@ DISTANCES = [
 @pytest.mark.parametrize(("sentence", "expected"), DISTANCES, ids=[c[0][:50] for c in DISTANCES])
 def test_a_distance_from_a_high_is_no_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Ticker rows whose change in percent has no "%" (the header gives it) or that give the last price
+# and the change in percent only.
+MORE_ROWS = [
+    (
+        "Nikkei 225        37,785.47  +630.35   +1.70",
+        [M("NIKKEI225", "up", pct=1.7, pts=630.35, level=37785.47)],
+    ),
+    ("Hang Seng   23,006.27  -471.65  -2.01", [M("HSI", "down", pct=-2.01, pts=-471.65, level=23006.27)]),
+    ("DAX 22,551.43 -0.5%", [M("DAX", "down", pct=-0.5, level=22551.43)]),
+    ("FTSE 100 8,809.74 (+0.7%)", [M("FTSE100", "up", pct=0.7, level=8809.74)]),
+    ("SPDR S&P 500 ETF 595.20 +0.4%", []),
+    # near-misses: running text that ends in figures stays a sentence
+    ("The DAX ended at 22,551.43, down -0.5%", [M("DAX", "down", pct=-0.5, level=22551.43)]),
+    ("The Nikkei rose to 37,785.47 +1.70", [M("NIKKEI225", "up", level=37785.47)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_ROWS, ids=[c[0][:50] for c in MORE_ROWS])
+def test_more_ticker_row_layouts(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
