@@ -41,7 +41,7 @@ _UP = (
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
-    r"|lower|down|lost|los(?:e|es|ing|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
+    r"|lower|down|lost|los(?:e|es|ing(?!\s+streak)|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
     r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
 )

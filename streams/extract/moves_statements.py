@@ -73,13 +73,19 @@ _LABEL_OR_MODIFIER = (
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
 # two-month high", "suffered a 10% correction", "on a 12-session winning streak").
+# (A streak that ends says the opposite: "snaps 5-day winning streak" is a fall. A period's best or
+# worst: "posts best week since November".)
+_STREAK_ENDED = r"(?:snap|end|break|broke|halt|stop)\w*\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){0,2}"
+_PERIOD_NOUN = r"(?:day|week|month|quarter|year|session|start|finish|performance)"
 _PHRASE_DIRECTION = (
-    r"\b(?:(?P<up>positive\s+note|winning\s+streak|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
-    r"|[\w.]+-(?:day|week|month|year|session)\s+high)"
-    r"|(?P<down>negative\s+note|losing\s+streak|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
-    r"|correction|[\w.]+-(?:day|week|month|year|session)\s+low))\b"
+    rf"\b(?:(?P<up>{_STREAK_ENDED}losing\s+streak|positive\s+note|winning\s+streak"
+    r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
+    rf"|[\w.]+-(?:day|week|month|year|session)\s+high|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
+    rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
+    r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
+    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+low|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
 )
-PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction")
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst")
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 

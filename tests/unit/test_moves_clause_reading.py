@@ -632,3 +632,26 @@ RESTRICTIVE = [
 @pytest.mark.parametrize(("sentence", "expected"), RESTRICTIVE, ids=[s[0][:50] for s in RESTRICTIVE])
 def test_a_restrictive_clause_after_an_object_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- a streak that ends states the opposite direction; a period's best or worst states one
+STREAKS_AND_BESTS = [
+    ("Kospi snaps 5-day winning streak", [M("KOSPI", "down")]),
+    ("The Nikkei ended its three-session losing streak.", [M("NIKKEI225", "up")]),
+    ("The Hang Seng broke a four-day winning streak on Friday.", [M("HSI", "down")]),
+    ("S&P 500 posts best week since November", [M("SPX", "up")]),
+    ("The Dow had its worst day since March.", [M("DJIA", "down")]),
+    # near-misses: a streak that goes on, and a verb that states the direction itself
+    ("The Nikkei extended its winning streak to seven sessions.", [M("NIKKEI225", "up")]),
+    ("The Nasdaq has been on a five-session losing streak.", [M("IXIC", "down")]),
+    ("The Nasdaq rose 2%, snapping a three-day losing streak.", [M("IXIC", "up", pct=2)]),
+    ("The Sensex fell 1%, its worst day in a month.", [M("SENSEX", "down", pct=-1)]),
+    ("The Nasdaq is headed for its worst week since March.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), STREAKS_AND_BESTS, ids=[s[0][:50] for s in STREAKS_AND_BESTS]
+)
+def test_streaks_and_a_periods_best_or_worst(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
