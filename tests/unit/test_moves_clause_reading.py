@@ -655,3 +655,23 @@ STREAKS_AND_BESTS = [
 )
 def test_streaks_and_a_periods_best_or_worst(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- more verbs of motion in wire and Indian market copy; "off" before a change figure is down
+VERBS = [
+    ("Wall Street ends lower; Dow off 0.5%", [M("DJIA", "down", pct=-0.5)]),
+    ("The Nasdaq was off by 120 points at midday.", [M("IXIC", "down", pts=-120)]),
+    ("Sensex zooms 800 points", [M("SENSEX", "up", pts=800)]),
+    ("The Hang Seng plummeted 4.2%.", [M("HSI", "down", pct=-4.2)]),
+    ("The Kospi nosedived 3%.", [M("KOSPI", "down", pct=-3)]),
+    ("Sensex cracks 600 points", [M("SENSEX", "down", pts=-600)]),
+    ("The Nikkei bounced back 1.5%.", [M("NIKKEI225", "up", pct=1.5)]),
+    # near-misses: "off" without a change figure, a distance from a high
+    ("The Dow came off its highs.", []),
+    ("The FTSE 100 is 3% off its record.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VERBS, ids=[s[0][:50] for s in VERBS])
+def test_more_verbs_of_motion(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
