@@ -308,7 +308,11 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         elif _not_its_level(t[max(fig.before, fig.before_end - 40) : fig.before_end], r, low is not None):
             continue
         elif (
-            r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
+            (
+                r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
+                # "point to a 300-point drop": a compound "N-point" is a change, never a level
+                and not (fig.unit == "points" and "-" in t[fig.start + 1 : fig.end])
+            )
             or (
                 fig.approximate
                 and t[fig.before_end : fig.start].split() in _NEAR

@@ -675,3 +675,24 @@ VERBS = [
 @pytest.mark.parametrize(("sentence", "expected"), VERBS, ids=[s[0][:50] for s in VERBS])
 def test_more_verbs_of_motion(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- futures that "point to" or "indicate" an open are pre-open calls; "a 300-point drop" is a
+# change, never a level
+POINTING = [
+    ("Dow futures point to 300-point drop", []),
+    ("S&P 500 futures pointed to a higher open.", []),
+    ("The FTSE 100 is indicated to open 15 points higher.", []),
+    ("The Dow slid to a 500-point loss by midday.", [M("DJIA", "down", pts=-500)]),
+    # near-misses: a level after "to", and "indicating" after a move of its own
+    ("The Nikkei fell 300 points to 38,000.", [M("NIKKEI225", "down", pts=-300, level=38000)]),
+    (
+        "The Kospi rose 20 points to 2,650.1, indicating strong demand.",
+        [M("KOSPI", "up", pts=20, level=2650.1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POINTING, ids=[s[0][:50] for s in POINTING])
+def test_pointing_to_an_open(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
