@@ -558,6 +558,10 @@ def _append_move(
     # percentage, a year, a points change or a share price read in the wrong place.
     level = r.level if registry.plausible(move.index_id, r.level) else None
     milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    points, approximate = r.change_points, r.approximate
+    if milestone is None and r.over_points is not None and points is None:
+        # "The Sensex rose over 1,000 points": no plausible mark, so more than 1,000 points.
+        points, approximate = r.over_points, True
     moves.append(
         {
             "article_id": article.article_id,
@@ -565,9 +569,9 @@ def _append_move(
             "index": move.index_id,
             "direction": r.direction,
             "change_pct": r.change_pct,
-            "change_points": r.change_points,
+            "change_points": points,
             "level": level,
-            "approximate": r.approximate,
+            "approximate": approximate,
             "intraday": r.intraday,
             "record_high": r.record_high,
             "first_time": r.first_time,

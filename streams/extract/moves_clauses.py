@@ -9,6 +9,7 @@ close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` re
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from streams.extract.fold import Regexes
@@ -56,6 +57,9 @@ class Reading(NamedTuple):
     approximate: bool = False
     intraday: bool = False
     motion: bool = False  # a verb of motion or standing (not only a bare noun)
+    # "rose over 1,000 points", "surged past 500 points": the change the milestone is when it is
+    # no plausible level of the index (moves.extract_moves decides, knowing the index).
+    over_points: float | None = None
 
     def is_move(self) -> bool:
         """A move states a direction, a number, a record or a milestone."""
@@ -270,12 +274,28 @@ def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
     return bool(r.from_base.search(before))
 
 
+def _change_over(match: re.Match[str], t: str, r: Regexes) -> bool:
+    """Whether a milestone match may be a change of more (or less) than N points after a verb of
+    change: "rose over 1,000 points", "surged past 500 points", "lost under 200 points" (not
+    "closed over 45,000 points", "rose past the 40,000 mark"). It is one when N is no plausible
+    level of the index ("surged past 25,000 points" is the Hang Seng's mark)."""
+    verb = match.group("verb").lower().split()
+    if verb[-1] not in ("over", "under", "past", "beyond") or " the " in match.group(0).lower():
+        return False
+    if (match.group("unit") or "").strip(" -").lower() not in ("point", "points"):
+        return False
+    if len(verb) > 1:  # "surged past"
+        return bool(r.change_verb.fullmatch(verb[0]))
+    return bool(r.change_verb_before.search(t[max(0, match.start() - 20) : match.start()]))
+
+
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
     r, t = (LOW, low) if low is not None else (ANY, text)
     milestone: float | None = None
     milestone_dir: str | None = None
     milestone_verb = ""
+    over = False  # the milestone may be a change of more than N points ("rose over 1,000 points")
     taken: list[tuple[int, int]] = []
     for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
@@ -291,6 +311,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         milestone = float(match.group("num").replace(",", ""))
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"
         milestone_verb = verb
+        over = _change_over(match, t, r)
         taken.append((match.start("num"), match.end()))
         break
     figures = find_figures(text, low)
@@ -367,6 +388,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         points = -abs(points) if points is not None else None
     if milestone is not None and not intraday:
         motion = True
+    over_points = None
+    if over and milestone is not None:
+        over_points = -milestone if direction == "down" else milestone
     reading = Reading(
         direction=direction,
         change_pct=pct,
@@ -378,6 +402,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         approximate=approximate,
         intraday=intraday,
         motion=motion,
+        over_points=over_points,
     )
     return reading
 

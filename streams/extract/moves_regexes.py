@@ -251,6 +251,12 @@ _FROM_BASE = (
 )
 FROM_BASE_NEEDS = ("from", "below", "under", "beneath", "off", "short", "shy", "within", "previous", "prior",
                    "old", "earlier", "former")  # fmt: skip
+# Verbs of a change in level ("rose over 1,000 points" is a change, not a mark).
+_CHANGE_VERB = (
+    r"rose|rise[sn]?|rising|fell|fall(?:s|ing|en)?|gain\w*|lost|los(?:e|es|ing)|drop\w*|add(?:s|ed|ing)?"
+    r"|shed\w*|jump\w*|climb\w*|slip\w*|declin\w*|plung\w*|tumbl\w*|advanc\w*|rall\w*|sank|sink\w*"
+    r"|slump\w*|soar\w*|surg\w*|zoom\w*|crash\w*|tank\w*|spik\w*|leap\w*|skid\w*|slid\w*"
+)
 # A change figure that measures how far the index stands from a high, not a move: "is 5% below
 # its all-time high", "3% off its record close", "within 1% of its record high".
 _DISTANCE_AFTER = (
@@ -319,6 +325,8 @@ ANY, LOW = Regexes.pair(
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,
         "from_base": _FROM_BASE,
+        "change_verb": _CHANGE_VERB,
+        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+$",
         "distance_after": _DISTANCE_AFTER,
         "distance_before": _DISTANCE_BEFORE,
         "direction_words": _DIRECTION_WORDS,

@@ -488,3 +488,29 @@ MORE_ROWS = [
 @pytest.mark.parametrize(("sentence", "expected"), MORE_ROWS, ids=[c[0][:50] for c in MORE_ROWS])
 def test_more_ticker_row_layouts(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def _moves_of(sentence: str) -> list[tuple[Any, ...]]:
+    article = normalise_article(sentence + "\n", origin="over.txt")
+    return [
+        (m.index, m.direction, m.change_points, m.milestone, m.approximate)
+        for m in extract_moves(article, default_registry())
+    ]
+
+
+# "Over/past/under N points" after a verb of change: a mark when N is a plausible level of the
+# index, otherwise a change of more (less) than N points.
+OVER_POINTS = [
+    ("The Sensex rose over 1,000 points on Friday.", [("SENSEX", "up", 1000, None, True)]),
+    ("The Nasdaq surged past 500 points.", [("IXIC", "up", 500, None, True)]),
+    ("The Hang Seng lost under 200 points.", [("HSI", "down", -200, None, True)]),
+    # near-misses: plausible marks, and a mark after a verb of standing
+    ("The DAX surged past 24,000 points after the data.", [("DAX", "up", None, 24000, False)]),
+    ("The Hang Seng Index surged past 25,000 points.", [("HSI", "up", None, 25000, False)]),
+    ("The Dow closed over 45,000 points.", [("DJIA", None, None, 45000, False)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OVER_POINTS, ids=[c[0][:50] for c in OVER_POINTS])
+def test_over_n_points_is_a_mark_only_when_plausible(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _moves_of(sentence) == expected
