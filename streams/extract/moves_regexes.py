@@ -166,10 +166,16 @@ _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
+# A length of time: "for the first time after 14 months" qualifies the first time (_FIRST_TIME
+# sees it: no phase of its own), unlike "after three failed attempts".
+_DURATION = (
+    r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
+    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+)
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}))|before(?!\s+(?:{_CLOCK}))"
+    rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
@@ -218,6 +224,8 @@ _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIRST_TIME_BEFORE = (
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:the|its)\s+first\s+time\s+(?:ever\s+)?(?:that\s+)?"
     r"(?:the\s+)?(?:\S+['’]s\s+)?$"
+    # fronted: "For the first time (ever), the Nasdaq closed above 20,000"
+    r"|\bfor\s+the\s+first\s+time(?:\s+ever|\s+in\s+(?:its\s+)?history)?\s*,\s*(?:the\s+)?(?:\S+['’]s\s+)?$"
 )
 _FIRST_TIME_QUALIFIED = (
     r"\bsince\b|\bin\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"

@@ -365,3 +365,31 @@ BUT_CLOSED = [
 @pytest.mark.parametrize(("sentence", "expected"), BUT_CLOSED, ids=[c[0][:50] for c in BUT_CLOSED])
 def test_but_closed_after_a_peak(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A first time qualified by a length of time after "after" ("for the first time after 14 months")
+# is no first time; after other words ("after three failed attempts") it is. A fronted "For the
+# first time," before the name gives it too.
+FIRST_TIMES_MORE = [
+    (
+        "The Nifty 50 crossed the 26,000 mark for the first time after 14 months.",
+        [M("NIFTY50", "up", ms=26000)],
+    ),
+    ("The Kospi topped 3,000 for the first time after a year.", [M("KOSPI", "up", ms=3000)]),
+    (
+        "The Bovespa closed above 140,000 points for the first time after three failed attempts.",
+        [M("IBOV", "up", ms=140000, first=True)],
+    ),
+    ("For the first time, the Nasdaq closed above 20,000.", [M("IXIC", "up", ms=20000, first=True)]),
+    ("For the first time ever, Japan's Nikkei topped 50,000.", [M("NIKKEI225", "up", ms=50000, first=True)]),
+    # near-misses: a qualified fronted first time; a record "after" a week is not a length of time
+    ("For the first time in a decade, the FTSE 100 fell 5% in a week.", [M("FTSE100", "down", pct=-5)]),
+    ("London's FTSE 100 holds onto gains after record-breaking week", [M("FTSE100", "up")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), FIRST_TIMES_MORE, ids=[c[0][:50] for c in FIRST_TIMES_MORE]
+)
+def test_first_times_qualified_or_fronted(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
