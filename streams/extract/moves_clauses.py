@@ -257,9 +257,12 @@ def _signed_direction(figures: list[Figure]) -> str | None:
 
 def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     """Whether a change figure measures how far the index stands from a high ("5% below its
-    all-time high", "within 1% of its record") rather than a move."""
+    all-time high", "within 1% of its record") or the session's spread ("in a narrow range of
+    300 points") rather than a move."""
     if r.distance_after.match(t, fig.end):
         return True
+    if "range" in t[max(0, fig.before_end - 16) : fig.before_end]:
+        return True  # "in a narrow range of 300 points": the session's spread
     return "within" in t[max(0, fig.before_end - 8) : fig.before_end].lower() and bool(
         r.distance_before.search(t[max(0, fig.before_end - 8) : fig.before_end])
     )
@@ -427,7 +430,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     readings: list[Reading] = []
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
-    peaks = sum(1 for phase in phases if phase[2] == INTRADAY)
+    peaks = 0
     for text, text_low, kind in phases:
         if kind == EXTENSION:
             reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
@@ -437,11 +440,15 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
         if kind == INTRADAY:
             found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
             if found:
-                for key in ("ac", "bd"):
-                    value = float((found.group(key[0]) or found.group(key[1])).replace(",", ""))
+                for key in ("ace", "bdf"):
+                    value = float(
+                        (found.group(key[0]) or found.group(key[1]) or found.group(key[2])).replace(",", "")
+                    )
                     readings.append(Reading(level=value, intraday=True, motion=True))
+                peaks += 1
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
+            peaks += 1
             if reading.direction is not None or reading.level is not None:
                 reading = reading._replace(motion=True)
             intraday_dir = intraday_dir or reading.direction

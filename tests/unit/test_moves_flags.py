@@ -393,3 +393,26 @@ FIRST_TIMES_MORE = [
 )
 def test_first_times_qualified_or_fronted(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Intraday ranges: "in a range of A to B" and a high and a low "during the day" are two intraday
+# levels; the width of the session's range ("in a narrow range of 300 points") is no change.
+RANGES = [
+    (
+        "The S&P 500 traded in a range of 5,900 to 5,950.",
+        [M("SPX", None, level=5900, intra=True), M("SPX", None, level=5950, intra=True)],
+    ),
+    (
+        "The Nifty hit a high of 24,500 and a low of 24,200 during the day.",
+        [M("NIFTY50", None, level=24500, intra=True), M("NIFTY50", None, level=24200, intra=True)],
+    ),
+    ("The Sensex moved in a narrow range of 300 points during the session.", []),
+    ("The Sensex traded in a range of 300 points before closing 0.2% higher.", [M("SENSEX", "up", pct=0.2)]),
+    # near-miss: a target range is a prediction
+    ("Her 12-month target for the STI ranges around 4,060 to 4,280 points.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RANGES, ids=[c[0][:50] for c in RANGES])
+def test_intraday_ranges_and_widths(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
