@@ -431,6 +431,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
     peaks = 0
+    closes = sum(1 for phase in phases if phase[2] == CLOSE)
     for text, text_low, kind in phases:
         if kind == EXTENSION:
             reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
@@ -448,6 +449,11 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 peaks += 1
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
+            numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
+            if closes and not reading.record_high and all(n is None for n in numbers):
+                # "swung between gains and losses before closing flat": no peak or trough is
+                # stated, only the way to the close, which is read as the move.
+                continue
             peaks += 1
             if reading.direction is not None or reading.level is not None:
                 reading = reading._replace(motion=True)

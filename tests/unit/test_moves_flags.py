@@ -416,3 +416,25 @@ RANGES = [
 @pytest.mark.parametrize(("sentence", "expected"), RANGES, ids=[c[0][:50] for c in RANGES])
 def test_intraday_ranges_and_widths(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A piece of the session without a figure, record or mark before the close states no peak or
+# trough: the close is read as the move ("swung between gains and losses before closing flat").
+WAYS_TO_THE_CLOSE = [
+    ("The Dow swung between gains and losses before closing flat.", [M("DJIA", "flat")]),
+    ("The Nikkei fell in the morning before rebounding to close up 0.5%.", [M("NIKKEI225", "up", pct=0.5)]),
+    # near-misses: a peak with a figure or a mark; a lone peak without a close
+    ("The Kospi plunged 8% before rebounding.", [M("KOSPI", "down", pct=-8, intra=True)]),
+    (
+        "The TSX surpassed 30,000 at some points during the day but ended lower.",
+        [M("TSX", "up", ms=30000, intra=True)],
+    ),
+    ("Italy's FTSE MIB index touched its highest since 2001.", [M("FTSEMIB", None, intra=True)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), WAYS_TO_THE_CLOSE, ids=[c[0][:50] for c in WAYS_TO_THE_CLOSE]
+)
+def test_a_session_piece_without_a_figure_is_no_peak(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
