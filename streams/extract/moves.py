@@ -94,8 +94,9 @@ class SentenceMove(NamedTuple):
 
 # The first character (after spaces) of every lower-cased segment that a ticker code (".", "("),
 # parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
-# ("index futures", "mini futures") can begin with; a segment beginning otherwise skips them all.
-_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
+# ("index futures", "mini futures", "e-minis") can begin with; a segment beginning otherwise skips
+# them all.
+_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e"})
 
 
 # A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
@@ -281,7 +282,9 @@ def sentence_moves(
         else:
             noun_phrase = futures_after = False
         segment, seg_low = _cut(text, low, start, end)
-        futures = futures_after or bool((low is None or "futures" in pre) and rx.futures_before.search(pre))
+        futures = futures_after or bool(
+            (low is None or "futures" in pre or "mini" in pre) and rx.futures_before.search(pre)
+        )
         own = PLAIN if noun_phrase else predicate(segment, seg_low)
         if own.head_end:  # cut only after a relative pronoun or a passive head
             clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))

@@ -195,8 +195,11 @@ _PARENTHETICAL = (
     r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},"
 )
 _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
-_FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?futures\b"
-_FUTURES_BEFORE = r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+# ("Dow e-minis", "E-mini S&P 500": the CME's mini futures contracts)
+_FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?(?:futures|e-?minis?)\b"
+_FUTURES_BEFORE = (
+    r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$|\be-?mini\s+$"
+)
 _OBJECT_BEFORE = (
     r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"

@@ -696,3 +696,18 @@ POINTING = [
 @pytest.mark.parametrize(("sentence", "expected"), POINTING, ids=[s[0][:50] for s in POINTING])
 def test_pointing_to_an_open(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- e-minis are futures contracts, named after the index or before it
+E_MINIS = [
+    ("Dow e-minis were up 120 points, or 0.3%.", [M("DJIA", "up", pct=0.3, pts=120, fut=True)]),
+    ("Nasdaq 100 e-minis were down 0.5%.", [M("NDX", "down", pct=-0.5, fut=True)]),
+    ("E-mini S&P 500 contracts rose 0.2%.", [M("SPX", "up", pct=0.2, fut=True)]),
+    # near-miss: the cash index
+    ("The S&P 500 rose 0.2% as e-mini volumes fell.", [M("SPX", "up", pct=0.2)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), E_MINIS, ids=[s[0][:50] for s in E_MINIS])
+def test_e_minis_are_futures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)

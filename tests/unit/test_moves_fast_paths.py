@@ -214,7 +214,7 @@ def test_sentence_ends_are_found_as_first_written(text: str) -> None:
 
 
 segments = st.lists(
-    st.sampled_from([" ", "  ", "index", " sub-index", " (KOSPI)", ".N225", ", which", "'s", "’s", " futures",
+    st.sampled_from([" ", "  ", "index", " sub-index", " (KOSPI)", ".N225", ", which", "'s", "’s", " futures", " e-minis",
                      " mini", ",", " rose", " Wall Street's gauge", "(", ")", "x", "S"]),
     max_size=8,
 ).map("".join)  # fmt: skip
@@ -236,7 +236,7 @@ def test_segment_regexes_match_only_after_a_listed_first_character(segment: str)
     "segment",
     [" .N225 rose", " (KOSPI) rose", " sub-index, which tracks tech, rose", " index, which tracks tech, rose",
      " (N225), which tracks tech, rose", ", Wall Street's gauge, rose", "'s gain", " index’s gain",
-     " futures rose", " mini futures rose", " index futures rose"],
+     " futures rose", " mini futures rose", " index futures rose", " e-minis rose", " E-mini rose"],
 )  # fmt: skip
 def test_each_segment_head_is_listed(segment: str) -> None:
     low = segment.lower()
