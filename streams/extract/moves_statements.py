@@ -14,7 +14,8 @@ or stands somewhere. Not statements, and so not moves:
   average band of 8 per cent each month", "stood above 17,000 on 130 of 244 trading days",
   total-return and compound-growth figures);
 - a name used as a label of a level ("Get out the Dow 19,000 rally caps") or as a modifier of
-  another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF).
+  another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF, an
+  index derived from it: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index").
 
 Each function takes the text and whether it is lower-cased (fold.py): the regexes run
 case-sensitively on lower-cased text, IGNORECASE otherwise.
@@ -69,7 +70,12 @@ _LABEL_OR_MODIFIER = (
     r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"
     r"|etfs?|exchange[- ]traded|fund|funds|tracker|components?|constituents?|stocks|shares|companies"
     r"|firms|members|heavyweights|counters|gainers|losers|decliners|advancers|risers|fallers|laggards"
-    r"|movers|winners)\b)"
+    r"|movers|winners)\b"
+    # an index derived from the index: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index",
+    # "Topix Core 30", "Dow Jones U.S. Total Stock Market Index"
+    r"|(?:equal[- ]weight(?:ed)?|value|growth|volatility|vol|low[- ]volatility|min(?:imum)?[- ]volatility"
+    r"|core\s+\d+|total[- ]return|net[- ]return|high[- ]dividend|dividend|esg|momentum|quality|leveraged"
+    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b))"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a

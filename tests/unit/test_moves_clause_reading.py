@@ -711,3 +711,22 @@ E_MINIS = [
 @pytest.mark.parametrize(("sentence", "expected"), E_MINIS, ids=[s[0][:50] for s in E_MINIS])
 def test_e_minis_are_futures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- an index derived from the index is another index (not in the table)
+DERIVED = [
+    ("The S&P 500 equal-weight index rose 0.8%.", []),
+    ("The S&P 500 Value index fell 0.3%.", []),
+    ("The Nasdaq-100 Volatility Index rose 5%.", []),
+    ("The Topix Core 30 rose 0.7%.", []),
+    ("The Dow Jones U.S. Total Stock Market Index rose 0.5%.", []),
+    ("The S&P 500 Growth index and the Dow rose 1%.", [M("DJIA", "up", pct=1)]),
+    # near-misses: the same words elsewhere in the sentence
+    ("The S&P 500 rose 0.8% as value stocks gained.", [M("SPX", "up", pct=0.8)]),
+    ("The Nikkei rose 1%, while volatility fell.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DERIVED, ids=[s[0][:50] for s in DERIVED])
+def test_a_derived_index_is_another_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
