@@ -121,8 +121,8 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
             extensions.append((text, folded if low is not None else None, kind))
             continue
         if lowered.startswith(("after", "before", "having")):
-            if r.earlier_day.search(folded):
-                continue
+            if r.earlier_day.search(folded) or (a and r.days_apart_before.search(t[max(0, a - 24) : a])):
+                continue  # an earlier day's move; "a day after hitting a record": another day's
             if not r.phase_turn.match(folded) and not lowered.startswith("after the market"):
                 continue
         kept.append((text, folded if low is not None else None))

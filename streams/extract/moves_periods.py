@@ -2,7 +2,8 @@
 
 "The Ibex has rallied by more than 1% this week and is now up almost 30% so far this year" is two
 moves, and so is "The Taiex moved marginally down on its last trading day, after rising 23.7
-percent over the past 12 months" (shared/dev/README.md). A piece joined by "and" or "after" is
+percent over the past 12 months" (shared/dev/README.md), and "rose 1% a week after falling 5%"
+(the piece is another day's, like "a day after the blue-chip index tumbled 358 points"). A piece joined by "and" or "after" is
 split off when it has a change of its own (a percentage or points) and names a period of its own
 ("this year", "over the past 12 months", "since April"), and the piece before it states a move
 too. Without a period of its own ("closed above 5,000 for the first time, after climbing nearly
@@ -54,10 +55,13 @@ ANY, LOW = Regexes.pair(
         "word": _WORD,
         "elided_before": _ELIDED_BEFORE,
         "figure_first": _FIGURE_FIRST,
+        # "rose 1% a week after falling 5%": the piece after "after" is another day's move
+        "days_apart": r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:days?|weeks?|sessions?|months?|years?)$",
     }
 )
 PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
-                " in ")  # fmt: skip
+                " in ", " day", " week", " session", " month")  # fmt: skip
 
 
 def _has_change(text: str, low: str | None) -> bool:
@@ -81,7 +85,11 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
         piece = tail[: nxt.start()] if nxt else tail
         piece_text = clause[joint.end() : joint.end() + len(piece)]
         piece_low = piece if low is not None else None
-        if not (r.period.search(piece) and _has_change(piece_text, piece_low)) or r.session.search(piece):
+        other_day = r.period.search(piece) or (
+            "after" in t[joint.start() : joint.end()]
+            and r.days_apart.search(t, max(start, joint.start() - 24), joint.start())
+        )
+        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
             continue
         head_text = clause[start : joint.start()]
         head_low = low[start : joint.start()] if low is not None else None

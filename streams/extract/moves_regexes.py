@@ -173,6 +173,8 @@ _DURATION = (
     r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
     r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
 )
+# "a day after hitting a record", "two sessions before": a piece about another day.
+_DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|sessions?|months?|years?)"
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
@@ -308,6 +310,7 @@ ANY, LOW = Regexes.pair(
         "earlier_day": _EARLIER_DAY,
         "phase": _PHASE,
         "phase_turn": _PHASE_TURN,
+        "days_apart_before": rf"\b{_DAYS_APART}\s*$",
         "before_close": _BEFORE_CLOSE,
         "cut_folded": _CUT_FOLDED,
         "join": _JOIN,

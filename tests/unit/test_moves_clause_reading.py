@@ -730,3 +730,33 @@ DERIVED = [
 @pytest.mark.parametrize(("sentence", "expected"), DERIVED, ids=[s[0][:50] for s in DERIVED])
 def test_a_derived_index_is_another_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- "a day after ...", "two days after ...": a piece about another day. Without a figure it adds
+# nothing to the move (no record, no first time); with a change of its own it is its own move.
+ANOTHER_DAY = [
+    ("The FTSE 100 rose 0.5%, a day after hitting a record.", [M("FTSE100", "up", pct=0.5)]),
+    (
+        "The S&P 500 closed at a record, two days after topping 6,100 for the first time.",
+        [M("SPX", "up", rec=True)],
+    ),
+    ("The Dow rose 1% a week after falling 5%.", [M("DJIA", "up", pct=1), M("DJIA", "down", pct=-5)]),
+    (
+        "The Nikkei fell 1.4% on Tuesday, two days after rising 2.2%.",
+        [M("NIKKEI225", "down", pct=-1.4), M("NIKKEI225", "up", pct=2.2)],
+    ),
+    # near-misses: the same session's pieces
+    (
+        "The Kospi closed above 5,000 for the first time on Monday, after climbing nearly 3%.",
+        [M("KOSPI", "up", pct=3, ms=5000, first=True, approx=True)],
+    ),
+    (
+        "The DAX rose 1.2% after hitting a record high during the session.",
+        [M("DAX", "up", rec=True, intra=True), M("DAX", "up", pct=1.2)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ANOTHER_DAY, ids=[s[0][:50] for s in ANOTHER_DAY])
+def test_a_piece_about_another_day(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
