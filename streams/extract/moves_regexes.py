@@ -109,9 +109,17 @@ MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
 # Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
 # milestone only with "the" or a unit of a mark ("reclaims 5,000 mark", "the 5,000 level").
 MILESTONE_NEEDS_MARK = ("reclaim", "regain")
+# A length of time: "for the first time after 14 months" qualifies the first time (_FIRST_TIME
+# sees it: no phase of its own), unlike "after three failed attempts".
+_DURATION = (
+    r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
+    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+)
 _FIRST_TIME = (
     r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after\s+"
+    + _DURATION
+    + r"|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
 )
 _INTRADAY = (
@@ -166,12 +174,6 @@ _CUT_FOLDED = (
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
-)
-# A length of time: "for the first time after 14 months" qualifies the first time (_FIRST_TIME
-# sees it: no phase of its own), unlike "after three failed attempts".
-_DURATION = (
-    r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
-    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
 )
 # "a day after hitting a record", "two sessions before": a piece about another day.
 _DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|sessions?|months?|years?)"

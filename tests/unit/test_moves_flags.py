@@ -438,3 +438,20 @@ WAYS_TO_THE_CLOSE = [
 )
 def test_a_session_piece_without_a_figure_is_no_peak(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "for the first time, after climbing 3%": the first time is qualified only by a length of time
+# after "after", not by any "after" piece of the same session.
+def test_a_first_time_before_an_after_piece() -> None:
+    _check(
+        "The Kospi closed above 5,000 for the first time, after climbing nearly 3%.",
+        [M("KOSPI", "up", pct=3, ms=5000, first=True, approx=True)],
+    )
+    _check(
+        "The Dow closed above 40,000 for the first time after a strong rally.",
+        [M("DJIA", "up", ms=40000, first=True)],
+    )
+    _check(
+        "The Nifty 50 crossed the 26,000 mark for the first time after 14 months.",
+        [M("NIFTY50", "up", ms=26000)],
+    )
