@@ -320,7 +320,7 @@ def sentence_moves(
                                 for r in previous])  # fmt: skip
             continue
         # Predictions, approaches, negations, statistics, labels and modifiers state no move.
-        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None):
+        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None, i == 0):
             per_mention.append([])
             object_before = False
             continue

@@ -37,7 +37,8 @@ _BE = r"(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked
 _HEAD = (
     rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
     r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
-    rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|set\s+(?:to|for)"
+    rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
+    r"|set\s+(?:to|for)"
     r"|point(?:s|ed|ing)?\s+(?:to|toward|towards)|indicat(?:e|es|ed|ing)"
     r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
@@ -60,6 +61,8 @@ _PREDICTED_BEFORE = (
     r"(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 )
 PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "if", "whether", "unless")
+# An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
+_INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
 # (a sector or industry of the index, its stocks, an ETF on it).
 _LABEL_OR_MODIFIER = (
@@ -102,6 +105,7 @@ ANY, LOW = Regexes.pair(
         "head": _HEAD,
         "statistic": _STATISTIC,
         "predicted_before": _PREDICTED_BEFORE,
+        "inverted_condition": _INVERTED_CONDITION,
         "label_or_modifier": _LABEL_OR_MODIFIER,
     }
 )
@@ -120,12 +124,17 @@ def unstated_clause(clause: str, low: str | None) -> bool:
     return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
 
 
-def predicted_before(pre: str, folded: bool) -> bool:
+def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     """Whether the text before a name makes it the subject of an expectation or a condition
-    ("analysts expect the Nifty to hit ...", "if the Dow closes above ...")."""
+    ("analysts expect the Nifty to hit ...", "if the Dow closes above ..."); ``opening``: ``pre``
+    is all the sentence before the name, which may open with an inverted condition ("Had the Dow
+    closed above 40,000, ...")."""
+    r = LOW if folded else ANY
+    if opening and len(pre) < 40 and r.inverted_condition.match(pre):
+        return True
     if folded and not contains_any(pre, PREDICTED_NEEDS):
         return False
-    return bool((LOW if folded else ANY).predicted_before.search(pre))
+    return bool(r.predicted_before.search(pre))
 
 
 def label_or_modifier(segment: str, low: str | None) -> bool:

@@ -760,3 +760,22 @@ ANOTHER_DAY = [
 @pytest.mark.parametrize(("sentence", "expected"), ANOTHER_DAY, ids=[s[0][:50] for s in ANOTHER_DAY])
 def test_a_piece_about_another_day(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# --- an inverted condition ("Had the Dow closed above 40,000, ...") and "is seen" forecasts
+CONDITIONS_AND_FORECASTS = [
+    ("Had the Dow closed above 40,000, it would have been a record.", []),
+    ("Were the Nikkei to fall below 30,000, the BOJ would act.", []),
+    ("Should the Kospi break 3,000, analysts expect more gains.", []),
+    ("The Kospi is seen ending the year at 3,000, according to a Reuters poll.", []),
+    # near-misses: a past perfect statement, and "had" that does not open the sentence
+    ("The Nasdaq had risen 3% by Friday.", [M("IXIC", "up", pct=3)]),
+    ("Investors had hoped for more, and the Nikkei rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), CONDITIONS_AND_FORECASTS, ids=[s[0][:50] for s in CONDITIONS_AND_FORECASTS]
+)
+def test_inverted_conditions_and_seen_forecasts(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
