@@ -473,10 +473,11 @@ def _sentence_mentions(
             k += 1
         while m < len(mentions) and mentions[m].start < start:
             m += 1
-        crossing = reach > start or (
-            (start > 0 and _word_char(text[start - 1]) and _word_char(text[start]))
-            or (end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]))
-        )
+        crossing = reach > start
+        if not crossing and start and not text[start - 1].isspace():  # (most sentences follow a space)
+            crossing = _word_char(text[start - 1]) and _word_char(text[start])
+        if not crossing and end < len(text) and not text[end].isspace():
+            crossing = _word_char(text[end - 1]) and _word_char(text[end])
         j = k
         while not crossing and j < len(raw) and raw[j][0] < end:
             crossing = -raw[j][1] > end

@@ -259,7 +259,17 @@ def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     """Whether a change figure measures how far the index stands from a high ("5% below its
     all-time high", "within 1% of its record") or the session's spread ("in a narrow range of
     300 points") rather than a move."""
-    if r.distance_after.match(t, fig.end):
+    after = t[fig.end : fig.end + 12]
+    if (
+        "below" in after
+        or "under" in after
+        or "beneath" in after
+        or "off" in after
+        or "short" in after
+        or "shy" in after
+        or "away" in after
+        or (r is ANY and not after.islower())
+    ) and r.distance_after.match(t, fig.end):
         return True
     if "range" in t[max(0, fig.before_end - 16) : fig.before_end]:
         return True  # "in a narrow range of 300 points": the session's spread
@@ -268,11 +278,15 @@ def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     )
 
 
+# One of which _FROM_BASE needs (a C-level search: cheaper than a dozen substring tests).
+_FROM_BASE_WORD = re.compile("|".join(FROM_BASE_NEEDS))
+
+
 def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
     """Whether the words before a figure make it a level other than the index's own: a base
     ("from a close of"), a high it stands below ("below its all-time high of"), an earlier record
     ("its previous record of")."""
-    if folded and not contains_any(before, FROM_BASE_NEEDS):
+    if folded and _FROM_BASE_WORD.search(before) is None:
         return False
     return bool(r.from_base.search(before))
 

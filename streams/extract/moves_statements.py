@@ -130,7 +130,12 @@ def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     is all the sentence before the name, which may open with an inverted condition ("Had the Dow
     closed above 40,000, ...")."""
     r = LOW if folded else ANY
-    if opening and len(pre) < 40 and r.inverted_condition.match(pre):
+    if (
+        opening
+        and len(pre) < 40
+        and ("ad" in pre or "ere" in pre or "ould" in pre or not folded)
+        and r.inverted_condition.match(pre)
+    ):
         return True
     if folded and not contains_any(pre, PREDICTED_NEEDS):
         return False
