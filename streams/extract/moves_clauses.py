@@ -255,6 +255,10 @@ def _signed_direction(figures: list[Figure]) -> str | None:
     return None
 
 
+# Words one of which a distance or a range width needs (one C-level search per phase).
+_DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
+
+
 def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     """Whether a change figure measures how far the index stands from a high ("5% below its
     all-time high", "within 1% of its record") or the session's spread ("in a narrow range of
@@ -336,8 +340,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         figures = [f for f in figures if not any(a <= f.start < b for a, b in taken)]
     pct = points = level = None
     approximate = False
+    distances = low is None or _DISTANCE_WORD.search(t) is not None
     for fig in figures:
-        if fig.unit and _distance(t, r, fig):
+        if distances and fig.unit and _distance(t, r, fig):
             continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":
             if pct is None:

@@ -133,7 +133,7 @@ def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     if (
         opening
         and len(pre) < 40
-        and ("ad" in pre or "ere" in pre or "ould" in pre or not folded)
+        and pre.lstrip(" \"'“‘")[:2].lower() in ("ha", "we", "sh")
         and r.inverted_condition.match(pre)
     ):
         return True

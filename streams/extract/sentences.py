@@ -111,14 +111,30 @@ def spans_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _glued_headlines(line: str) -> list[int]:
+    """Where a headline glued to the next sentence ends ("...everThe Ibex"): a lower-case letter
+    right before "The "/"A "/"An " (a few substring searches; the regex only then)."""
+    for word in ("The ", "A ", "An "):
+        at = line.find(word, 1)
+        while at > 0:
+            if line[at - 1].islower():
+                return [match.end() for match in _GLUED_HEADLINE.finditer(line)]
+            at = line.find(word, at + 1)
+    return []
+
+
 def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
-    ends = [match.end() for match in _END.finditer(line) if _is_sentence_end(line, match.start())]
-    if "The " in line or "A " in line or "An " in line:
-        glued = [match.end() for match in _GLUED_HEADLINE.finditer(line)]
-        if glued:
-            ends = sorted(ends + glued)
+    glued = _glued_headlines(line)
     cut = 0
-    for end in ends:
+    for match in _END.finditer(line):
+        if not _is_sentence_end(line, match.start()):
+            continue
+        while glued and glued[0] < match.end():
+            _append(spans, line, line_start, cut, glued[0])
+            cut = glued.pop(0)
+        _append(spans, line, line_start, cut, match.end())
+        cut = match.end()
+    for end in glued:
         _append(spans, line, line_start, cut, end)
         cut = end
     _append(spans, line, line_start, cut, len(line))
