@@ -1,9 +1,19 @@
-"""The dev set scored the way the hidden hold-out is scored: extraction, then every gold stream.
+"""The gold sets scored the way the hidden hold-out is scored: extraction, then every gold stream.
 
 Why one module: the floor test (tests/unit/test_dev_scores.py) and the developer's script
 (``scripts/dev_scores.py``) must measure exactly the same thing, with the shared scorer
 (tests/tools/score.py, a copy of ../shared/tools/score.py) on ``milestones extract`` and
 ``milestones backtest`` output, as the README of the dev set describes.
+
+The sets (:data:`GOLD_SETS`):
+
+- ``dev``: the 84 articles of ../shared/dev, the set the rules are tuned on;
+- ``fresh-visible`` and ``fresh-holdout``: the odd- and even-numbered halves of tests/data/fresh,
+  73 real articles annotated blind (tests/data/fresh/README.md). Rules may be written while
+  looking at the visible half's misses; the holdout half is only ever looked at in totals, so
+  it keeps telling how the extractor does on articles nobody tuned it on.
+
+Each set has its own floor file, which only goes up.
 """
 
 from __future__ import annotations
@@ -13,6 +23,8 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +38,65 @@ FLOOR_FILE = DATA / "dev_floor.json"
 SCORER = ROOT / "tests" / "tools" / "score.py"
 
 
-def dev_report(workdir: Path) -> dict[str, Any]:
-    """The scorer's JSON report for the whole dev set: ``extract`` and one ``backtest`` entry per stream."""
-    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+def _number(name: str) -> int:
+    return int(name.split("_", 1)[0])
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """Annotated articles (a subset of one gold file's) with their floor."""
+
+    name: str
+    gold_file: Path
+    articles: Path
+    floor_file: Path
+    keep: Callable[[str], bool] = lambda _name: True
+
+    def gold(self) -> dict[str, Any]:
+        """The gold restricted to this set: its articles, and the streams made only of them."""
+        full: dict[str, Any] = json.loads(self.gold_file.read_text(encoding="utf-8"))
+        articles = {n: a for n, a in full["articles"].items() if self.keep(n)}
+        streams = [s for s in full.get("streams", []) if all(n in articles for n in s["order"])]
+        return {**full, "articles": articles, "streams": streams}
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.articles.glob("*.txt") if self.keep(p.name))
+
+
+FRESH_GOLD, FRESH_ARTICLES = DATA / "fresh.json", DATA / "fresh" / "articles"
+GOLD_SETS = {
+    "dev": GoldSet("dev", DEV_GOLD, DEV_ARTICLES, FLOOR_FILE),
+    "fresh-visible": GoldSet(
+        "fresh-visible",
+        FRESH_GOLD,
+        FRESH_ARTICLES,
+        DATA / "fresh_visible_floor.json",
+        lambda n: _number(n) % 2 == 1,
+    ),
+    "fresh-holdout": GoldSet(
+        "fresh-holdout",
+        FRESH_GOLD,
+        FRESH_ARTICLES,
+        DATA / "fresh_holdout_floor.json",
+        lambda n: _number(n) % 2 == 0,
+    ),
+}
+
+
+def dev_report(workdir: Path, gold_set: GoldSet | None = None) -> dict[str, Any]:
+    """The scorer's JSON report for a gold set (dev by default): ``extract`` and one ``backtest`` entry per stream."""
+    gold_set = gold_set or GOLD_SETS["dev"]
+    gold = gold_set.gold()
+    gold_path = workdir / "gold.json"
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
     extract = workdir / "extract.jsonl"
     with extract.open("w", encoding="utf-8") as fh:
-        run_extract(sorted(DEV_ARTICLES.glob("*.txt")), out=fh)
-    args = [sys.executable, str(SCORER), "--gold", str(DEV_GOLD), "--extract", str(extract), "--json"]
+        run_extract(gold_set.files(), out=fh)
+    args = [sys.executable, str(SCORER), "--gold", str(gold_path), "--extract", str(extract), "--json"]
     for number, stream in enumerate(gold["streams"]):
         alerts = workdir / f"stream-{number}.jsonl"
         out = io.StringIO()
-        run_backtest([DEV_ARTICLES / name for name in stream["order"]], out=out)
+        run_backtest([gold_set.articles / name for name in stream["order"]], out=out)
         alerts.write_text(out.getvalue(), encoding="utf-8")
         args += ["--backtest", f"{stream['name']}={alerts}"]
     report: dict[str, Any] = json.loads(
@@ -94,8 +154,11 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_floor() -> dict[str, Any]:
-    floor: dict[str, Any] = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))
+def load_floor(gold_set: GoldSet | None = None) -> dict[str, Any]:
+    floor_file = (gold_set or GOLD_SETS["dev"]).floor_file
+    if not floor_file.exists():
+        return {}
+    floor: dict[str, Any] = json.loads(floor_file.read_text(encoding="utf-8"))
     return floor
 
 
