@@ -81,6 +81,12 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     return run_replay_command(args)
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from streams.ingest.cli import run_ingest_command
+
+    return run_ingest_command(args)
+
+
 def _cmd_worker(args: argparse.Namespace) -> int:
     from streams.worker import run_worker
 
@@ -147,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_replay)
+
+    p = sub.add_parser("ingest", help="live news onto articles: poll RSS/Atom feeds, or take pushes")
+    from streams.ingest.cli import add_ingest_arguments
+
+    add_ingest_arguments(p)
+    p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("worker", help="run the stream worker (extract and alert agents)")
     p.add_argument("--loglevel", default="info")

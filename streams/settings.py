@@ -102,6 +102,15 @@ class Settings(BaseSettings):
     web_host: str = Field(default="127.0.0.1")
     log_level: str = Field(default="info")
 
+    # milestones ingest (streams/ingest): the push endpoint's token and the sent-items memory.
+    ingest_token: SecretStr | None = Field(
+        default=None, description="Bearer token that POST /articles of `milestones ingest --listen` requires."
+    )
+    ingest_items_topic: str | None = Field(
+        default=None,
+        description="Compacted topic of feed items already sent (default: <prefix>ingest-items).",
+    )
+
     # Running on a desk's own cluster: security and topic names (see streams/kafka_clients.py).
     topic_map: dict[str, str] = Field(
         default_factory=dict,
