@@ -100,7 +100,8 @@ def print_summary(summary: IngestSummary, console: Console, topic: str) -> None:
     """Counts, then every URL still failing with its reason."""
     skipped = ", ".join(f"{reason.replace('_', ' ')} {n}" for reason, n in sorted(summary.skipped.items()))
     console.print(
-        f"ingest: {summary.polls} poll(s) ({summary.not_modified} not modified), {summary.seen} item(s) seen; "
+        f"ingest: {summary.polls} feed poll(s) ({summary.not_modified} not modified, {summary.polls_failed} failed), "
+        f"{summary.seen} item(s) seen; "
         f"sent {summary.sent} article(s) to {topic} ({summary.updates} update(s)), pushed {summary.pushed}; "
         f"skipped {sum(summary.skipped.values())}" + (f" ({skipped})" if skipped else ""),
         markup=False,

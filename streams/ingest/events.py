@@ -32,6 +32,7 @@ class IngestSummary:
 
     polls: int = 0
     not_modified: int = 0
+    polls_failed: int = 0
     seen: int = 0
     sent: int = 0
     updates: int = 0
@@ -87,6 +88,8 @@ class IngestEvents:
         """A feed poll or a page fetch failed; it is said every time, with when it is tried again."""
         self.summary.failures[failure.url] = failure
         if failure.what == "feed":
+            self.summary.polls += 1
+            self.summary.polls_failed += 1
             self.metrics.feed_failures.labels(feed=feed, reason=kind).inc()
         else:
             self.item_skipped(feed, kind)

@@ -85,11 +85,11 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
     )
     if not parsed.get("version") and not parsed.entries:
         problem = str(parsed.get("bozo_exception") or "").strip()
-        if problem.startswith("<unknown>:"):  # expat's "<unknown>:LINE:COLUMN: message"
+        if content_type and "xml" not in content_type:  # an HTML page, an error text
+            problem = f"content type {content_type}"
+        elif problem.startswith("<unknown>:"):  # expat's "<unknown>:LINE:COLUMN: message"
             line, _, rest = problem.removeprefix("<unknown>:").partition(":")
             problem = f"{rest.partition(':')[2].strip()} at line {line}"
-        if not problem and content_type:
-            problem = f"content type {content_type}"
         raise NotAFeed(f"not an RSS or Atom feed ({problem})" if problem else "not an RSS or Atom feed")
     items = []
     for entry in parsed.entries:

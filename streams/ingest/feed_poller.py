@@ -80,6 +80,7 @@ class FeedPoller:
         self._etag: str | None = None
         self._last_modified: str | None = None
         self._retries: dict[str, _Retry] = {}
+        self._last_poll = False  # no poll after this one (--once): no "trying again in" promised
 
     @property
     def url(self) -> str:
@@ -90,6 +91,7 @@ class FeedPoller:
         or ``polls`` times."""
         done = 0
         while not stop.is_set():
+            self._last_poll = polls is not None and done + 1 >= polls
             ok = await self.poll()
             done += 1
             if polls is not None and done >= polls:
@@ -126,7 +128,7 @@ class FeedPoller:
             self.failures += 1
             kind = error.kind if isinstance(error, FetchFailed) else "not_a_feed"
             reason = error.reason if isinstance(error, FetchFailed) else str(error)
-            retry_in = backoff_seconds(self.failures, self.interval)
+            retry_in = None if self._last_poll else backoff_seconds(self.failures, self.interval)
             self.events.failed(self.url, Failure(self.url, "feed", reason, retry_in), kind)
             return None
         self._etag, self._last_modified = fetched.etag, fetched.last_modified
@@ -188,4 +190,5 @@ class FeedPoller:
         self._retries[item.key] = _Retry(item, failures, time.monotonic() + wait)
         kind = error.kind if isinstance(error, FetchFailed) else "no_text"
         reason = error.reason if isinstance(error, FetchFailed) else str(error)
-        self.events.failed(self.url, Failure(item.link, "page", reason, wait), kind)
+        retry_in = None if self._last_poll else wait
+        self.events.failed(self.url, Failure(item.link, "page", reason, retry_in), kind)

@@ -140,7 +140,7 @@ class _PushHandler:
         self.delivery = delivery
         self.events = events
 
-    async def __call__(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.Response:
         try:
             article = await self._article(request)
             try:
@@ -208,5 +208,5 @@ def ingest_web_app(
     app.router.add_get("/health", health)
     if push is not None:
         token, delivery = push
-        app.router.add_post("/articles", _PushHandler(token, delivery, events))
+        app.router.add_post("/articles", _PushHandler(token, delivery, events).handle)
     return app

@@ -10,6 +10,7 @@ what the outlet saw.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -124,9 +125,10 @@ class NewsSite:
                 status=status, headers={**headers, "Content-Type": resource.content_type}
             )
             await response.prepare(request)
-            for start in range(0, len(resource.body), 64 * 1024):
-                await response.write(resource.body[start : start + 64 * 1024])
-            await response.write_eof()
+            with contextlib.suppress(ConnectionError):  # the client stopped reading: that is the point
+                for start in range(0, len(resource.body), 64 * 1024):
+                    await response.write(resource.body[start : start + 64 * 1024])
+                await response.write_eof()
             return response
         return web.Response(
             status=status, body=resource.body, headers={**headers, "Content-Type": resource.content_type}
