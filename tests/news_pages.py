@@ -5,20 +5,22 @@ banners, ads, share buttons, "most read" lists, newsletter boxes and scripts. Th
 extraction measurement (``bench/page_extraction.py``) need such pages with a known text inside,
 so each plain dev article becomes one page: its first line the ``<h1>`` when the plain text has a
 headline, every other line a paragraph, with an ad slot and a related-stories box in the middle
-of the story, as outlets place them.
+of the story, as outlets place them, and the stored page's date stamp (`` date 2025-11-12`` at
+the start of some dev files) in the byline's ``<time>``.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 
 from streams.extract.article import normalise_article
 
-__all__ = ["NEUTRAL_HEADLINE", "FeedEntry", "atom_feed", "news_page", "rss_feed"]
+__all__ = ["NEUTRAL_HEADLINE", "FeedEntry", "atom_feed", "feed_time", "news_page", "rss_feed"]
 
 
 def _e(text: str) -> str:
@@ -92,6 +94,9 @@ _SITE_FOOTER = """
 """
 
 
+#: The date stamp some stored dev pages carry at the very start (" date 2025-11-12 The Stoxx ...").
+_PAGE_STAMP = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
+
 #: The headline of a page whose plain text starts straight into prose (it names no index).
 NEUTRAL_HEADLINE = "The latest from our markets desk"
 
@@ -101,6 +106,9 @@ def news_page(text: str, outlet: str = "Market Daily") -> str:
 
     A plain text without a headline gets :data:`NEUTRAL_HEADLINE`: every real page has one.
     """
+    stamp = _PAGE_STAMP.match(text)
+    if stamp:  # the stored page's date stamp: on a live page it is the byline's <time>
+        text = text[stamp.end() :]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     own = normalise_article(text).title
     headline = lines[0] if lines and own == lines[0] else NEUTRAL_HEADLINE
@@ -121,7 +129,9 @@ def news_page(text: str, outlet: str = "Market Daily") -> str:
             _SITE_HEADER.replace("{outlet}", _e(outlet)),
             '<main id="content"><article class="story">',
             f'<h1 class="headline">{_e(headline)}</h1>',
-            '<div class="byline">By Staff Reporter</div>',
+            '<div class="byline">By Staff Reporter'
+            + (f' <time datetime="{stamp.group(1)}">{stamp.group(1)}</time>' if stamp else "")
+            + "</div>",
             '<div class="story-body">',
             *story,
             "</div></article></main>",
@@ -129,6 +139,22 @@ def news_page(text: str, outlet: str = "Market Daily") -> str:
             "</body></html>",
         ]
     )
+
+
+def feed_time(published_at: str | None) -> datetime | None:
+    """The feed's pubDate for an article: the date its text shows (noon UTC for a bare date), else none.
+
+    Why none for an undated text: a feed date where the file has none would give the ingested
+    article a date that ``backtest`` over the file does not have, and dates decide stale news
+    (rule 3): the two runs would then rightly differ.
+    """
+    if published_at is None:
+        return None
+    if len(published_at) == 10:
+        day = date.fromisoformat(published_at)
+        return datetime(day.year, day.month, day.day, 12, 0, tzinfo=UTC)
+    value = datetime.fromisoformat(published_at)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

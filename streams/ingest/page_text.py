@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import trafilatura
 
-__all__ = ["NoStoryText", "page_story", "story_text"]
+__all__ = ["MIN_STORY_WORDS", "NoStoryText", "page_story", "story_text"]
+
+#: Fewer words than this in the main text, and the page is no story (a login wall, a menu, a
+#: photo page). A one-sentence flash under its headline still has more.
+MIN_STORY_WORDS = 10
 
 
 class NoStoryText(ValueError):
@@ -54,4 +58,7 @@ def page_story(html: str | bytes, url: str | None = None) -> str:
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not body:
         raise NoStoryText("no article text found in the page")
+    words = len(body.split())
+    if words < MIN_STORY_WORDS:  # the extractor's fallbacks keep whatever there is: a menu, a caption
+        raise NoStoryText(f"no article text found in the page (only {words} word(s) outside its furniture)")
     return story_text(getattr(document, "title", None), body)

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from schemas import Article
@@ -18,27 +18,11 @@ from streams.ingest.run import IngestPlan, run_ingest
 from streams.settings import Settings
 from tests.integration.helpers import GOLD_DIR, read_topic, worker_env
 from tests.integration.news_site import NewsSite
-from tests.news_pages import NEUTRAL_HEADLINE, FeedEntry, atom_feed, news_page, rss_feed
+from tests.news_pages import NEUTRAL_HEADLINE, FeedEntry, atom_feed, feed_time, news_page, rss_feed
 
 DEV_ARTICLES = GOLD_DIR / "dev" / "articles"
 DEV_GOLD = json.loads((GOLD_DIR / "dev.json").read_text(encoding="utf-8"))
 SITE_UPDATED = datetime(2026, 2, 27, 7, 0, tzinfo=UTC)
-
-
-def feed_time(published_at: str | None) -> datetime | None:
-    """The feed's pubDate for an article: the date its text shows (noon UTC for a bare date), else none.
-
-    Why none for an undated text: a feed date where the file has none would give the ingested
-    article a date that ``backtest`` over the file does not have, and dates decide stale news
-    (rule 3): the two runs would then rightly differ.
-    """
-    if published_at is None:
-        return None
-    if len(published_at) == 10:
-        day = date.fromisoformat(published_at)
-        return datetime(day.year, day.month, day.day, 12, 0, tzinfo=UTC)
-    value = datetime.fromisoformat(published_at)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
