@@ -188,7 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--loglevel", default="info")
     p.set_defaults(func=_cmd_bridge)
 
-    p = sub.add_parser("demo", help="broker + worker + replay of the seeds, alerts shown live")
+    p = sub.add_parser(
+        "demo",
+        help="broker + worker + replay of the seeds, alerts shown live",
+        description="The main job on one machine: a broker, a worker, a replay of the seeds (or PATH...), "
+        "the alerts shown live. For live news instead of files, run a worker and point "
+        "`milestones ingest FEED_URL...` (or `--feeds FILE`, or `--listen PORT` for pushed stories) at the "
+        "same cluster: README, 'Live news'.",
+    )
     p.add_argument("paths", nargs="*", help="files or folders to replay (default: seeds/)")
     p.set_defaults(func=_cmd_demo)
     return parser

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from streams.ingest.events import IngestEvents
@@ -98,8 +99,12 @@ async def test_a_page_that_failed_is_tried_again_after_its_backoff_and_sent(
         lines: list[str] = []
         events = IngestEvents(say=lines.append)
         stop = asyncio.Event()
-        plan = IngestPlan(load_feeds_file(feeds_toml(tmp_path / "feeds.toml", [feed], interval=0.5)))
-        running = asyncio.create_task(run_ingest(settings, plan, events, stop=stop))
+        plan = IngestPlan(
+            load_feeds_file(feeds_toml(tmp_path / "feeds.toml", [feed], interval=0.5)),
+            metrics_at=("127.0.0.1", 0),
+        )
+        served: list[str] = []
+        running = asyncio.create_task(run_ingest(settings, plan, events, stop=stop, on_ready=served.extend))
         try:
             for _ in range(600):  # the first failure is reported, then the page is mended
                 if any("failed: HTTP 503" in line for line in lines) or running.done():
@@ -110,6 +115,11 @@ async def test_a_page_that_failed_is_tried_again_after_its_backoff_and_sent(
                 if events.summary.sent or running.done():
                     break
                 await asyncio.sleep(0.05)
+            async with aiohttp.ClientSession() as session:
+                async with session.get(f"{served[0]}/metrics") as response:
+                    metrics = await response.text()
+                async with session.post(f"{served[0]}/articles", data=b"x") as response:
+                    push_status = response.status
         finally:
             stop.set()
             with contextlib.suppress(asyncio.CancelledError):
@@ -124,5 +134,10 @@ async def test_a_page_that_failed_is_tried_again_after_its_backoff_and_sent(
         # The feed answered 304 meanwhile: the retry did not wait for the feed to change.
         assert 304 in [r.status for r in site.seen("/feeds/flaky.rss")]
         assert [a.url for a in await articles_on_topic(settings)] == [page]
+        # The same counts on /metrics (a metrics-only server: no push endpoint there).
+        assert f'milestones_ingest_items_sent_total{{feed="{feed}",kind="new"}} 1.0' in metrics
+        assert f'milestones_ingest_items_skipped_total{{feed="{feed}",reason="http_status"}} 1.0' in metrics
+        assert 'milestones_ingest_fetch_seconds_count{what="page"} 1.0' in metrics
+        assert push_status == 404
     finally:
         await site.stop()
