@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -77,8 +78,11 @@ def _fingerprint(entry: Any) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
-    """The feed's items; raise :class:`NotAFeed` when the document is not RSS or Atom."""
+def parse_feed(data: bytes, content_type: str | None = None, base_url: str | None = None) -> ParsedFeed:
+    """The feed's items; raise :class:`NotAFeed` when the document is not RSS or Atom.
+
+    A relative item link is read against ``base_url`` (the feed's own URL).
+    """
     headers = {"content-type": content_type} if content_type else None
     parsed = feedparser.parse(
         data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
@@ -94,6 +98,8 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
     items = []
     for entry in parsed.entries:
         link = entry.get("link") or None
+        if link and base_url:
+            link = urljoin(base_url, link)
         key = entry.get("id") or link
         if not key:
             key = f"untitled:{_fingerprint(entry)}"

@@ -109,6 +109,9 @@ class FeedPoller:
         for item in items or []:
             seen.add(item.key)
             await self._take(item)
+        if items:  # the feed answered with its items: a failed page no longer listed is let go
+            for key in set(self._retries) - seen:
+                del self._retries[key]
         now = time.monotonic()
         for key, retry in list(self._retries.items()):
             if key not in seen and retry.due <= now:
@@ -123,7 +126,9 @@ class FeedPoller:
                 self.events.feed_polled(self.url, None, None)
                 self._feed_worked()
                 return []
-            parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.content_type or None)
+            parsed = await asyncio.to_thread(
+                parse_feed, fetched.body, fetched.content_type or None, fetched.url
+            )
         except (FetchFailed, NotAFeed) as error:
             self.failures += 1
             kind = error.kind if isinstance(error, FetchFailed) else "not_a_feed"

@@ -229,3 +229,9 @@ def test_the_command_refuses_what_it_cannot_run_with_one_line(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert f"milestones ingest: {message}" in " ".join(err.split())
+
+
+def test_a_relative_item_link_is_read_against_the_feeds_url() -> None:
+    data = RSS.replace(b"<link>https://news.example/a</link>", b"<link>/markets/a.html</link>")
+    items = parse_feed(data, "application/rss+xml", "https://news.example/feeds/markets.rss").items
+    assert items[1].link == "https://news.example/markets/a.html"
