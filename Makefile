@@ -7,18 +7,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml uv.lock | sha256sum | cut -c1-12)
 
-.PHONY: venv compile java-maven test-servers chromium demo test lint check bench soak broker-start broker-stop clean
+# uv installs exactly the versions in uv.lock (make, CI and the Docker image alike). uv itself is
+# pinned in scripts/uv-requirements.txt and installed with pip into a tools folder of its own.
+TOOLS  := .cache/tools
+export UV := $(CURDIR)/$(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: uv venv lock compile java-maven test-servers chromium demo test lint check bench soak broker-start broker-stop clean
+
+uv: $(UV)
+
+$(UV): scripts/uv-requirements.txt
+	@test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet -r scripts/uv-requirements.txt
+	@touch $@
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The locked dependencies and the project, editable. MILESTONES_EDITABLE_NO_COMPILE: the
+# editable install leaves the extraction core alone; `make compile` builds it in place (once).
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	MILESTONES_EDITABLE_NO_COMPILE=1 UV_PROJECT_ENVIRONMENT=$(VENV) \
+	  $(UV) sync --quiet --locked --extra test --python $(PYTHON)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# After editing dependencies in pyproject.toml: re-resolve uv.lock (then commit both).
+lock: $(UV)
+	$(UV) lock --python $(PYTHON)
 
 # The extraction core compiled with mypyc (setup.py), rebuilt whenever one of its sources changed;
 # pip's install above builds it the first time. MILESTONES_PURE_PYTHON=1 builds nothing (and

@@ -11,6 +11,9 @@ byte the same), about 1.5x faster.
 - The sources each build compiled are recorded (``_native_sources.json``); importing
   ``streams.extract`` refuses compiled modules whose sources have changed since
   (``streams/extract/_native_check.py``): rebuild with ``make compile``.
+- ``MILESTONES_EDITABLE_NO_COMPILE=1`` (``make venv``'s editable install) builds nothing and
+  leaves whatever is compiled in place alone: ``make compile`` then builds in place, so a fresh
+  checkout compiles the core once, not twice.
 - ``fold.py`` stays interpreted: it sets regex attributes dynamically, which compiled classes
   do not allow.
 """
@@ -31,6 +34,8 @@ MANIFEST = EXTRACT / "_native_sources.json"
 
 
 def compiled_modules() -> list:
+    if os.environ.get("MILESTONES_EDITABLE_NO_COMPILE"):
+        return []
     if os.environ.get("MILESTONES_PURE_PYTHON"):
         MANIFEST.unlink(missing_ok=True)
         for built in EXTRACT.glob("*.so"):  # an earlier compiled build would shadow the sources

@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from schemas import Alert, IndexMove
 from streams.admission import admit_article
 from streams.alert_headers import alert_headers
-from streams.alerting import AlertRules, IndexState, advance, implausible_figures, load_alert_rules
+from streams.alerting import AlertRules, IndexState, apply_move, implausible_figures, load_alert_rules
+from streams.alerting.positions import MovePosition
 from streams.deadletter import DeadLetter
 from streams.extract import Extraction, extract_article, load_registry
-from streams.move_position import MovePosition, already_applied, with_applied
 from streams.observe import CountingObserver, Observers, PipelineCounts
 from streams.write_behind import WriteBehindTable
 
@@ -103,6 +103,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # Rule 9: ids of the articles processed, written at the commit like the index states below.
     processed = WriteBehindTable(pipeline.processed_articles, keep_written=False)
     outbox.on_confirmed(processed.take)
+    outbox.writes_to(pipeline.processed_articles.changelog_topic.get_topic_name())
 
     async def dead_letter(event: Any, exc: BaseException, stage: str) -> None:
         msg = event.message
@@ -158,6 +159,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # once the alerts they record are acknowledged (streams/write_behind.py).
     states = WriteBehindTable(pipeline.index_state)
     outbox.on_confirmed(states.take)
+    outbox.writes_to(pipeline.index_state.changelog_topic.get_topic_name())
 
     def forget_states(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
         states.forget()
@@ -178,24 +180,18 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
                 move = IndexMove.from_json_bytes(event.value)
                 position = MovePosition.from_headers(event.message.headers)
                 stored = states.get(move.index)
-                if already_applied(stored, position):  # a repeat after a crash: its effect is stored
-                    observers.move_processed()
-                    continue
-                state = parsed_state(move.index, stored)
-                for figure in implausible_figures(move, rules):  # rule 8: ignored by advance, counted here
-                    observers.bad_tick(move.index, figure)
-                new_state, alerts = advance(state, move, rules)
+                applied = apply_move(stored, move, position, rules, state=parsed_state(move.index, stored))
+                if not applied.repeat:
+                    for figure in implausible_figures(move, rules):  # rule 8: ignored by the rules, counted
+                        observers.bad_tick(move.index, figure)
             except Exception as exc:
                 await dead_letter(event, exc, "alert")
                 continue
-            if alerts:  # the only await: a cancel must not part the alerts from their state
-                await uninterrupted(send_alerts(alerts, event.message.timestamp))
-            if position is not None or (new_state is not None and new_state is not state):
-                # The state and the position of the move applied, in one value: restored together.
-                kept = new_state if new_state is not None else IndexState(index=move.index)
-                value = with_applied(kept.to_dict(), stored, position)
-                states.put(move.index, value)
-                parsed[move.index] = (value, kept)
+            if applied.alerts:  # the only await: a cancel must not part the alerts from their state
+                await uninterrupted(send_alerts(applied.alerts, event.message.timestamp))
+            if applied.stored is not None:  # the state and the move's position, restored together
+                states.put(move.index, applied.stored)
+                parsed[move.index] = (applied.stored, applied.state)
             observers.move_processed()
 
     async def send_alerts(alerts: list[Alert], stamp: float | None) -> None:
@@ -208,15 +204,12 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     # The IndexState of the value last put for each index, so a move does not parse it again
     # (from_dict was a measurable share of the alert agent's time). Checked by identity: a
     # value read from the table after a rebalance is parsed afresh.
-    parsed: dict[str, tuple[Any, IndexState]] = {}
+    parsed: dict[str, tuple[Any, IndexState | None]] = {}
 
     def parsed_state(index: str, stored: Any) -> IndexState | None:
-        if stored is None:
-            return None
+        """The IndexState of ``stored`` when it is the value last put (else apply_move parses it)."""
         cached = parsed.get(index)
-        if cached is not None and cached[0] is stored:
-            return cached[1]
-        return IndexState.from_dict(stored)
+        return cached[1] if cached is not None and stored is not None and cached[0] is stored else None
 
     return PipelineAgents(
         extract=extract_articles, alert=raise_alerts, observers=observers, counting=counting

@@ -1,13 +1,23 @@
-"""The ``milestones`` command: parses flags and calls the same functions the agents use."""
+"""The ``milestones`` command: parses flags and calls the same functions the agents use.
+
+Every failure a person can act on (a bad setting, a file that cannot be read, a broker that cannot
+be reached or refuses the credentials) is a :class:`streams.failures.CommandFailed`: ``main``
+prints it as one line, ``milestones <command>: <why>``, and exits 2, whichever command it was.
+Flag values that make no sense are refused by the parser, also with exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from streams.cli_types import positive_float, positive_int
+from streams.failures import EXIT_FAILED, CommandFailed
 
 if TYPE_CHECKING:
     from streams.extract import IndexRegistry
@@ -15,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 DEFAULT_SEEDS = "seeds"
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 def _offline_files(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
@@ -22,17 +33,30 @@ def _offline_files(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
 
     So ``backtest`` answers with the same configuration the stream runs with.
     """
+    from streams.command_settings import load_settings
     from streams.settings import Settings
 
-    settings = Settings()
+    settings = load_settings(Settings)
     rules = getattr(args, "rules", None) or settings.alert_rules_path
     return rules, args.indices or settings.indices_path
 
 
 def _registry(indices: Path | None) -> IndexRegistry | None:
+    """The index registry with the extra names of ``indices``; a file that cannot be read is named."""
+    import tomllib
+
     from streams.extract import load_registry
 
-    return load_registry(indices) if indices is not None else None
+    if indices is None:
+        return None
+    try:
+        return load_registry(indices)
+    except tomllib.TOMLDecodeError as error:
+        raise CommandFailed(f"index names file {indices} is not valid TOML: {error}") from None
+    except OSError as error:
+        raise CommandFailed(f"cannot read index names file {indices}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise CommandFailed(f"index names file {indices}: {error}") from None
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -46,19 +70,21 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
     from streams.offline import run_backtest
 
     rules, indices = _offline_files(args)
-    return run_backtest(
-        args.paths,
-        order=args.order,
-        pretty=args.pretty,
-        rules_path=rules,
-        registry=_registry(indices),
-    )
+    registry = _registry(indices)
+    try:
+        return run_backtest(
+            args.paths, order=args.order, pretty=args.pretty, rules_path=rules, registry=registry
+        )
+    except ValueError as error:  # the alert rules file: its loader names it and says why
+        raise CommandFailed(str(error)) from None
 
 
 def _cmd_schemas(args: argparse.Namespace) -> int:
     from schemas.json_schema import SCHEMA_DIR, json_schemas, render_schema
 
     out_dir = Path(args.out) if args.out else SCHEMA_DIR
+    if not out_dir.is_dir():
+        raise CommandFailed(f"--out {str(out_dir)!r} is not a folder")
     stale = []
     for name, schema in json_schemas().items():
         path = out_dir / name
@@ -88,9 +114,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_worker(args: argparse.Namespace) -> int:
+    from streams.command_settings import find_broker, load_settings
+    from streams.settings import Settings
     from streams.worker import run_worker
 
-    return run_worker(loglevel=args.loglevel)
+    settings, why = find_broker(load_settings(Settings))
+    return run_worker(loglevel=args.loglevel, settings=settings, broker_source=why)
 
 
 def _cmd_broker(args: argparse.Namespace) -> int:
@@ -140,9 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("replay", help="produce article files onto the articles topic")
     p.add_argument("paths", nargs="*", default=[DEFAULT_SEEDS], help="files or folders (default: seeds/)")
     pace = p.add_mutually_exclusive_group()
-    pace.add_argument("--rate", type=float, default=None, help="articles per second")
-    pace.add_argument("--speed", type=float, default=None, help="pace by published_at gaps, X times faster")
-    p.add_argument("--loop", type=int, default=1, help="send the whole set N times")
+    pace.add_argument("--rate", type=positive_float("--rate"), default=None, help="articles per second")
+    pace.add_argument(
+        "--speed",
+        type=positive_float("--speed"),
+        default=None,
+        help="pace by published_at gaps, X times faster",
+    )
+    p.add_argument("--loop", type=positive_int("--loop"), default=1, help="send the whole set N times")
     p.add_argument("--order", choices=["name", "published"], default="name")
     p.add_argument(
         "--from",
@@ -161,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("worker", help="run the stream worker (extract and alert agents)")
-    p.add_argument("--loglevel", default="info")
+    p.add_argument("--loglevel", type=str.lower, choices=LOG_LEVELS, help="default: MILESTONES_LOG_LEVEL")
     p.set_defaults(func=_cmd_worker)
 
     p = sub.add_parser("tail", help="follow alerts (or quotes, index-moves) as they arrive")
@@ -185,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="URL", help="http(s)://..., amqp://... or nats://...")
     p.add_argument("--group", default=None, help="consumer group (default: one derived from the URL)")
     p.add_argument("--from-beginning", action="store_true", help="a new group starts at the oldest alert")
-    p.add_argument("--loglevel", default="info")
+    p.add_argument("--loglevel", type=str.lower, choices=LOG_LEVELS, help="default: MILESTONES_LOG_LEVEL")
     p.set_defaults(func=_cmd_bridge)
 
     p = sub.add_parser(
@@ -208,6 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except CommandFailed as error:
+        print(f"milestones {args.command}: {error}", file=sys.stderr, flush=True)
+        return EXIT_FAILED
+    except BrokenPipeError:  # `milestones extract ... | head`: the reader left; nothing is wrong
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout once more at exit
+        return 0
 
 
 if __name__ == "__main__":

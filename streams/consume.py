@@ -16,13 +16,14 @@ from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from streams.failures import CommandFailed
 from streams.kafka_clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
 __all__ = ["TopicMissing", "open_consumer"]
 
 
-class TopicMissing(LookupError):
+class TopicMissing(CommandFailed, LookupError):
     """The topic to read from a point in time does not exist on the cluster."""
 
 
@@ -43,8 +44,12 @@ async def open_consumer(
         enable_auto_commit=group_id is not None,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
-    with explain_connect_errors(settings):
-        await consumer.start()
+    try:
+        with explain_connect_errors(settings):
+            await consumer.start()
+    except BaseException:
+        await consumer.stop()  # else aiokafka warns "Unclosed AIOKafkaConsumer" at exit
+        raise
     try:
         if since is None:
             consumer.subscribe([topic])

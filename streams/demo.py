@@ -78,7 +78,10 @@ async def run_demo(paths: Sequence[str], console: Console | None = None) -> int:
         finally:
             console.print("stopping the worker…")
             code = worker.stop()
-            console.print(f"worker stopped (exit status {code}); log was {worker.log_path}")
+            console.print(f"worker stopped (exit status {code})")
+            if code != 0:  # the log goes with the run's temporary folder: show its end now
+                console.print("the worker's last log lines:")
+                console.print(worker.log_text()[-4000:], markup=False)
 
 
 async def _replay_and_watch(

@@ -14,10 +14,53 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from streams.admission import MAX_RECORD_BYTES
-from streams.kafka_clients import client_options
+from streams.failures import CommandFailed
+from streams.kafka_clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
-__all__ = ["ensure_topics", "topic_partitions"]
+__all__ = ["ClusterMismatch", "check_cluster", "ensure_topics", "replication_warning", "topic_partitions"]
+
+
+class ClusterMismatch(CommandFailed, RuntimeError):
+    """The settings cannot work on this cluster (e.g. more copies asked than it has brokers)."""
+
+
+def replication_warning(settings: Settings, brokers: int) -> str | None:
+    """Why the replication factor is wrong for a cluster of ``brokers``: raise, warn (a str) or None.
+
+    A factor of 1 on a multi-broker cluster (a desk's) keeps a single copy of every topic, the
+    alert state's changelog included: one broker lost, data lost. Kafka accepts it silently, so we
+    say it. A factor above the broker count cannot be created at all: refused up front.
+    """
+    factor = settings.replication_factor
+    if factor > brokers:
+        raise ClusterMismatch(
+            f"MILESTONES_REPLICATION_FACTOR={factor} but the cluster at {settings.kafka_bootstrap} has "
+            f"{brokers} broker(s): set it to {brokers} or fewer"
+        )
+    if factor == 1 and brokers > 1:
+        return (
+            f"MILESTONES_REPLICATION_FACTOR=1 on a cluster of {brokers} brokers: every topic this worker "
+            f"creates keeps a single copy and is lost with one broker; set it to {min(3, brokers)}"
+        )
+    return None
+
+
+async def check_cluster(settings: Settings) -> str | None:
+    """Connect once, as the worker will, and check the settings against the cluster.
+
+    Raises ``KafkaConnectFailed`` (unreachable, credentials refused) or :class:`ClusterMismatch`
+    with one line; returns a warning to show, or None. Why before Faust starts: a failed
+    connection inside Faust's worker is a traceback and a crash after seconds, not a reason.
+    """
+    admin = AIOKafkaAdminClient(**client_options(settings), request_timeout_ms=15000)
+    try:
+        with explain_connect_errors(settings):
+            await admin.start()
+        cluster = await admin.describe_cluster()
+    finally:
+        await admin.close()
+    return replication_warning(settings, len(cluster.get("brokers") or []))
 
 
 def topic_partitions(settings: Settings) -> dict[str, int]:

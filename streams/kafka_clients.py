@@ -20,6 +20,7 @@ import ssl
 from collections.abc import Iterator
 from typing import Any
 
+from streams.failures import CommandFailed
 from streams.settings import Settings
 
 __all__ = [
@@ -95,7 +96,7 @@ def faust_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
-class KafkaConnectFailed(RuntimeError):
+class KafkaConnectFailed(CommandFailed, RuntimeError):
     """A client could not connect: the broker is unreachable or refused our credentials."""
 
 
@@ -127,6 +128,8 @@ def explain_connect_errors(settings: Settings) -> Iterator[None]:
     handler = _ConnectErrors()
     logger = logging.getLogger("aiokafka")
     logger.addHandler(handler)
+    # Kept here, not also logged: the reason is in the one line raised below.
+    propagate, logger.propagate = logger.propagate, False
     try:
         yield
     except (KafkaConnectionError, SaslAuthenticationFailed) as error:
@@ -141,6 +144,10 @@ def explain_connect_errors(settings: Settings) -> Iterator[None]:
                 f"({detail})"
             ) from error
         detail = handler.reasons[-1] if handler.reasons else str(error)
-        raise KafkaConnectFailed(f"cannot connect to Kafka at {where}: {detail}") from error
+        raise KafkaConnectFailed(
+            f"cannot connect to Kafka at {where} ({detail}); check that it runs and "
+            "MILESTONES_KAFKA_BOOTSTRAP names it (a local one: `milestones broker start`)"
+        ) from error
     finally:
         logger.removeHandler(handler)
+        logger.propagate = propagate

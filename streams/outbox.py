@@ -48,6 +48,27 @@ class Outbox:
         # (the index names). Emptied at each confirmation, so a topic given more partitions is
         # seen within a commit interval.
         self._partitions: dict[tuple[str, str], int] = {}
+        self._topics_to_learn: set[str] = set()
+
+    def writes_to(self, topic_name: str) -> None:
+        """Declare a topic that the confirmation's actions write to through Faust's key partitioner.
+
+        Why: a table with ``use_partitioner`` (written at commit time, outside any event) asks
+        Faust's ``key_partition``, which reads the producer's metadata without waiting for it
+        (aiokafka's ``_partition``): for a changelog topic the producer has not sent to yet it
+        raised ``TypeError: 'NoneType' object is not iterable`` and crashed the consumer. Before
+        its first confirmation the outbox waits for the producer's metadata of these topics.
+        """
+        self._topics_to_learn.add(topic_name)
+
+    async def learn_topic(self, name: str) -> None:
+        """Wait until the producer knows topic ``name``'s partitions."""
+        await self._app.producer._ensure_producer().partitions_for(name)  # aiokafka's producer
+
+    async def _learn_topics(self) -> None:
+        for name in sorted(self._topics_to_learn):
+            await self.learn_topic(name)
+            self._topics_to_learn.discard(name)
 
     def on_confirmed(self, take: Callable[[], Callable[[], None]]) -> None:
         """Run something once the records sent before it are acknowledged.
@@ -107,6 +128,8 @@ class Outbox:
             self._failure = next((r for r in results if isinstance(r, BaseException)), None)
         if self._failure is not None:
             raise ProducerSendError(f"a record sent by the pipeline was not delivered: {self._failure!r}")
+        if self._topics_to_learn:
+            await self._learn_topics()
         for action in then:
             action()
 

@@ -13,9 +13,9 @@ import asyncio
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from streams.kafka_clients import KafkaConnectFailed, explain_connect_errors
+from streams.command_settings import kafka_settings
+from streams.kafka_clients import explain_connect_errors
 from streams.replay import ReplayPlan, ReplaySummary, SenderGaveUp, plan_replay, replay
-from streams.settings import Settings
 
 __all__ = ["print_summary", "run_replay_command"]
 
@@ -64,8 +64,13 @@ def _resume_command(args: argparse.Namespace, gave_up: SenderGaveUp, files: int,
 
 
 def run_replay_command(args: argparse.Namespace) -> int:
-    """Plan, report skips at once, send with a progress bar, summarise."""
-    settings = Settings()
+    """Plan, report skips at once, send with a progress bar, summarise.
+
+    An unreachable broker or refused credentials raise ``KafkaConnectFailed``: one line and exit
+    status 2 from ``milestones``' main. ``--rate``, ``--speed`` and ``--loop`` are checked by the
+    parser (streams/cli.py).
+    """
+    settings = kafka_settings("replay")
     err = Console(stderr=True)
     plan = plan_replay(args.paths, order=args.order)
     for skip in plan.skipped:
@@ -103,9 +108,6 @@ def run_replay_command(args: argparse.Namespace) -> int:
                         on_status=status,
                     )
                 )
-        except KafkaConnectFailed as exc:
-            err.print(f"milestones replay: {exc}", markup=False, soft_wrap=True)
-            return 2
         except SenderGaveUp as gave_up:
             err.print(f"milestones replay: {gave_up}", markup=False, soft_wrap=True)
             resume = _resume_command(args, gave_up, len(plan.files), start_at)

@@ -74,7 +74,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Partitions of the articles topic. 1 keeps articles, and so alerts, in replay order.",
     )
-    replication_factor: int = Field(default=1, ge=1)
+    replication_factor: int = Field(
+        default=1,
+        ge=1,
+        description="Copies of each topic the worker creates. 1 suits one broker; the worker refuses "
+        "more than the cluster has and warns about 1 on a cluster of several.",
+    )
     alert_rules_path: Path | None = Field(
         default=None, description="TOML alert rules; default: the packaged contract defaults."
     )
@@ -100,7 +105,9 @@ class Settings(BaseSettings):
     )
     web_port: int = Field(default=6066, ge=0, le=65535)
     web_host: str = Field(default="127.0.0.1")
-    log_level: str = Field(default="info")
+    log_level: Literal["debug", "info", "warning", "error", "critical"] = Field(
+        default="info", description="The worker's and the bridge's log level (--loglevel wins)."
+    )
 
     # milestones ingest (streams/ingest): the push endpoint's token and the sent-items memory.
     ingest_token: SecretStr | None = Field(
@@ -124,6 +131,11 @@ class Settings(BaseSettings):
     ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM), for mutual TLS.")
     ssl_keyfile: Path | None = Field(default=None, description="Client private key (PEM), for mutual TLS.")
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level_any_case(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
     @field_validator("kafka_bootstrap")
     @classmethod
     def _bootstrap_is_host_port(cls, value: str) -> str:
@@ -141,6 +153,13 @@ class Settings(BaseSettings):
     def _file_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():
             raise ValueError(f"file {str(value)!r} does not exist")
+        return value
+
+    @field_validator("ingest_token")
+    @classmethod
+    def _token_not_blank(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("is empty: give the token pushers must send, or leave it unset")
         return value
 
     @field_validator("topic_map")

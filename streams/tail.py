@@ -20,13 +20,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
 from schemas import Alert, IndexMove, Quote
-from streams.consume import TopicMissing, open_consumer
-from streams.kafka_clients import KafkaConnectFailed
+from streams.cli_types import positive_float, positive_int
+from streams.command_settings import kafka_settings, load_settings
+from streams.consume import open_consumer
+from streams.failures import CommandFailed
 from streams.settings import Settings
 from streams.subscribe import AlertFilter, AlertSubscription
 
@@ -206,19 +209,57 @@ def _since(value: str) -> datetime:
 def add_tail_arguments(p: argparse.ArgumentParser) -> None:
     """The flags of ``milestones tail``."""
     p.add_argument("topic", nargs="?", default="alerts", choices=TOPICS, help="default: alerts")
-    p.add_argument("--index", action="append", default=[], help="only this index (repeatable)")
+    p.add_argument(
+        "--index", action="append", default=[], help="only this index: an id or a name, any case (repeatable)"
+    )
     p.add_argument("--kind", action="append", default=[], choices=["milestone", "record"], help="alerts only")
     start = p.add_mutually_exclusive_group()
     start.add_argument("--from-beginning", action="store_true", help="read the whole topic first")
     start.add_argument("--since", type=_since, default=None, help="start at this ISO date/time")
     p.add_argument("--group", default=None, help="consumer group to commit to (default: none, read-only)")
     p.add_argument("--json", action="store_true", help="print each record's JSON value as it is")
-    p.add_argument("--max", type=int, default=None, help="stop after printing N records")
-    p.add_argument("--idle-timeout", type=float, default=None, help="stop after S seconds with no record")
+    p.add_argument(
+        "--max",
+        type=positive_int("--max"),
+        default=None,
+        help="stop after printing N records (waits for them)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=positive_float("--idle-timeout"),
+        default=None,
+        help="stop after S seconds with no record (with --max, in scripts)",
+    )
+
+
+def index_ids(names: list[str], indices_path: Path | None) -> frozenset[str]:
+    """The registry's ids for ``--index`` values: an id in any case, or any name the registry knows.
+
+    Why: records carry the canonical id (``NIKKEI225``); ``--index nikkei225`` or ``--index Nikkei``
+    matched nothing, silently. An unknown name is refused, naming the ids there are.
+    """
+    from streams.extract import load_registry
+    from streams.extract.indices import default_registry
+
+    registry = load_registry(indices_path) if indices_path is not None else default_registry()
+    by_upper = {i.upper(): i for i in registry.ids}
+    found, unknown = set(), []
+    for name in names:
+        index = by_upper.get(name.strip().upper()) or registry.index_of(name.strip())
+        if index is None:
+            unknown.append(name)
+        else:
+            found.add(index)
+    if unknown:
+        raise CommandFailed(
+            f"--index {', '.join(map(repr, unknown))}: not an index the registry knows; "
+            f"the ids are {', '.join(sorted(registry.ids))}"
+        )
+    return frozenset(found)
 
 
 def run_tail_command(args: argparse.Namespace) -> int:
-    """Validate flag combinations, then tail; connection and auth failures exit 2 with one line."""
+    """Validate flags, then tail; a bad flag, setting, connection or credentials exit 2 with one line."""
     if args.kind and args.topic != "alerts":
         print("milestones tail: --kind applies to alerts only", file=sys.stderr)
         return 2
@@ -228,9 +269,11 @@ def run_tail_command(args: argparse.Namespace) -> int:
     if args.since is not None and args.group:
         print("milestones tail: --since reads without a consumer group; drop --group", file=sys.stderr)
         return 2
+    indices = index_ids(args.index, load_settings(Settings).indices_path) if args.index else frozenset()
+    settings = kafka_settings("tail")
     options = TailOptions(
         topic=args.topic,
-        indices=frozenset(args.index),
+        indices=indices,
         kinds=frozenset(args.kind),
         from_beginning=args.from_beginning,
         since=args.since,
@@ -239,13 +282,4 @@ def run_tail_command(args: argparse.Namespace) -> int:
         max_records=args.max,
         idle_timeout=args.idle_timeout,
     )
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        print(f"milestones tail: bad settings: {exc}", file=sys.stderr)
-        return 2
-    try:
-        return asyncio.run(run_tail(settings, options))
-    except (KafkaConnectFailed, TopicMissing) as exc:
-        print(f"milestones tail: {exc}", file=sys.stderr)
-        return 2
+    return asyncio.run(run_tail(settings, options))

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import logging.config
 
 import faust
 
 from streams.app import Pipeline, create_pipeline
+from streams.kafka_admin import check_cluster
 from streams.ops.logs import logging_config
 from streams.settings import Settings
 
 __all__ = ["make_worker", "run_worker", "use_uvloop"]
+
+log = logging.getLogger("milestones.worker")
 
 
 def use_uvloop() -> bool:
@@ -30,10 +35,26 @@ def use_uvloop() -> bool:
     return True
 
 
-def run_worker(loglevel: str = "info", settings: Settings | None = None) -> int:
-    """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first."""
+def run_worker(
+    loglevel: str | None = None, settings: Settings | None = None, broker_source: str | None = None
+) -> int:
+    """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first.
+
+    The cluster is checked first (:func:`streams.kafka_admin.check_cluster`): an unreachable
+    broker or refused credentials raise ``KafkaConnectFailed`` with one line before Faust starts.
+    ``loglevel`` defaults to ``MILESTONES_LOG_LEVEL``. Which broker and why (``broker_source``)
+    and a replication warning are logged, in the worker's log format (JSON lines unless stderr is
+    a terminal), so ``milestones worker 2>&1 | jq`` reads every line.
+    """
     use_uvloop()
     settings = settings or Settings()
+    loglevel = loglevel or settings.log_level
+    logging.config.dictConfig(logging_config(loglevel))  # Faust applies the same when it starts
+    if broker_source is not None:
+        log.info("Kafka at %s (%s)", settings.kafka_bootstrap, broker_source)
+    warning = asyncio.run(check_cluster(settings))
+    if warning is not None:
+        log.warning("%s", warning)
     pipeline = create_pipeline(settings)
     make_worker(pipeline, loglevel).execute_from_commandline()
     return 0

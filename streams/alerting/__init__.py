@@ -2,6 +2,7 @@
 
     AlertRules ◀── load_alert_rules(path | None)           (streams/config/alert_rules.toml)
     IndexState ──advance(state, move, rules)──▶ (IndexState, [Alert])
+    stored value ──apply_move(stored, move, position, rules)──▶ Applied  (the alert agent's step)
     [Extraction] ──backtest(extractions, rules)──▶ [Alert]   (AlertEngine: one IndexState per index)
 
 No Kafka and no I/O, except reading the rules file in ``load_alert_rules``.
@@ -9,6 +10,7 @@ No Kafka and no I/O, except reading the rules file in ``load_alert_rules``.
 
 from __future__ import annotations
 
+from streams.alerting.apply import Applied, apply_move
 from streams.alerting.backtest import AlertEngine, backtest, order_by_published
 from streams.alerting.rules import AlertRules, alert_rules_from_mapping, load_alert_rules
 from streams.alerting.state import (
@@ -24,10 +26,12 @@ __all__ = [
     "STATE_VERSION",
     "AlertEngine",
     "AlertRules",
+    "Applied",
     "IndexState",
     "advance",
     "alert_id",
     "alert_rules_from_mapping",
+    "apply_move",
     "backtest",
     "canonical_number",
     "implausible_figures",

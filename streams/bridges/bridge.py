@@ -32,7 +32,7 @@ from schemas import Alert
 from streams.bridges.backoff import Backoff
 from streams.bridges.settings import BridgeSettings
 from streams.bridges.sink import AlertSink, redact_url
-from streams.kafka_clients import client_options
+from streams.kafka_clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
 __all__ = ["Bridge", "BridgeStats"]
@@ -90,7 +90,12 @@ class Bridge:
     async def run(self) -> BridgeStats:
         """Run until ``stop`` is set; returns the counts."""
         consumer = self._consumer = self._new_consumer()
-        await consumer.start()
+        try:
+            with explain_connect_errors(self.settings):  # one line, exit 2: streams/failures.py
+                await consumer.start()
+        except BaseException:
+            await consumer.stop()
+            raise
         await self.sink.start()
         log.info(
             "bridge: %s -> %s (group %s)", self.settings.topics.alerts, self.destination or "sink", self.group

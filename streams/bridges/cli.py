@@ -8,11 +8,10 @@ import logging
 import signal
 import sys
 
-from pydantic import ValidationError
-
 from streams.bridges.bridge import Bridge, BridgeStats
 from streams.bridges.settings import BridgeSettings
-from streams.bridges.sink import BridgeError, default_group, sink_for_url
+from streams.bridges.sink import default_group, sink_for_url
+from streams.command_settings import kafka_settings, load_settings
 from streams.settings import Settings
 
 __all__ = ["run_bridge", "run_bridge_command"]
@@ -53,22 +52,23 @@ async def _main(args: argparse.Namespace, settings: Settings, bridge_settings: B
 
 
 def run_bridge_command(args: argparse.Namespace) -> int:
-    """Validate settings and the URL, then run until a signal; 2 for a bad configuration."""
+    """Validate settings and the URL, then run until a signal.
+
+    A bad setting or destination raises :class:`streams.failures.CommandFailed` (``BadSettings``,
+    ``BridgeError``): one line and exit status 2, from ``milestones``' main.
+    """
+    settings = kafka_settings("bridge")
+    bridge_settings = load_settings(BridgeSettings)
+    sink_for_url(args.to, bridge_settings)
+    loglevel = args.loglevel or settings.log_level
     logging.basicConfig(
-        level=args.loglevel.upper(),
+        level=loglevel.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    if args.loglevel.lower() != "debug":
+    if loglevel != "debug":
         # Each failed delivery is logged once by the bridge; the clients' own tracebacks are noise.
         for name in ("aiormq", "aio_pika", "nats"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
-    try:
-        settings = Settings()
-        bridge_settings = BridgeSettings()
-        sink_for_url(args.to, bridge_settings)
-    except (ValidationError, BridgeError) as error:
-        print(f"milestones bridge: {error}", file=sys.stderr)
-        return 2
     asyncio.run(_main(args, settings, bridge_settings))
     return 0

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from schemas import Alert
 from streams.bridges.settings import BridgeSettings
+from streams.failures import CommandFailed
 
 __all__ = [
     "AlertSink",
@@ -36,7 +37,7 @@ __all__ = [
 SCHEMES = ("http", "https", "amqp", "amqps", "nats", "tls")
 
 
-class BridgeError(Exception):
+class BridgeError(CommandFailed):
     """The bridge cannot run as configured (bad destination URL); retrying would not help."""
 
 

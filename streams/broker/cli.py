@@ -45,6 +45,8 @@ def _start() -> int:
     kafka.start()
     write_state(kafka.state())
     _say(f"Kafka {kafka.version} running at {kafka.bootstrap} (pid {kafka.pid}); log: {kafka.log_file}")
+    _say("milestones worker, replay, tail, bridge and demo here find it themselves; for other tools:")
+    _say(f"export MILESTONES_KAFKA_BOOTSTRAP={kafka.bootstrap}")
     return 0
 
 

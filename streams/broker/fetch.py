@@ -29,9 +29,19 @@ _MAVEN_TIMEOUT_S = 900
 
 
 def cache_dir() -> Path:
-    """Where jars, Maven's repository and broker state live (git-ignored ``.cache/``)."""
+    """Where jars, Maven's repository and broker state live (git-ignored ``.cache/``).
+
+    The checkout's ``.cache/`` when running from a checkout (the editable install), else that of
+    the checkout in the working directory; an installed wheel outside any checkout uses the
+    user's cache folder, never its own site-packages.
+    """
     override = os.environ.get("MILESTONES_CACHE_DIR")
-    return Path(override) if override else _REPO_ROOT / ".cache"
+    if override:
+        return Path(override)
+    for root in (_REPO_ROOT, Path.cwd()):
+        if (root / "broker" / "pom.xml").is_file():
+            return root / ".cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "market-milestones"
 
 
 def pom_path() -> Path:

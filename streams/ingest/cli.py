@@ -7,9 +7,10 @@
 
 Runs until Ctrl-C or SIGTERM (then finishes what is in flight and prints the summary), or after
 one poll with ``--once``. Exit status: 0 fine; 1 some feed or page is failing at the end; 2 bad
-arguments, a bad feeds file, no token for ``--listen``, or Kafka unreachable; 3 Kafka went away
-and stayed away past ``MILESTONES_REPLAY_OUTAGE_SECONDS`` (what was not acknowledged is not
-remembered as sent, so the next run sends it).
+arguments, a bad feeds file or setting, no token for ``--listen``, an address it cannot listen
+on, or Kafka unreachable (each a :class:`streams.failures.CommandFailed`: one line from
+``milestones``' main); 3 Kafka went away and stayed away past ``MILESTONES_REPLAY_OUTAGE_SECONDS``
+(what was not acknowledged is not remembered as sent, so the next run sends it).
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from streams.article_sender import SenderGaveUp
+from streams.cli_types import positive_float
+from streams.command_settings import kafka_settings
+from streams.failures import CommandFailed
 from streams.ingest.events import IngestEvents, IngestSummary
-from streams.ingest.feeds_file import FeedsConfig, FeedsFileError, feeds_from_urls, load_feeds_file
+from streams.ingest.feeds_file import FeedsConfig, feeds_from_urls, load_feeds_file
 from streams.ingest.run import IngestPlan, run_ingest
-from streams.kafka_clients import KafkaConnectFailed, explain_connect_errors
+from streams.kafka_clients import explain_connect_errors
 from streams.settings import Settings
 
-__all__ = ["add_ingest_arguments", "print_summary", "run_ingest_command"]
+__all__ = [
+    "add_ingest_arguments",
+    "parse_host_port",
+    "plan_from_arguments",
+    "print_summary",
+    "run_ingest_command",
+]
 
 LOOPBACK = "127.0.0.1"
 
@@ -43,7 +53,11 @@ def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
         "--feeds", type=Path, default=None, metavar="FILE", help="TOML feeds file (see README)"
     )
     parser.add_argument(
-        "--interval", type=float, default=None, metavar="SECONDS", help="seconds between polls (default 300)"
+        "--interval",
+        type=positive_float("--interval"),
+        default=None,
+        metavar="SECONDS",
+        help="seconds between polls (default 300)",
     )
     parser.add_argument("--once", action="store_true", help="poll each feed once, print the summary, exit")
     parser.add_argument(
@@ -69,22 +83,29 @@ def parse_host_port(value: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def _plan(args: argparse.Namespace, settings: Settings) -> IngestPlan:
-    """The run asked for; ValueError (FeedsFileError) with a one-line reason when it cannot be."""
+def _address(flag: str, value: str | None) -> tuple[str, int] | None:
+    if value is None:
+        return None
+    try:
+        return parse_host_port(value)
+    except ValueError as error:
+        raise CommandFailed(f"{flag} {error}") from None
+
+
+def plan_from_arguments(args: argparse.Namespace, settings: Settings) -> IngestPlan:
+    """The run asked for; :class:`CommandFailed` (one line) when it cannot be."""
     base = load_feeds_file(args.feeds) if args.feeds else FeedsConfig()
     if args.interval is not None:
-        if args.interval <= 0:
-            raise ValueError(f"--interval {args.interval:g}: must be more than 0 seconds")
         base = base.model_copy(update={"interval": args.interval})
     feeds = feeds_from_urls(list(args.urls), base)
     if not feeds.feed and not args.listen:
-        raise ValueError("nothing to do: give feed URLs, --feeds FILE or --listen [HOST:]PORT")
+        raise CommandFailed("nothing to do: give feed URLs, --feeds FILE or --listen [HOST:]PORT")
     if args.once and not feeds.feed:
-        raise ValueError("--once needs feeds to poll")
-    listen = parse_host_port(args.listen) if args.listen else None
-    metrics_at = parse_host_port(args.metrics) if args.metrics else None
+        raise CommandFailed("--once needs feeds to poll")
+    listen = _address("--listen", args.listen)
+    metrics_at = _address("--metrics", args.metrics)
     if listen and settings.ingest_token is None:
-        raise ValueError(
+        raise CommandFailed(
             "--listen needs MILESTONES_INGEST_TOKEN: the bearer token a pusher must send (it is never logged)"
         )
     return IngestPlan(
@@ -123,12 +144,8 @@ def _status_line(summary: IngestSummary) -> str:
 def run_ingest_command(args: argparse.Namespace) -> int:
     """Check the arguments, run until stopped, print the summary; the exit status of the module docstring."""
     err = Console(stderr=True)
-    try:
-        settings = Settings()
-        plan = _plan(args, settings)
-    except (FeedsFileError, ValueError) as exc:
-        err.print(f"milestones ingest: {exc}", markup=False, soft_wrap=True)
-        return 2
+    settings = kafka_settings("ingest")
+    plan = plan_from_arguments(args, settings)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -158,16 +175,11 @@ def run_ingest_command(args: argparse.Namespace) -> int:
         try:
             with explain_connect_errors(settings):
                 summary = asyncio.run(_run_until_signal(settings, plan, events, say, ready))
-        except KafkaConnectFailed as exc:
-            err.print(f"milestones ingest: {exc}", markup=False, soft_wrap=True)
-            return 2
         except SenderGaveUp as gave_up:
             err.print(f"milestones ingest: {gave_up}", markup=False, soft_wrap=True)
             print_summary(events.summary, err, settings.topics.articles)
             return 3
-        except OSError as exc:  # the listen address is taken or not ours
-            err.print(f"milestones ingest: cannot listen: {exc}", markup=False, soft_wrap=True)
-            return 2
+
     print_summary(summary, err, settings.topics.articles)
     return 1 if summary.failures else 0
 

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from streams.failures import CommandFailed
+
 __all__ = ["FeedSource", "FeedsConfig", "FeedsFileError", "feeds_from_urls", "load_feeds_file"]
 
 DEFAULT_INTERVAL_S = 300.0
@@ -34,7 +36,7 @@ DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MAX_PAGE_BYTES = 5_000_000
 
 
-class FeedsFileError(ValueError):
+class FeedsFileError(CommandFailed, ValueError):
     """The feeds file (or a feed URL) is not usable; the message names it and says why."""
 
 

@@ -20,6 +20,7 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from streams.article_sender import ArticleSender
+from streams.failures import CommandFailed
 from streams.ingest.delivery import ArticleDelivery
 from streams.ingest.events import IngestEvents, IngestSummary
 from streams.ingest.feed_poller import FeedPoller
@@ -134,7 +135,10 @@ async def _start_web(
     stack.push_async_callback(runner.cleanup)
     host, port = where
     site = web.TCPSite(runner, host, port)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as error:  # the port is taken, or the host is not this machine's
+        raise CommandFailed(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     return [f"http://{_host_for_url(address[0])}:{address[1]}" for address in runner.addresses]
 
 

@@ -68,6 +68,10 @@ class Sent:
         return self.by_topic.get(name, [])
 
 
+async def _knows_every_topic(name: str) -> None:
+    """The outbox's metadata wait, for a producer that is never started here."""
+
+
 @pytest.fixture
 def pipeline(tmp_path: Path) -> Iterator[tuple[Pipeline, Sent]]:
     p = create_pipeline(Settings(data_dir=tmp_path / "data", web_enabled=False, app_id=f"t-{tmp_path.name}"))
@@ -79,6 +83,7 @@ def pipeline(tmp_path: Path) -> Iterator[tuple[Pipeline, Sent]]:
         patch.object(p.app.producer, "send", side_effect=sent.producer_recorder(names)),
         # The table's changelog asks the (never started) producer for the key's partition.
         patch.object(p.app.producer, "key_partition", side_effect=lambda topic, key: TP(topic, 0)),
+        patch.object(p.app.outbox, "learn_topic", side_effect=_knows_every_topic),
         patch.object(p.articles_dlq, "send", side_effect=sent.recorder("articles_dlq")),
     ):
         yield p, sent

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from streams.broker import broker_command
 from streams.broker.cli import EXIT_ALREADY_RUNNING
 from streams.broker.state import read_state
+from tests.integration.helpers import SEEDS
 
 pytestmark = pytest.mark.integration
 
@@ -123,7 +126,24 @@ def test_start_status_second_start_stop(own_state_dir: Path, capsys: pytest.Capt
     assert broker_command("start") == 0
     state = read_state(own_state_dir)
     assert state is not None and state.bootstrap.startswith("127.0.0.1:")
-    assert f"running at {state.bootstrap} (pid {state.pid})" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"running at {state.bootstrap} (pid {state.pid})" in out
+    assert f"export MILESTONES_KAFKA_BOOTSTRAP={state.bootstrap}\n" in out
+
+    # The commands find it through the state file, as the demo and the tests do, and say so.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MILESTONES_KAFKA_BOOTSTRAP", "KAFKA_BOOTSTRAP_SERVERS")
+    }
+    env["MILESTONES_TOPIC_PREFIX"] = f"found{uuid.uuid4().hex[:8]}."
+    for args in (["replay", "--quiet", str(SEEDS)], ["tail", "--from-beginning", "--idle-timeout", "2"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "streams.cli", *args], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        said = f"milestones {args[0]}: Kafka at {state.bootstrap} (the broker `milestones broker start` runs, pid {state.pid})"
+        assert done.stderr.splitlines()[0] == said
 
     assert broker_command("status") == 0
     assert f"running at {state.bootstrap}" in capsys.readouterr().out

@@ -121,3 +121,27 @@ async def test_records_go_to_the_partition_kafkas_default_partitioner_gives_thei
     assert [f.result().partition for f in first] == expected
     assert [f.result().partition for f in again] == expected  # sent with the partition it learnt
     assert len(set(expected)) > 1  # the keys do spread, so the check means something
+
+
+async def test_the_first_confirmation_learns_the_topics_its_table_writes_go_to(
+    kafka_bootstrap: str, small_topic: str, tmp_path: Path
+) -> None:
+    """A table written at commit time picks its changelog partition from the producer's metadata,
+    which Faust reads without waiting: unknown for a topic never sent to, it crashed the worker."""
+    async with started_app(kafka_bootstrap, tmp_path) as app:
+        outbox = Outbox(app)
+        changelog = f"changelog-{uuid.uuid4().hex[:10]}"
+        admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(changelog, num_partitions=3, replication_factor=1)])
+        finally:
+            await admin.close()
+        with pytest.raises(TypeError):  # the hazard: Faust's key partitioner before any metadata
+            app.producer.key_partition(changelog, b"NIKKEI225")
+        outbox.writes_to(changelog)
+        partitions = []
+        outbox.on_confirmed(lambda: lambda: partitions.append(app.producer.key_partition(changelog, b"K")))
+        await outbox.send(_Topic(small_topic), key="k", value=b"x")
+        await outbox.confirm()
+    assert len(partitions) == 1 and partitions[0].topic == changelog and 0 <= partitions[0].partition < 3

@@ -154,14 +154,28 @@ async def test_replay_and_tail_over_the_other_mechanisms(
     assert seen.stdout.splitlines() == [alert.to_json_bytes().decode()]
 
 
-@pytest.mark.parametrize("command", ["replay", "tail"])
+COMMANDS = {
+    "replay": ["replay", "--quiet", str(SEEDS)],
+    "tail": ["tail", "--from-beginning"],
+    "worker": ["worker"],
+    "bridge": ["bridge", "--to", "http://127.0.0.1:9/hook"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_wrong_credentials_fail_fast_naming_the_authentication_failure(
     sasl_kafka: LocalKafka, tmp_path: Path, command: str
 ) -> None:
+    """Every command that talks to Kafka: exit 2, the reason as its last line, no traceback."""
     settings = _settings(sasl_kafka, tmp_path, "SCRAM-SHA-256")
-    args = ["replay", "--quiet", str(SEEDS)] if command == "replay" else ["tail", "--from-beginning"]
-    done = _cli(_env(settings, password="wrong-password"), *args, timeout=90)  # a hang fails here
+    done = _cli(
+        _env(settings, password="wrong-password"), *COMMANDS[command], timeout=90
+    )  # a hang fails here
     assert done.returncode == 2, done.stderr
-    assert "Kafka authentication failed for user 'desk-alice' with SCRAM-SHA-256" in done.stderr
-    assert "Traceback" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(
+        f"milestones {command}: Kafka authentication failed for user 'desk-alice' with SCRAM-SHA-256"
+    ), done.stderr
+    assert "MILESTONES_SASL_PASSWORD" in last
+    assert "Traceback" not in done.stderr and "Unclosed" not in done.stderr
     assert "wrong-password" not in done.stderr + done.stdout

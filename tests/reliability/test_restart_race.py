@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from streams.alerting.positions import MovePosition
 from streams.kafka_admin import ensure_topics
 from streams.lag import wait_for_worker
-from streams.move_position import MovePosition
 from streams.replay import replay
 from tests.integration.helpers import read_topic, start_worker, unique_settings
 from tests.reliability.corpus import Corpus

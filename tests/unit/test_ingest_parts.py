@@ -214,21 +214,48 @@ def test_backoff_doubles_from_two_seconds_up_to_the_interval() -> None:
     [
         (["ingest"], "nothing to do: give feed URLs, --feeds FILE or --listen [HOST:]PORT"),
         (["ingest", "--listen", "8088", "--once"], "--once needs feeds to poll"),
-        (["ingest", "--listen", "8088"], "--listen needs MILESTONES_INGEST_TOKEN"),
+        (
+            ["ingest", "--listen", "8088"],
+            "--listen needs MILESTONES_INGEST_TOKEN: the bearer token a pusher must send (it is never logged)",
+        ),
         (
             ["ingest", "ftp://x.example/rss"],
             "feed ftp://x.example/rss: 'ftp://x.example/rss' is not an http(s) URL",
         ),
-        (["ingest", "https://x.example/rss", "--interval", "0"], "--interval 0: must be more than 0 seconds"),
+        (["ingest", "--listen", "localhost:http"], "--listen 'localhost:http' is not [HOST:]PORT"),
     ],
 )
 def test_the_command_refuses_what_it_cannot_run_with_one_line(
-    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    argv: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.delenv("MILESTONES_INGEST_TOKEN", raising=False)
+    monkeypatch.setenv("MILESTONES_BROKER_STATE_DIR", str(tmp_path / "no-broker"))
     assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert f"milestones ingest: {message}" in " ".join(err.split())
+    lines = [line for line in capsys.readouterr().err.splitlines() if " Kafka at " not in line]
+    assert lines == [f"milestones ingest: {message}"]
+
+
+def test_an_empty_token_is_refused_without_being_shown(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("MILESTONES_INGEST_TOKEN", "   ")
+    monkeypatch.setenv("MILESTONES_BROKER_STATE_DIR", str(tmp_path / "no-broker"))
+    assert main(["ingest", "--listen", "8088"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "milestones ingest: MILESTONES_INGEST_TOKEN=(hidden): is empty: give the token pushers must send, "
+        "or leave it unset"
+    )
+
+
+def test_a_nonsense_interval_is_refused_by_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["ingest", "https://x.example/rss", "--interval", "0"])
+    assert stopped.value.code == 2
+    assert "--interval '0' must be a number above 0" in capsys.readouterr().err
 
 
 def test_a_relative_item_link_is_read_against_the_feeds_url() -> None:
