@@ -195,3 +195,25 @@ async def test_feeds_give_the_alerts_of_backtest_and_each_item_once(
         assert len({r.key for r in remembered}) == len(every_file)
     finally:
         await site.stop()
+
+
+async def test_a_restart_that_lost_its_memory_finds_the_articles_on_the_topic(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """Stopped between an article's acknowledgement and its record: the article is found among the
+    last records of ``articles`` and not sent again (here the whole memory is lost: a new items topic)."""
+    settings = unique_settings(kafka_bootstrap, tmp_path)
+    site = await NewsSite().start()
+    try:
+        stream = publish_dev_streams(site)[4]
+        feeds = feeds_toml(tmp_path / "feeds.toml", [stream.feed_url])
+        first, _, _ = await ingest_in_process(settings, feeds)
+        forgetful = settings.model_copy(
+            update={"ingest_items_topic": f"{settings.topic_prefix}ingest-items-new"}
+        )
+        second, _, _ = await ingest_in_process(forgetful, feeds)
+    finally:
+        await site.stop()
+    assert first.sent == len(stream.links) == 5
+    assert second.sent == 0 and second.skipped["already_on_topic"] == 5
+    assert len(await articles_on_topic(settings)) == 5
