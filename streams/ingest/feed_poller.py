@@ -26,6 +26,7 @@ import random
 import time
 from dataclasses import dataclass
 
+from streams.article_sender import SenderGaveUp
 from streams.extract.sources import detect_source
 from streams.ingest.delivery import ArticleDelivery
 from streams.ingest.events import Failure, IngestEvents
@@ -92,7 +93,16 @@ class FeedPoller:
         done = 0
         while not stop.is_set():
             self._last_poll = polls is not None and done + 1 >= polls
-            ok = await self.poll()
+            try:
+                ok = await self.poll()
+            except SenderGaveUp:
+                return  # Kafka stayed away: run_ingest stops everything and says so
+            except Exception as error:  # e.g. the sent-items memory could not be written: go on
+                self.failures += 1
+                ok = False
+                reason = f"{type(error).__name__}: {error}".rstrip(": ")
+                retry_in = None if self._last_poll else backoff_seconds(self.failures, self.interval)
+                self.events.failed(self.url, Failure(self.url, "feed", reason, retry_in), "error")
             done += 1
             if polls is not None and done >= polls:
                 return
