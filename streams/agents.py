@@ -8,7 +8,7 @@ event and the record would be gone, so instead it is copied to ``articles-dlq`` 
 reason and the agent carries on. Concurrency stays 1 (Faust can commit past an in-flight
 message with more), and scaling is by partitions and workers.
 
-Each move is applied once: moves carry their article's position (``streams.move_position``)
+Each move is applied once: moves carry their article's position (``streams.alerting.positions``)
 and the table remembers the last position applied, so moves repeated after a crash are skipped.
 
 At-least-once, idempotent alerts: moves, quotes and alerts go to the producer through the

@@ -146,6 +146,12 @@ def _cmd_tail(args: argparse.Namespace) -> int:
     return run_tail_command(args)
 
 
+def _cmd_page(args: argparse.Namespace) -> int:
+    from streams.page.serve import run_page_command
+
+    return run_page_command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand and its flags."""
     parser = argparse.ArgumentParser(prog="milestones", description="Market-milestones news pipeline.")
@@ -203,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_tail_arguments(p)
     p.set_defaults(func=_cmd_tail)
+
+    p = sub.add_parser("page", help="serve the live page on its own (alerts and levels from the topics)")
+    from streams.page.serve import add_page_arguments
+
+    add_page_arguments(p)
+    p.set_defaults(func=_cmd_page)
 
     p = sub.add_parser("broker", help="manage the local Apache Kafka broker (no Docker needed)")
     p.add_argument(

@@ -48,7 +48,7 @@ async def open_consumer(
         with explain_connect_errors(settings):
             await consumer.start()
     except BaseException:
-        await consumer.stop()  # else aiokafka warns "Unclosed AIOKafkaConsumer" at exit
+        await consumer.stop()  # a failed start leaves connections to close (aiokafka warns otherwise)
         raise
     try:
         if since is None:

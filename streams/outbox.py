@@ -14,7 +14,7 @@ A record the producer could not deliver (the broker away for longer than the req
 makes the commit fail with :class:`ProducerSendError`, which Faust treats as it treats its own
 failed sends: the consumer crashes, so the worker stops instead of committing past the loss,
 and on restart it resumes from the last commit (repeated moves are skipped by their positions,
-``streams.move_position``).
+``streams.alerting.positions``).
 """
 
 from __future__ import annotations

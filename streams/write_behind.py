@@ -14,7 +14,7 @@ it records; one changelog record per index and commit replaces one per move; and
 value is never older than the offsets committed, because the values are taken after Faust
 chose the offsets to commit and before it commits them. A value ahead of the committed
 offsets is harmless: the moves read again are skipped by their positions
-(``streams.move_position``).
+(``streams.alerting.positions``).
 
 After a rebalance the values kept here may belong to partitions now owned by another worker,
 so they are dropped (``forget``) and reads go to the table again, which Faust has recovered.

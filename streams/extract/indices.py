@@ -154,6 +154,10 @@ class IndexRegistry:
             found = self._names.get(_key(text))
         return found or None
 
+    def is_name(self, text: str) -> bool:
+        """Whether ``text`` is a registered name: an index's or an excluded one."""
+        return " ".join(text.split()) in self._exact or _key(text) in self._names
+
     def raw_matches(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """(start, -end) of every name match of both regexes, sorted: overlaps not yet resolved.
         ``low``: ``text.lower()`` when the caller has it and ``fold_safe(text)`` holds."""

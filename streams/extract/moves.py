@@ -15,10 +15,14 @@ Clause reading around that core (shared/dev/README.md conventions):
   relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
   change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
   0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
-- moves_periods: several periods with their own figures, elliptical clauses, "extending its
-  losses ... to N%", a phrase inserted between "and" and its verb.
+- moves_periods: several periods with their own figures, elliptical clauses, a phrase inserted
+  between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
 - moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
   sentence that names one index).
+- moves_table: pipe tables, ticker rows (spaced or flattened), scoreboard rows ("Dax: 1.33%")
+  with the direction the list's lead line states.
+- Flags from words outside the clause (``_flags_outside``): a fronted "At its low of the day,",
+  a trailing ", but then pulled back", "it was the first time the STI had crossed ...".
 
 Speed (identical output): the body is scanned for names once and only sentences holding one are
 read; every piece of text is carried with ``low``, its lower-cased copy where that is fold-safe
@@ -44,9 +48,9 @@ from streams.extract.moves_clauses import (
     cut_clause,
     with_direction,
 )
-from streams.extract.moves_numbers import find_figures, respell_numbers
+from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elliptical, split_extension, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -56,7 +60,14 @@ from streams.extract.moves_statements import (
     predicted_before,
     unstated_clause,
 )
-from streams.extract.moves_table import read_table_row
+from streams.extract.moves_table import (
+    glued_rows,
+    is_unsigned_label_row,
+    list_direction,
+    read_label_row,
+    read_table_row,
+    read_ticker_row,
+)
 from streams.extract.moves_voice import (
     PLAIN,
     figure_relative_end,
@@ -83,8 +94,13 @@ class SentenceMove(NamedTuple):
 
 # The first character (after spaces) of every lower-cased segment that a ticker code (".", "("),
 # parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
-# ("index futures", "mini futures") can begin with; a segment beginning otherwise skips them all.
-_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f"})
+# ("index futures", "mini futures", "e-minis") can begin with; a segment beginning otherwise skips
+# them all.
+_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e"})
+
+
+# A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
+_ROW_ENDS = frozenset("0123456789%)")
 
 
 def _merge(mentions: list[Mention], sentence: str) -> list[Mention]:
@@ -113,6 +129,37 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+def _first_time(reading: Reading) -> Reading:
+    """The reading of a first time: a mark or level reached for the first time is a rise."""
+    if reading.direction is None and (reading.milestone is not None or reading.level is not None):
+        return reading._replace(first_time=True, direction="up")
+    return reading._replace(first_time=True)
+
+
+def _flags_outside(
+    readings: list[Reading], rx: Regexes, pre: str, first: bool, seg: str, clause_end: int, folded: bool
+) -> list[Reading]:
+    """The readings with the flags that words outside the clause give them. A peak or trough of
+    the session: a fronted "At its low of the day," before the sentence's first name, or ", but
+    then pulled back" right after the clause (for a clause with one reading). A first time:
+    "it was the first time the STI had crossed ...", unless the clause qualifies it ("since
+    2007"). ``pre`` is the text before the name, ``seg`` the segment after it (``rx``'s text)."""
+    if not readings:
+        return readings
+    if len(readings) == 1 and not readings[0].intraday:
+        fronted = first and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre)
+        given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
+        if fronted or given_up:
+            readings = [readings[0]._replace(intraday=True)]
+    if (
+        (not folded or "first time" in pre)
+        and rx.first_time_before.search(pre[-60:])
+        and not rx.first_time_qualified.search(seg[:clause_end])
+    ):
+        readings = [_first_time(r) for r in readings]
+    return readings
+
+
 def _drop_appositive(segment: str, low: str | None) -> int:
     """ "…Index, Wall Street's fear gauge, climbed" -> " climbed": a comma-enclosed phrase right
     after the name, without figures or verbs of motion, describes the index. Returns where the
@@ -122,9 +169,6 @@ def _drop_appositive(segment: str, low: str | None) -> int:
     if match is None or r.direction_words.search(match.group("app")):
         return 0
     return match.end()
-
-
-_GLUED = re.compile(r"[a-z](?=(?:The|A|An)\s)")
 
 
 # A live blog's time stamp glued to the headline after it: "4d agoFTSE 100 ends at record closing level".
@@ -151,16 +195,6 @@ def _participle_readings(clause: str, low: str | None, subject: bool = False) ->
         return []
     found = clause_readings(*_cut(clause, low, at), False)
     return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
-
-
-def _glued_at(pre: str) -> int:
-    """Where the text before a name starts again after a lost sentence boundary (0 if none):
-    scraped pages glue a headline to the next sentence ("... for the first time everThe Ibex has
-    hit ..."), and the words before the glue do not govern the name."""
-    if "The" not in pre and "A" not in pre:
-        return 0
-    ends = [m.end() for m in _GLUED.finditer(pre)]
-    return ends[-1] if ends else 0
 
 
 def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase: bool) -> list[Reading]:
@@ -199,7 +233,18 @@ def sentence_moves(
     mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
-    text = respell_numbers(sentence) if "-point-" in sentence else sentence
+    if sentence[-1:] in _ROW_ENDS and (
+        "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
+    ):
+        row = read_ticker_row(sentence, mentions)
+        if row is not None:
+            return row
+    if sentence[-1:] in _ROW_ENDS and ":" in sentence:
+        row = read_label_row(sentence, mentions)
+        if row is not None:
+            return row
+    spelled = has_spelled_numbers(low if low is not None else sentence)
+    text = respell_numbers(sentence) if spelled else sentence
     if text is not sentence:
         mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
@@ -237,16 +282,21 @@ def sentence_moves(
         else:
             noun_phrase = futures_after = False
         segment, seg_low = _cut(text, low, start, end)
-        futures = futures_after or bool((low is None or "futures" in pre) and rx.futures_before.search(pre))
+        futures = futures_after or bool(
+            (low is None or "futures" in pre or "mini" in pre) and rx.futures_before.search(pre)
+        )
         own = PLAIN if noun_phrase else predicate(segment, seg_low)
         if own.head_end:  # cut only after a relative pronoun or a passive head
             clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
         else:
             clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
-            and_at = segment.find(" and ", 0, clause_end)
-            if and_at >= 0:
-                clause_end = and_at
+            # The noun phrase ends at "and" or a comma: "Infosys, the Nifty's biggest weight, fell
+            # 2%" (the verb is Infosys's), "the FTSE 100's top riser, up 5.1%".
+            for edge in (" and ", ", "):
+                at = segment.find(edge, 0, clause_end)
+                if at >= 0:
+                    clause_end = at
         clause, clause_low = _cut(segment, seg_low, own.start, clause_end)
         clause_t = seg[own.start : clause_end]
         futures_flags.append(futures)
@@ -270,7 +320,7 @@ def sentence_moves(
                                 for r in previous])  # fmt: skip
             continue
         # Predictions, approaches, negations, statistics, labels and modifiers state no move.
-        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None):
+        if label_or_modifier(segment, seg_low) or predicted_before(pre[-80:], low is not None, i == 0):
             per_mention.append([])
             object_before = False
             continue
@@ -294,12 +344,9 @@ def sentence_moves(
             object_before = False
             continue
         governor = pre[-80:]
-        governed = rx.object_before.search(governor)
-        if governed:
-            glued = _glued_at(text[mention.start - len(governor) : mention.start])
-            if glued:
-                governed = rx.object_before.search(governor[glued:])
-        is_object = bool(governed) or (
+        # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
+        governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
+        is_object = governed or (
             object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
         )
         object_before = False
@@ -311,6 +358,12 @@ def sentence_moves(
             if carried is not None:
                 per_mention.append([carried])
                 continue
+            if own.relative and seg[: own.start].strip().lower() == "that":
+                # A restrictive "that" clause after an object name qualifies the noun that governs
+                # it, not the name ("stocks in the Nikkei that rose the most").
+                per_mention.append([])
+                object_before = True
+                continue
             found = [] if own.relative else _participle_readings(clause, clause_low)
             if found:
                 per_mention.append(found)
@@ -321,12 +374,6 @@ def sentence_moves(
                 continue
         readings: list[Reading] = []
         body, body_low = mask_reversed(*drop_insert(clause, clause_low))
-        extension = split_extension(body, body_low)
-        if extension is not None:
-            body, body_low = (
-                body[: extension[0]],
-                (body_low[: extension[0]] if body_low is not None else None),
-            )
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -339,10 +386,6 @@ def sentence_moves(
             head, head_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
             superlative = superlative_level(head, segment, head_low, seg_low)
             readings = [superlative] if superlative is not None else []
-        if extension is not None and readings:
-            # The cumulative change is measured where the move ends: a peak or trough stays one.
-            extended = clause_readings(*extension[1], noun_phrase)
-            readings.extend(r._replace(intraday=readings[-1].intraday) for r in extended)
         readings = voiced(readings, own.passive)
         if not readings or any(r.direction is None for r in readings):
             readings = _phrased(readings, clause, clause_low, noun_phrase)
@@ -350,6 +393,7 @@ def sentence_moves(
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
         if previous and readings and elided(pre, clause_t, low is not None):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+        readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (
             readings
@@ -404,15 +448,22 @@ def sentence_moves(
     return moves
 
 
+def _word_char(c: str) -> bool:
+    """A character that a name may not be glued to (indices.py: letters, digits, "&", "/")."""
+    return c.isalnum() or c in "&/"
+
+
 def _sentence_mentions(
-    raw: list[tuple[int, int]], mentions: list[Mention], spans: list[tuple[int, int]]
+    raw: list[tuple[int, int]], mentions: list[Mention], spans: list[tuple[int, int]], text: str
 ) -> list[list[Mention] | None]:
     """For each sentence span (in order), its names from the whole body's raw matches and the
     mentions resolved from them, or None when a match crosses the sentence's edge (a name
-    broken over two lines: the sentence alone would read differently). Otherwise they are
-    exact: a sentence is stripped and split before whitespace, so the name regexes see the same
-    edges in the sentence as in the body, and no match before the sentence reaches into it to
-    hide a name. One pass over the sorted matches: linear in the body."""
+    broken over two lines: the sentence alone would read differently) or the sentence is glued
+    to its neighbour between two word characters (a headline glued to the next sentence,
+    "...everThe Ibex": the edge is a word edge in the sentence, not in ``text``). Otherwise they
+    are exact: a sentence is stripped and split before whitespace or after a mark, so the name
+    regexes see the same edges in the sentence as in the body, and no match before the sentence
+    reaches into it to hide a name. One pass over the sorted matches: linear in the body."""
     out: list[list[Mention] | None] = []
     k = m = 0
     reach = 0  # the furthest end of the raw matches before the sentence
@@ -423,6 +474,10 @@ def _sentence_mentions(
         while m < len(mentions) and mentions[m].start < start:
             m += 1
         crossing = reach > start
+        if not crossing and start and not text[start - 1].isspace():  # (most sentences follow a space)
+            crossing = _word_char(text[start - 1]) and _word_char(text[start])
+        if not crossing and end < len(text) and not text[end].isspace():
+            crossing = _word_char(text[end - 1]) and _word_char(text[end])
         j = k
         while not crossing and j < len(raw) and raw[j][0] < end:
             crossing = -raw[j][1] > end
@@ -463,31 +518,69 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
             raw = sorted(raw + [(m.start, -m.end) for m in glued])
             found = sorted(found + glued)
     spans = spans_holding(body, [m.start for m in found]) if found else []
-    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans), strict=True):
+    # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
+    # run of glued columns that the name scan does not see: read apart, merged in text order.
+    flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    g = 0
+    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans, body), strict=True):
+        while g < len(flattened) and flattened[g][0] < start:
+            _append_move(moves, article, body[flattened[g][0] : flattened[g][1]], flattened[g][2], registry)
+            g += 1
+        if g < len(flattened) and flattened[g][0] == start:
+            continue  # the flattened row is read above
         sentence = body[start:end]
         low = body_low[start:end] if body_low is not None else None
         for move in sentence_moves(sentence, registry, mentions, low):
-            r = move.reading
-            # Contract, "plausible figures only": a figure outside the index's range is a
-            # percentage, a year, a points change or a share price read in the wrong place.
-            level = r.level if registry.plausible(move.index_id, r.level) else None
-            milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
-            moves.append(
-                {
-                    "article_id": article.article_id,
-                    "sentence": sentence,
-                    "index": move.index_id,
-                    "direction": r.direction,
-                    "change_pct": r.change_pct,
-                    "change_points": r.change_points,
-                    "level": level,
-                    "approximate": r.approximate,
-                    "intraday": r.intraday,
-                    "record_high": r.record_high,
-                    "first_time": r.first_time,
-                    "milestone": milestone,
-                    "futures": move.futures,
-                    "published_at": article.published_at,
-                }
-            )
+            if move.reading.direction is None and move.reading.change_pct and is_unsigned_label_row(sentence):
+                move = _with_list_direction(move, list_direction(body, start))
+            _append_move(moves, article, sentence, move, registry)
+    for row_start, row_end, move in flattened[g:]:
+        _append_move(moves, article, body[row_start:row_end], move, registry)
     return _validate_moves(moves)
+
+
+def _with_list_direction(move: SentenceMove, direction: str | None) -> SentenceMove:
+    """A scoreboard row's unsigned change with the direction stated for its list."""
+    if direction is None:
+        return move
+    pct = move.reading.change_pct
+    if pct is not None and direction == "down":
+        pct = -abs(pct)
+    return move._replace(reading=move.reading._replace(direction=direction, change_pct=pct))
+
+
+def _append_move(
+    moves: list[dict[str, object]],
+    article: Article,
+    sentence: str,
+    move: SentenceMove,
+    registry: IndexRegistry,
+) -> None:
+    """The move's IndexMove fields, appended."""
+    r = move.reading
+    # Contract, "plausible figures only": a figure outside the index's range is a
+    # percentage, a year, a points change or a share price read in the wrong place.
+    level = r.level if registry.plausible(move.index_id, r.level) else None
+    milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    points, approximate = r.change_points, r.approximate
+    if milestone is None and r.over_points is not None and points is None:
+        # "The Sensex rose over 1,000 points": no plausible mark, so more than 1,000 points.
+        points, approximate = r.over_points, True
+    moves.append(
+        {
+            "article_id": article.article_id,
+            "sentence": sentence,
+            "index": move.index_id,
+            "direction": r.direction,
+            "change_pct": r.change_pct,
+            "change_points": points,
+            "level": level,
+            "approximate": approximate,
+            "intraday": r.intraday,
+            "record_high": r.record_high,
+            "first_time": r.first_time,
+            "milestone": milestone,
+            "futures": move.futures,
+            "published_at": article.published_at,
+        }
+    )

@@ -9,6 +9,7 @@ close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` re
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from streams.extract.fold import Regexes
@@ -17,9 +18,12 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    FROM_BASE_NEEDS,
     LOW,
     MILESTONE_NEEDS,
+    MILESTONE_NEEDS_MARK,
     MILESTONE_NEEDS_UNIT,
+    MILESTONE_STANDING,
     MOTION_REACH,
     PHASE_NEEDS,
     RECORD_NEEDS,
@@ -53,6 +57,9 @@ class Reading(NamedTuple):
     approximate: bool = False
     intraday: bool = False
     motion: bool = False  # a verb of motion or standing (not only a bare noun)
+    # "rose over 1,000 points", "surged past 500 points": the change the milestone is when it is
+    # no plausible level of the index (moves.extract_moves decides, knowing the index).
+    over_points: float | None = None
 
     def is_move(self) -> bool:
         """A move states a direction, a number, a record or a milestone."""
@@ -76,11 +83,18 @@ def cut_clause(segment: str, low: str | None) -> int:
     return end
 
 
-def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bool]]:
-    """The clause as (text, low, intraday) phases: each same-session peak/trough is its own
-    phase, every other piece is merged into one close phase (returned last). Pieces about an
-    earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
-    another subject are dropped."""
+# The kinds of phase: the close (or the only reading), a same-session peak or trough, and a
+# further stretch of the move with a figure of its own (", extending its losses for the week to
+# 3.5%"), read after the close.
+CLOSE, INTRADAY, EXTENSION = 0, 1, 2
+
+
+def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, int]]:
+    """The clause as (text, low, kind) phases: each same-session peak/trough is its own
+    INTRADAY phase, every other piece is merged into one CLOSE phase (after them). Pieces about
+    an earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
+    another subject are dropped. A piece ", extending its losses ... to 42.3%" with a change of
+    its own is its own move: INTRADAY after a peak or trough, else an EXTENSION read last."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
     spans: list[tuple[int, int]] = []
     start = 0
@@ -92,34 +106,71 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, bo
     if len(spans) == 1:
         return _one_phase(clause, t, r, low is not None)
     kept: list[tuple[str, str | None]] = []
+    extensions: list[tuple[str, str | None, int]] = []
     for a, b in spans:
         text = clause[a:b].strip(" ,")
         folded = t[a:b].strip(" ,")
         lowered = folded if low is not None else text.lower()
+        if (
+            kept
+            and lowered.startswith("extending")
+            and _has_change(text, folded if low is not None else None)
+        ):
+            last = kept[-1][1] if low is not None else kept[-1][0]
+            kind = INTRADAY if _is_intraday(last or "", r) else EXTENSION
+            extensions.append((text, folded if low is not None else None, kind))
+            continue
         if lowered.startswith(("after", "before", "having")):
-            if r.earlier_day.search(folded):
-                continue
+            if r.earlier_day.search(folded) or (a and r.days_apart_before.search(t[max(0, a - 24) : a])):
+                continue  # an earlier day's move; "a day after hitting a record": another day's
             if not r.phase_turn.match(folded) and not lowered.startswith("after the market"):
                 continue
         kept.append((text, folded if low is not None else None))
     folds = [f if f is not None else p for p, f in kept]
-    flags = [bool(r.intraday.search(f)) and not f.lower().startswith(("before sett", "before clos"))
-             for f in folds]  # fmt: skip
+    # no_close_after[i]: no piece after the i-th gives the close (one pass from the end: linear).
+    no_close_after = [True] * len(folds)
+    if any("orning" in f or "ORNING" in f for f in folds):  # only a morning event asks
+        for i in range(len(folds) - 2, -1, -1):
+            no_close_after[i] = no_close_after[i + 1] and not r.close_verb.search(folds[i + 1])
+    flags = [_is_intraday(f, r, no_close_after[i]) and not f.lower().startswith(("before sett", "before clos"))
+             for i, f in enumerate(folds)]  # fmt: skip
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
             flags[i] = True
-    if not any(flags):
-        return [_joined(kept, low)]
-    phases = [(p, f, True) for (p, f), flag in zip(kept, flags, strict=True) if flag]
+    peaks = [(p, f, INTRADAY) for (p, f), flag in zip(kept, flags, strict=True) if flag]
+    peaks += [e for e in extensions if e[2] == INTRADAY]
+    later = [e for e in extensions if e[2] == EXTENSION]
+    if not peaks:
+        return [_joined(kept, low), *later]
     rest = [k for k, flag in zip(kept, flags, strict=True) if not flag]
     if rest:
         joined = _joined(rest, low)
         if joined[0]:
-            phases.append(joined)
-    return phases
+            peaks.append(joined)
+    return peaks + later
 
 
-def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, bool]]:
+def _has_change(text: str, low: str | None) -> bool:
+    """Whether the text gives a change of its own (a percentage or points)."""
+    return any(figure.unit in ("pct", "points") for figure in find_figures(text, low))
+
+
+def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:
+    """Whether a piece states a peak or trough inside the session. A mark crossed, a record or
+    a first time "in morning trade" / "on Tuesday morning" is a session event, unless a later
+    piece gives the close (``last`` False: "passed 20,000 ... and ended the day up 1.6%" is one
+    move); a change or level in the morning is a mid-session reading, like "in early trading"."""
+    if r.intraday.search(piece):
+        return True
+    return (
+        last
+        and ("morning" in piece or "MORNING" in piece or "Morning" in piece)
+        and r.morning.search(piece) is not None
+        and bool(r.milestone.search(piece) or r.record.search(piece) or r.any_first_time.search(piece))
+    )
+
+
+def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str, str | None, int]]:
     """split_phases for a clause with no phase boundary: the same steps for a single piece."""
     text = clause.strip(" ,")
     piece = t.strip(" ,")
@@ -128,25 +179,33 @@ def _one_phase(clause: str, t: str, r: Regexes, folded: bool) -> list[tuple[str,
         r.earlier_day.search(piece)
         or (not r.phase_turn.match(piece) and not lowered.startswith("after the market"))
     ):
-        return [("", "" if folded else None, False)]
-    intraday = bool(r.intraday.search(piece)) and not piece.lower().startswith(("before sett", "before clos"))
-    return [(text, piece if folded else None, intraday)]
+        return [("", "" if folded else None, CLOSE)]
+    intraday = _is_intraday(piece, r) and not piece.lower().startswith(("before sett", "before clos"))
+    return [(text, piece if folded else None, INTRADAY if intraday else CLOSE)]
 
 
-def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str, str | None, bool]:
+def _joined(pieces: list[tuple[str, str | None]], low: str | None) -> tuple[str, str | None, int]:
     """The close phase: the pieces joined by spaces (each piece's low is a str when low is)."""
     text = " ".join(p for p, _ in pieces)
-    return text, (" ".join(f or "" for _, f in pieces) if low is not None else None), False
+    return text, (" ".join(f or "" for _, f in pieces) if low is not None else None), CLOSE
 
 
-def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) -> tuple[str | None, bool]:
-    """The clause's direction and whether a verb (not only a noun) says it, near the subject.
+def _direction(
+    text: str, r: Regexes, figures: list[Figure], noun_phrase: bool
+) -> tuple[str | None, bool, bool]:
+    """The clause's direction, whether a verb (not only a noun) says it, near the subject, and
+    whether only a word of reaching says it ("touched its highest": WEAK).
     ``text`` is the text ``r`` reads: lower-cased for LOW."""
     words = []
     for match in r.direction.finditer(text):
         word = match.group(0).lower()
-        if word == "up" and r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()]):
+        if word == "up" and (
+            r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
+            or r.not_motion_after.match(text, match.end())
+        ):
             continue
+        if word in ("highest", "lowest") and r.period_after.match(text, match.end()):
+            continue  # "its highest year-end finish": a period's best, not the day's direction
         kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
         words.append((match.start(), kind, word))
     anchor = None
@@ -158,16 +217,97 @@ def _direction(text: str, r: Regexes, figures: list[Figure], noun_phrase: bool) 
         after = r.after_unit.match(text, anchor.end)
         if after:
             word = after.group("word").lower()
-            return ("up" if word in ("higher", "up") else "down"), True
+            return ("up" if word in ("higher", "up") else "down"), True, False
         before = [w for w in words if w[0] < anchor.start]
         if before:
-            return before[-1][1], not noun_phrase
+            return before[-1][1], not noun_phrase, before[-1][2] in WEAK
     if not words:
-        return None, False
+        return None, False, False
+    closing = r.close_direction.search(text) if len({w[1] for w in words}) > 1 else None
+    if closing is not None:
+        # "abandoned its decline ... and closed higher": the close states the day's direction.
+        word = closing.group("word").lower()
+        return ("up" if word in ("higher", "up") else "down"), not noun_phrase, False
     strong = [w for w in words if w[2] not in WEAK]
     chosen = strong[0] if strong else words[0]
     motion = chosen[2] not in WEAK and not noun_phrase and chosen[0] < MOTION_REACH
-    return chosen[1], motion
+    return chosen[1], motion, chosen[2] in WEAK
+
+
+# "to end near 25,479", "closed close to 7,000 points": a figure near which the index stands is a
+# level (with "points" only after a verb of standing: "shed near 300 points" is a change).
+_NEAR = (["near"], ["close", "to"])
+
+
+def _first_time(t: str, r: Regexes) -> bool:
+    """An unqualified first time that the phase does not negate ("failed to finish above 7,000
+    for the first time ever" is no first time)."""
+    found = r.first_time.search(t)
+    return found is not None and not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
+
+
+def _signed_direction(figures: list[Figure]) -> str | None:
+    """The direction a written sign gives the first change figure ("Stoxx 600 +0.5%", "(-1.2%)"),
+    when no word gives one."""
+    for figure in figures:
+        if figure.unit in ("pct", "points") and figure.signed:
+            return "up" if figure.value > 0 else "down" if figure.value < 0 else "flat"
+    return None
+
+
+# Words one of which a distance or a range width needs (one C-level search per phase).
+_DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
+
+
+def _distance(t: str, r: Regexes, fig: Figure) -> bool:
+    """Whether a change figure measures how far the index stands from a high ("5% below its
+    all-time high", "within 1% of its record") or the session's spread ("in a narrow range of
+    300 points") rather than a move."""
+    after = t[fig.end : fig.end + 12]
+    if (
+        "below" in after
+        or "under" in after
+        or "beneath" in after
+        or "off" in after
+        or "short" in after
+        or "shy" in after
+        or "away" in after
+        or (r is ANY and not after.islower())
+    ) and r.distance_after.match(t, fig.end):
+        return True
+    if "range" in t[max(0, fig.before_end - 16) : fig.before_end]:
+        return True  # "in a narrow range of 300 points": the session's spread
+    return "within" in t[max(0, fig.before_end - 8) : fig.before_end].lower() and bool(
+        r.distance_before.search(t[max(0, fig.before_end - 8) : fig.before_end])
+    )
+
+
+# One of which _FROM_BASE needs (a C-level search: cheaper than a dozen substring tests).
+_FROM_BASE_WORD = re.compile("|".join(FROM_BASE_NEEDS))
+
+
+def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
+    """Whether the words before a figure make it a level other than the index's own: a base
+    ("from a close of"), a high it stands below ("below its all-time high of"), an earlier record
+    ("its previous record of")."""
+    if folded and _FROM_BASE_WORD.search(before) is None:
+        return False
+    return bool(r.from_base.search(before))
+
+
+def _change_over(match: re.Match[str], t: str, r: Regexes) -> bool:
+    """Whether a milestone match may be a change of more (or less) than N points after a verb of
+    change: "rose over 1,000 points", "surged past 500 points", "lost under 200 points" (not
+    "closed over 45,000 points", "rose past the 40,000 mark"). It is one when N is no plausible
+    level of the index ("surged past 25,000 points" is the Hang Seng's mark)."""
+    verb = match.group("verb").lower().split()
+    if verb[-1] not in ("over", "under", "past", "beyond") or " the " in match.group(0).lower():
+        return False
+    if (match.group("unit") or "").strip(" -").lower() not in ("point", "points"):
+        return False
+    if len(verb) > 1:  # "surged past"
+        return bool(r.change_verb.fullmatch(verb[0]))
+    return bool(r.change_verb_before.search(t[max(0, match.start() - 20) : match.start()]))
 
 
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
@@ -175,13 +315,24 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     r, t = (LOW, low) if low is not None else (ANY, text)
     milestone: float | None = None
     milestone_dir: str | None = None
+    milestone_verb = ""
+    over = False  # the milestone may be a change of more than N points ("rose over 1,000 points")
     taken: list[tuple[int, int]] = []
     for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
         if verb in MILESTONE_NEEDS_UNIT and not match.group("unit"):
             continue
+        if verb.startswith(MILESTONE_NEEDS_MARK) and (
+            (match.group("unit") or " points").strip(" -").lower() == "points"
+            and " the " not in match.group(0).lower()
+        ):
+            continue
+        if r.negation_before.search(t[max(0, match.start() - 30) : match.start()]):
+            continue  # "failed to finish above the 7,000 threshold": no mark was crossed
         milestone = float(match.group("num").replace(",", ""))
         milestone_dir = "down" if verb in ("below", "under") or "below" in verb else "up"
+        milestone_verb = verb
+        over = _change_over(match, t, r)
         taken.append((match.start("num"), match.end()))
         break
     figures = find_figures(text, low)
@@ -189,28 +340,69 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         figures = [f for f in figures if not any(a <= f.start < b for a, b in taken)]
     pct = points = level = None
     approximate = False
+    distances = low is None or _DISTANCE_WORD.search(t) is not None
     for fig in figures:
+        if distances and fig.unit and _distance(t, r, fig):
+            continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":
             if pct is None:
                 pct = fig.value
                 approximate = approximate or fig.approximate
-        elif r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end]):
+        elif _not_its_level(t[max(fig.before, fig.before_end - 40) : fig.before_end], r, low is not None):
+            continue
+        elif (
+            (
+                r.level_before.search(t[max(fig.before, fig.before_end - 24) : fig.before_end])
+                # "point to a 300-point drop": a compound "N-point" is a change, never a level
+                and not (fig.unit == "points" and "-" in t[fig.start + 1 : fig.end])
+            )
+            or (
+                fig.approximate
+                and t[fig.before_end : fig.start].split() in _NEAR
+                and (
+                    fig.unit == ""
+                    or r.standing_before.search(t[max(0, fig.before_end - 24) : fig.before_end])
+                )
+            )
+            or (fig.unit == "points" and r.level_after.match(t, fig.end))
+        ):
             if level is None:
                 level = abs(fig.value)
                 approximate = approximate or fig.approximate
         elif fig.unit == "points" and points is None:
             points = fig.value
             approximate = approximate or fig.approximate
-    record = False
+    record = qualified_high = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
-        if not r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
-            record = True
-            break
-    direction, motion = _direction(t, r, figures, noun_phrase)
+        if r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
+            continue
+        if r.record_qualified_after.match(t, match.end()) or r.record_qualified_before.search(
+            t[max(0, match.start() - 40) : match.start()]
+        ):
+            # "a new high for the year": a rise to a high, not a record.
+            qualified_high = qualified_high or match.group(0).lower().startswith(("new", "fresh"))
+            continue
+        record = True
+        break
+    direction, motion, weak = _direction(t, r, figures, noun_phrase)
+    first_time = (low is None or "first" in t) and _first_time(t, r)
+    if intraday and weak and not record and milestone is None and not first_time:
+        # A lone peak or trough of the session ("touched its highest since 2001") states no
+        # direction; a record, a milestone or a first time does. It is still a move.
+        direction, motion = None, True
+    if milestone_dir == "up" and milestone_verb in MILESTONE_STANDING and not r.any_first_time.search(t):
+        # "Closed above 50,000" states where the index stands, not that it crossed: the day's
+        # direction comes from the rest of the sentence, if it says one. "For the first time"
+        # (even "in a month") says it crossed.
+        milestone_dir = None
+    if direction is None:
+        direction = _signed_direction(figures)
     if direction is None and milestone_dir is not None:
         direction = milestone_dir
-    if direction is None and record:
-        direction = "up"
+    if direction is None and (record or (first_time and (level is not None or milestone is not None))):
+        direction = "up"  # a record, or a level reached for the first time, is a rise
+    if qualified_high and (direction is None or (direction == "up" and weak)):
+        direction, motion = "up", True
     if direction == "flat" and (pct or points):
         direction = None
     if direction == "down":
@@ -218,6 +410,9 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         points = -abs(points) if points is not None else None
     if milestone is not None and not intraday:
         motion = True
+    over_points = None
+    if over and milestone is not None:
+        over_points = -milestone if direction == "down" else milestone
     reading = Reading(
         direction=direction,
         change_pct=pct,
@@ -225,10 +420,11 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         level=level,
         milestone=milestone,
         record_high=record,
-        first_time=(low is None or "first" in t) and bool(r.first_time.search(t)),
+        first_time=first_time,
         approximate=approximate,
         intraday=intraday,
         motion=motion,
+        over_points=over_points,
     )
     return reading
 
@@ -253,30 +449,47 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     readings: list[Reading] = []
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
-    for text, text_low, intraday in phases:
-        if intraday:
+    peaks = 0
+    closes = sum(1 for phase in phases if phase[2] == CLOSE)
+    for text, text_low, kind in phases:
+        if kind == EXTENSION:
+            reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
+            if reading.change_pct is not None or reading.change_points is not None:
+                readings.append(reading._replace(motion=True))
+            continue
+        if kind == INTRADAY:
             found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
             if found:
-                for key in ("a", "b"):
-                    value = float(found.group(key).replace(",", ""))
+                for key in ("ace", "bdf"):
+                    value = float(
+                        (found.group(key[0]) or found.group(key[1]) or found.group(key[2])).replace(",", "")
+                    )
                     readings.append(Reading(level=value, intraday=True, motion=True))
+                peaks += 1
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
-            if reading.direction is None and (reading.level is not None or reading.milestone):
-                reading = reading._replace(direction="up")
-            if reading.direction is not None:
+            numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
+            if closes and not reading.record_high and all(n is None for n in numbers):
+                # "swung between gains and losses before closing flat": no peak or trough is
+                # stated, only the way to the close, which is read as the move.
+                continue
+            peaks += 1
+            if reading.direction is not None or reading.level is not None:
                 reading = reading._replace(motion=True)
             intraday_dir = intraday_dir or reading.direction
             if reading.is_move():
                 readings.append(reading)
             continue
         reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
-        if len(phases) > 1:
+        if peaks:
             # The close after a peak: a move only with a figure or record of its own.
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
             if not reading.record_high and all(n is None for n in numbers):
                 continue
-            reading = with_direction(reading, intraday_dir)
+            # "dipped below 18,000 during the session but closed at 18,050.3": the close after a
+            # contrast keeps only the direction it states.
+            if not (text_low if text_low is not None else text.lower()).startswith("but "):
+                reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
     return readings

@@ -14,25 +14,41 @@ from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 
-__all__ = ["Figure", "find_figures", "parse_number", "respell_numbers"]
+__all__ = ["Figure", "find_figures", "has_spelled_numbers", "parse_number", "respell_numbers"]
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
-_NUMBER = re.compile(r"(?=[+\-−\d])(?<![\w.,$£€¥])([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d)")
-_PCT = r"\s?(?:%|percent\b|per\s+cent\b|pct\b)"
-_POINTS = r"(?:\s|\s?-\s?)(?:points?|pts?)\b"
+# (Not the parts of a time of day: "9:45", "1:30 pm".)
+_NUMBER = re.compile(
+    r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
+)
+_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
+# (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
+# name, read like "the 40,000 mark", not a change of 40,000 points.)
+_POINTS = (
+    r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
+    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor)s?\b)"
+)
 _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
     r"trillion|billion|million|bn|tn|mn|times|shares|stocks|companies|firms|constituents|components|"
     r"members|issues|listed|of\s+its|"
-    r"straight|consecutive|th\b|st\b|nd\b|rd\b)"
+    r"straight|consecutive|th\b|st\b|nd\b|rd\b|"
+    # a time of day: "at 9 a.m.", "by 0830 GMT", "at 1400 local time"
+    r"[ap]\.m\.|[ap]m\b|gmt\b|[ecmp][sd]?t\b|utc\b|hrs\b|h\b|local\s+time)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
 # The last character of a currency before a number, which one of the last three characters
 # before it must be (a space and a final newline may follow): no need to search otherwise.
 _CURRENCY_TAIL = frozenset("$£€¥₩sRDSKTACZ")
 _APPROX = (
-    r"(?:\b(?:nearly|about|around|almost|roughly|approximately|some|over|close\s+to|"
-    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|up\s+to|an\s+estimated)\s+)$"
+    r"(?:\b(?:nearly|near|about|around|almost|roughly|approximately|some|over|close\s+to|"
+    r"more\s+than|just\s+over|just\s+under|less\s+than|upwards\s+of|an\s+estimated)\s+)$"
+)
+# A number that looks like a year is a level after a change figure or a verb of closing
+# ("fell 3.2% to 1971", "closed at 1999.5"... "ended at 2010"), not "from 2019 to 2021".
+_LEVEL_NOT_YEAR = (
+    r"(?:\d\s?%|\d\s(?:percent|per\s+cent|points?)|\b(?:closed|ended|finished|settled|stood|closes|ends"
+    r"|finishes|settles|stands))\s+(?:at|to)\s+$"
 )
 _MONTHS = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 
@@ -40,7 +56,14 @@ _MONTHS = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\
 # Case-insensitive: IGNORECASE on the text as written, or lower-case twins on the lower-cased text
 # where that is exact (fold.py).
 _ANY, _LOW = Regexes.pair(
-    {"pct": _PCT, "points": _POINTS, "skip_after": _SKIP_AFTER, "approx": _APPROX, "months": _MONTHS}
+    {
+        "pct": _PCT,
+        "points": _POINTS,
+        "skip_after": _SKIP_AFTER,
+        "approx": _APPROX,
+        "months": _MONTHS,
+        "level_not_year": _LEVEL_NOT_YEAR,
+    }
 )
 
 _WORDS = {
@@ -50,8 +73,15 @@ _WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _PART = r"(?:\d+|" + "|".join(_WORDS) + r")"
+_TENS = "|".join(w for w, n in _WORDS.items() if n >= 20)
+_UNITS = "|".join(w for w, n in _WORDS.items() if 0 < n < 10)
+# Groups: 1-3 "three-thousand-953-point-62" / "5-point-26"; 4-5 "four-thousand-949"; 6 "five-thousand"
+# and "137 thousand" (not followed by "-" and more digits); 7 a number in words before a unit
+# ("five percent", "twenty-five points").
 _SPELLED = re.compile(
-    rf"\b(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|\b({_PART})-thousand-(\d+)\b",
+    rf"\b(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|\b({_PART})-thousand-(\d+)\b"
+    rf"|\b({_PART})[- ]thousand\b(?!-\d)"
+    rf"|\b((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b)",
     re.IGNORECASE,
 )
 
@@ -74,6 +104,11 @@ def _part(text: str) -> int:
 
 
 def _respell(match: re.Match[str]) -> str:
+    if match.group(7) is not None:
+        words = match.group(7).split("-")
+        return str(sum(_part(word) for word in words))
+    if match.group(6) is not None:
+        return str(_part(match.group(6)) * 1000)
     if match.group(4) is not None:
         return str(_part(match.group(4)) * 1000 + int(match.group(5)))
     whole = _part(match.group(2))
@@ -82,10 +117,32 @@ def _respell(match: re.Match[str]) -> str:
     return f"{whole}.{match.group(3)}"
 
 
+def has_spelled_numbers(text: str) -> bool:
+    """Whether ``respell_numbers`` may change the text: cheap substring tests (a word, not a
+    digit, right before " percent" / " per cent" / " points"), the regex only then."""
+    if "-point-" in text or "thousand" in text:
+        return True
+    for unit in (
+        " percent",
+        " per cent",
+        " points",
+        " Percent",
+        " Per Cent",
+        " Points",
+        " PERCENT",
+        " POINTS",
+    ):
+        at = text.find(unit)
+        while at > 0:
+            if text[at - 1].isalpha():
+                return _SPELLED.search(text) is not None
+            at = text.find(unit, at + 1)
+    return False
+
+
 def respell_numbers(text: str) -> str:
-    """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"."""
-    if "-point-" not in text and "-thousand-" not in text:
-        return text
+    """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"; "five-thousand" ->
+    "5000"; "137 thousand" -> "137000"; "five percent" -> "5 percent"."""
     return _SPELLED.sub(_respell, text)
 
 
@@ -121,9 +178,9 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
                 unit, end = "points", end + points.end()
             elif r.skip_after.match(rest):
                 continue
-        if _is_year(digits, decimals, unit) or (
-            unit == "" and r.months.search(text[max(0, start - 12) : start])
-        ):
+        if (
+            _is_year(digits, decimals, unit) and not r.level_not_year.search(text[max(0, start - 24) : start])
+        ) or (unit == "" and r.months.search(text[max(0, start - 12) : start])):
             continue
         value = parse_number(digits + (decimals or ""))
         approx = r.approx.search(text[max(0, start - 24) : start])

@@ -2,7 +2,8 @@
 
 "The Ibex has rallied by more than 1% this week and is now up almost 30% so far this year" is two
 moves, and so is "The Taiex moved marginally down on its last trading day, after rising 23.7
-percent over the past 12 months" (shared/dev/README.md). A piece joined by "and" or "after" is
+percent over the past 12 months" (shared/dev/README.md), and "rose 1% a week after falling 5%"
+(the piece is another day's, like "a day after the blue-chip index tumbled 358 points"). A piece joined by "and" or "after" is
 split off when it has a change of its own (a percentage or points) and names a period of its own
 ("this year", "over the past 12 months", "since April"), and the piece before it states a move
 too. Without a period of its own ("closed above 5,000 for the first time, after climbing nearly
@@ -17,7 +18,7 @@ from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["drop_insert", "elided", "elliptical", "split_extension", "split_periods"]
+__all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -37,14 +38,6 @@ _WORD = (
     r"|fall\w*|drop\w*|slip\w*|slid\w*|advanc\w*|moved|record)\b"
 )
 
-# "..., extending its losses from the June peak to 42.3%": a cumulative change of the same move.
-_EXTENSION = (
-    r",\s+(?=extend(?:ing|ed|s)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:loss|losses|gains?|declines?"
-    r"|rally|slide|fall|rise|advance|drop|slump|rout|streak)\b)"
-)
-_CUMULATIVE = r"\bto\s+[+\-−]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
-_BASE = r"\bfrom\s"
-
 # A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
 _ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
@@ -61,14 +54,14 @@ ANY, LOW = Regexes.pair(
         "session": _SESSION,
         "word": _WORD,
         "elided_before": _ELIDED_BEFORE,
-        "extension": _EXTENSION,
-        "cumulative": _CUMULATIVE,
-        "base": _BASE,
         "figure_first": _FIGURE_FIRST,
+        # "rose 1% a week after falling 5%": the piece after "after" is another day's move
+        "days_apart": r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:days?|weeks?|sessions?|months?|years?)$",
     }
 )
 PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
-                " in ")  # fmt: skip
+                " in ", " day", " week", " session", " month")  # fmt: skip
 
 
 def _has_change(text: str, low: str | None) -> bool:
@@ -92,7 +85,11 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
         piece = tail[: nxt.start()] if nxt else tail
         piece_text = clause[joint.end() : joint.end() + len(piece)]
         piece_low = piece if low is not None else None
-        if not (r.period.search(piece) and _has_change(piece_text, piece_low)) or r.session.search(piece):
+        other_day = r.period.search(piece) or (
+            "after" in t[joint.start() : joint.end()]
+            and r.days_apart.search(t, max(start, joint.start() - 24), joint.start())
+        )
+        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
             continue
         head_text = clause[start : joint.start()]
         head_low = low[start : joint.start()] if low is not None else None
@@ -135,25 +132,3 @@ def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:
         return clause, low
     a, b = found.span("insert")
     return clause[:a] + clause[b:], (low[:a] + low[b:] if low is not None else None)
-
-
-def split_extension(clause: str, low: str | None) -> tuple[int, tuple[str, str | None]] | None:
-    """Where a participle extending the move to a cumulative change begins (", extending its
-    losses from the June peak to 42.3%"), and that piece less the base it is measured from
-    ("extending its losses to 42.3%"), or None."""
-    if low is not None and "extend" not in low:
-        return None
-    r, t = (LOW, low) if low is not None else (ANY, clause)
-    found = r.extension.search(t)
-    if found is None:
-        return None
-    cumulative = r.cumulative.search(t, found.end())
-    if cumulative is None:
-        return None
-    base = r.base.search(t, found.end(), cumulative.start())
-    cut = base.start() if base else cumulative.start()
-    text = clause[found.end() : cut] + clause[cumulative.start() : cumulative.end()]
-    piece_low = (
-        low[found.end() : cut] + low[cumulative.start() : cumulative.end()] if low is not None else None
-    )
-    return found.start(), (text, piece_low)

@@ -18,10 +18,13 @@ __all__ = [
     "CODE",
     "CUT",
     "CUT_CASED",
+    "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
     "LOW",
     "MILESTONE_NEEDS",
+    "MILESTONE_NEEDS_MARK",
     "MILESTONE_NEEDS_UNIT",
+    "MILESTONE_STANDING",
     "MOTION_REACH",
     "PHASE_NEEDS",
     "RECORD_NEEDS",
@@ -34,13 +37,18 @@ _UP = (
     r"ris(?:e|es|en|ing)|rose|jump\w*|climb\w*|surg(?:e|es|ed|ing)|gain\w*|advanc\w*|add(?:s|ed|ing)?"
     r"|rall(?:y|ied|ies|ying)|soar\w*|increas\w*|up|higher|firm(?:ed|s|ing)|rebound\w*|recover\w*"
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
-    r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting"
+    r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
+    r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
-    r"|lower|down|lost|los(?:e|es|ing|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
+    r"|lower|down|lost|los(?:e|es|ing(?!\s+streak)|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
     r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
+    r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
+    # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
+    r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
+    r"(?:%|percent|per\s+cent|points?|pts))"
 )
 _FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
@@ -52,6 +60,8 @@ _DIRECTION = rf"(?=[a-z])\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))
 WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
                   "scaled", "scales", "scaling", "top", "tops", "topped", "topping", "highest",
                   "lowest"})  # fmt: skip
+# "a decline of up to 6%": "up" that opens a bound, not a direction.
+_NOT_MOTION_AFTER = r"\s+to\s+[+\-−]?\d"
 _NOT_MOTION_BEFORE = (
     r"\b(?:made|make|makes|set|sets|picked|pick|took|take|takes|built|shored|kept|keep|wound|winds|"
     r"gave|give|shot)\s*$"
@@ -61,36 +71,67 @@ MOTION_REACH = 60
 
 _RECORD = (
     r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
-    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number))"
-    r"|\b(?:all[- ]time|life|lifetime|new|fresh|intra-?day)\s+(?:intra-?day\s+|closing\s+)?"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
+    # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
+    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
+    r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
-    r"|\bhistoric(?:al)?\s+(?:highs?|peaks?)\b|\bhighest[- ]ever\b|\bhigh[- ]water\s+marks?\b"
+    # Beating the previous high is a record ("topping its previous intraday high"); an
+    # "intraday high" alone is only the session's high.
+    r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
+    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
 )
+# Qualified records: a record of a period is not an all-time record ("a record year-end high",
+# "its highest year-end finish on record", "a record monthly gain").
+_PERIOD = r"(?:(?:year|month|quarter|week|half)[- ]end|weekly|monthly|quarterly|annual|yearly|half-yearly)"
+_RECORD_QUALIFIED_AFTER = (
+    rf"[- ]{_PERIOD}\b|\s+(?:for|of|in)\s+(?:the|this)\s+(?:year|month|week|quarter)\b|\s+since\b"
+    r"|\s+in\s+(?:\S+\s+)?(?:years?|months?|weeks?|decades?)\b"
+)
+_RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
-    r"(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
+    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
-    r"|br(?:eak|eaks|eaking|oke)\s+(?:through|above|below)|above|over|below|under|beyond)"
+    r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
+    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
     r"landmark\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+# Words that place the index above a mark rather than take it across.
+MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
+# Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
+# milestone only with "the" or a unit of a mark ("reclaims 5,000 mark", "the 5,000 level").
+MILESTONE_NEEDS_MARK = ("reclaim", "regain")
+# A length of time: "for the first time after 14 months" qualifies the first time (_FIRST_TIME
+# sees it: no phase of its own), unlike "after three failed attempts".
+_DURATION = (
+    r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
+    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+)
 _FIRST_TIME = (
     r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after\s+"
+    + _DURATION
+    + r"|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
 )
 _INTRADAY = (
     r"\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
-    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b"
+    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
+    r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?\s+(?:to|and|-|–)\s+\d"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
-    r"|\btouch(?:ed|es|ing)?\b|\bshortly\s+after\s+the\s+(?:market\s+)?open\w*"
+    r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
+    r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
+    r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
     r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
-    r"|\bin\s+the\s+(?:morning|afternoon)\b"
+    r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b)"
 )
 _LEVEL_BEFORE = (
     r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
@@ -103,28 +144,49 @@ _EARLIER_DAY = (
     r"session|\w+day's)\b|\bprevious\s+(?:session|day|week|close)\b|\byesterday\b|\bin\s+(?:19|20)\d\d\b"
 )
 
+# What follows "with" that is the subject's own figure or manner, not another subject's clause
+# ("with the Nikkei up 2%"): "with a loss of 0.6%", "up with +0.24%", "with over 3% gain", "with a
+# 300-point gain", "with a weak start" (a phrase of direction, moves_statements).
+# (Not when the figure belongs to something named after it: "with a 3% gain in SoftBank".)
+_OWN_FIGURE = (
+    r"(?:[+\-−–]\d|(?:an?\s+)?(?:(?:over|about|around|nearly|almost|roughly|more\s+than)\s+)?\d[\d,.]*"
+    r"(?:\s?(?:%|per)|[\s-]?points?\b)"
+    r"(?![^,;]{0,30}\b(?:in|for|at|from|by|of)\s+(?!the\s+(?:session|day|week|month|year)\b))"
+    r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
+    r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s))"
+)
+# "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
+# of its own, moves_clauses), not another subject's clause.
+_BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     r"|,?\s+(?:which|who|while|whereas|when|where"
-    # "with a gain of 2%", "with over 3% gain": a manner phrase of the clause, not a new subject
-    r"|with(?!\s+(?:(?:an?|over|more\s+than|nearly|almost)\s|\d))"
-    r"|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid|following|according"
+    r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
+    r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
-    r"|because|but|though|although|even|reflecting|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
+    r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
+    r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
     r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
 )
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
+# "a day after hitting a record", "two sessions before": a piece about another day.
+_DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|sessions?|months?|years?)"
+# A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    r"(?<!after),?\s+(?=(?:after(?!\s+the\s+(?:market\s+)?open)|before|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+"
+    rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
+    r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
 )
-_PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+)?(?:\w+ing|earlier|having)\b)"
+_PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
     r"trimm|giv|pull|slipp|recover|turn|swing)"
@@ -137,8 +199,11 @@ _PARENTHETICAL = (
     r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},"
 )
 _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
-_FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?futures\b"
-_FUTURES_BEFORE = r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+# ("Dow e-minis", "E-mini S&P 500": the CME's mini futures contracts)
+_FUTURES_AFTER = r"^\s*(?:index\s+|mini\s+)?(?:futures|e-?minis?)\b"
+_FUTURES_BEFORE = (
+    r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$|\be-?mini\s+$"
+)
 _OBJECT_BEFORE = (
     r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
@@ -162,31 +227,92 @@ _APPOSITIVE = (
     r"(?P<app>[^,\d]{1,80}),"
 )
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
-_RANGE = r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
+# "It was the first time the STI had crossed ...": a first time stated before the name. Not
+# negated ("not the first time"), and not qualified in the clause ("... since 2007").
+_FIRST_TIME_BEFORE = (
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:the|its)\s+first\s+time\s+(?:ever\s+)?(?:that\s+)?"
+    r"(?:the\s+)?(?:\S+['’]s\s+)?$"
+    # fronted: "For the first time (ever), the Nasdaq closed above 20,000"
+    r"|\bfor\s+the\s+first\s+time(?:\s+ever|\s+in\s+(?:its\s+)?history)?\s*,\s*(?:the\s+)?(?:\S+['’]s\s+)?$"
+)
+_FIRST_TIME_QUALIFIED = (
+    r"\bsince\b|\bin\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bthis\s+(?:year|month|week)\b"
+)
+# An intraday range: "moving between A and B", "a high of A and a low of B".
+_RANGE = (
+    r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
+    r"|\b(?:high|low)\s+of\s+(?P<c>[\d,]+(?:\.\d+)?)(?:\s+points?)?,?\s+and\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:intra-?day|session)\s+)?(?:low|high)\s+of\s+(?P<d>[\d,]+(?:\.\d+)?)"
+    r"|\brange\s+of\s+(?P<e>[\d,]+(?:\.\d+)?)(?:\s+points?)?\s+(?:to|and|-|–)\s+(?P<f>[\d,]+(?:\.\d+)?)"
+)
+# A peak or trough stated before the name ("At its low of the day, the Dow had fallen ...").
+_FRONTED_INTRADAY = (
+    r"^\W*(?:at\s+(?:its|the)\s+(?:\w+\s+)?(?:low|high|lows|highs|peak|trough|worst|best)\b|at\s+(?:one|some)"
+    r"\s+points?\b|briefly\b|intra-?day\b)[^,]{0,40},\s*(?:the\s+)?$"
+)
+# A peak given up later in the sentence: "reached 7,000 ..., but then pulled back".
+_PEAK_GIVEN_UP = (
+    r",?\s+but\s+(?:then\s+|later\s+|soon\s+|quickly\s+)?(?:pulled|pared|retreated|gave|fell\s+back|slipped\s+back"
+    r"|reversed|trimmed|eased|dipped\s+back|dropped\s+back)\b"
+)
+# A level that is not where the index stands: the base a change is measured from ("from the
+# multi-year peak of 5178.2", "from a close of 41.94"), the high it stands below ("5% below its
+# all-time high of 6,147.4", "within 1% of its record of 8,600") and an earlier record or high
+# ("surpassed its previous record of 3,316", "the prior peak of 26,277").
+_FROM_BASE = (
+    r"\b(?:(?:from|below|under|beneath|off|short\s+of|shy\s+of|within\s+(?:\S+\s+of\s+)?)"
+    r"\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}(?:peak|high|low|close|level|closing|record)"
+    r"|\b(?:previous|prior|old|earlier|former)\s+(?:[\w-]+\s+){0,2}(?:peak|high|low|close|closing|record)s?)"
+    r"\s+(?:of|at)\s+$"
+)
+FROM_BASE_NEEDS = ("from", "below", "under", "beneath", "off", "short", "shy", "within", "previous", "prior",
+                   "old", "earlier", "former")  # fmt: skip
+# Verbs of a change in level ("rose over 1,000 points" is a change, not a mark).
+_CHANGE_VERB = (
+    r"rose|rise[sn]?|rising|fell|fall(?:s|ing|en)?|gain\w*|lost|los(?:e|es|ing)|drop\w*|add(?:s|ed|ing)?"
+    r"|shed\w*|jump\w*|climb\w*|slip\w*|declin\w*|plung\w*|tumbl\w*|advanc\w*|rall\w*|sank|sink\w*"
+    r"|slump\w*|soar\w*|surg\w*|zoom\w*|crash\w*|tank\w*|spik\w*|leap\w*|skid\w*|slid\w*"
+)
+# A change figure that measures how far the index stands from a high, not a move: "is 5% below
+# its all-time high", "3% off its record close", "within 1% of its record high".
+_DISTANCE_AFTER = (
+    r"\s+(?:below|under|beneath|off|short\s+of|shy\s+of|away\s+from)\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:record|high|highs|peak|peaks|top)\b"
+)
+_DISTANCE_BEFORE = r"\bwithin\s+$"
+# "137,469.26 points at its highest": a level, not a change.
+_LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
 _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—")
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but")
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
-                   "below", "under", "beyond")  # fmt: skip
+                   "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
 LEADING_NEEDS = ("lead", "led", "sen", "push")
 
 ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
         "not_motion_before": _NOT_MOTION_BEFORE,
+        "not_motion_after": _NOT_MOTION_AFTER,
         "record": _RECORD,
         "record_denied": _RECORD_DENIED,
+        "record_qualified_after": _RECORD_QUALIFIED_AFTER,
+        "period_after": rf"[- ]{_PERIOD}\b",
+        "record_qualified_before": _RECORD_QUALIFIED_BEFORE,
         "milestone": _MILESTONE,
         "first_time": _FIRST_TIME,
+        "any_first_time": r"\b(?:first|1st)\s+time\b",
         "intraday": _INTRADAY,
         "level_before": _LEVEL_BEFORE,
         "after_unit": _AFTER_UNIT,
         "earlier_day": _EARLIER_DAY,
         "phase": _PHASE,
         "phase_turn": _PHASE_TURN,
+        "days_apart_before": rf"\b{_DAYS_APART}\s*$",
         "before_close": _BEFORE_CLOSE,
         "cut_folded": _CUT_FOLDED,
         "join": _JOIN,
@@ -204,6 +330,23 @@ ANY, LOW = Regexes.pair(
         "appositive": _APPOSITIVE,
         "and_before": _AND_BEFORE,
         "range": _RANGE,
+        "fronted_intraday": _FRONTED_INTRADAY,
+        "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
+        "negation_before": r"\b(?:not|never|n't|n’t|fail(?:s|ed|ing)?\s+to|unable\s+to|short\s+of)\b",
+        "standing_before": r"\b(?:clos|end|finish|settl|stood|stand|trad)\w*\s+$",
+        "close_direction": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\s+(?:the\s+(?:day|session)\s+)?(?:\w+ly\s+)?(?P<word>higher|lower|up|down)\b",
+        # "For the day the Dow is trading at ...": the period the sentence opens with, not an object.
+        "period_opening": r"\W*(?:for|on|over|during)\s+the\s+(?:day|session|week|month|year|quarter)\b,?\s+(?:the\s+)?$",
+        "first_time_before": _FIRST_TIME_BEFORE,
+        "first_time_qualified": _FIRST_TIME_QUALIFIED,
+        "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
+        "peak_given_up": _PEAK_GIVEN_UP,
+        "level_after": _LEVEL_AFTER,
+        "from_base": _FROM_BASE,
+        "change_verb": _CHANGE_VERB,
+        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+$",
+        "distance_after": _DISTANCE_AFTER,
+        "distance_before": _DISTANCE_BEFORE,
         "direction_words": _DIRECTION_WORDS,
     }
 )

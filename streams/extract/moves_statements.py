@@ -8,12 +8,14 @@ or stands somewhere. Not statements, and so not moves:
   "on track for record close"), or the index is the subject of what someone expects ("analysts
   expect the Nifty to hit 27,000", "if the Dow closes above 40,000");
 - near-record wording: the index only approaches a record or a level ("nears record high",
-  "inches close to record level", "pushes toward 7,000"), with no change of its own;
+  "inches close to record level", "pushes toward 7,000", "fell short of a record close"), with no
+  change of its own;
 - negations and statistics ("didn't log an advance of more than 1 per cent", "moved in an
   average band of 8 per cent each month", "stood above 17,000 on 130 of 244 trading days",
   total-return and compound-growth figures);
 - a name used as a label of a level ("Get out the Dow 19,000 rally caps") or as a modifier of
-  another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF).
+  another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF, an
+  index derived from it: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index").
 
 Each function takes the text and whether it is lower-cased (fold.py): the regexes run
 case-sensitively on lower-cased text, IGNORECASE otherwise.
@@ -35,11 +37,13 @@ _BE = r"(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked
 _HEAD = (
     rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
     r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
-    rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|set\s+(?:to|for)"
+    rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
+    r"|set\s+(?:to|for)"
+    r"|point(?:s|ed|ing)?\s+(?:to|toward|towards)|indicat(?:e|es|ed|ing)"
     r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
     r"|(?:has|have|had|stands?|stood)\s+(?:an?|the)\s+(?:\S+\s+){0,3}?chance)"
-    r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?"
+    r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?|f(?:ell|alls?|alling|allen)\s+short|stop(?:s|ped)?\s+short"
     r"|(?:inch|edg|mov|push|creep|climb|head|drift|crawl|crept)\w*\s+(?:\w+ly\s+)?"
     r"(?:close\s+to|closer\s+to|near(?:er)?|toward|towards|within))))\b"
 )
@@ -57,6 +61,8 @@ _PREDICTED_BEFORE = (
     r"(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 )
 PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "if", "whether", "unless")
+# An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
+_INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
 # (a sector or industry of the index, its stocks, an ETF on it).
 _LABEL_OR_MODIFIER = (
@@ -66,18 +72,30 @@ _LABEL_OR_MODIFIER = (
     r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
     r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"
     r"|etfs?|exchange[- ]traded|fund|funds|tracker|components?|constituents?|stocks|shares|companies"
-    r"|firms|members|heavyweights|counters)\b)"
+    r"|firms|members|heavyweights|counters|gainers|losers|decliners|advancers|risers|fallers|laggards"
+    r"|movers|winners)\b"
+    # an index derived from the index: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index",
+    # "Topix Core 30", "Dow Jones U.S. Total Stock Market Index"
+    r"|(?:equal[- ]weight(?:ed)?|value|growth|volatility|vol|low[- ]volatility|min(?:imum)?[- ]volatility"
+    r"|core\s+\d+|total[- ]return|net[- ]return|high[- ]dividend|dividend|esg|momentum|quality|leveraged"
+    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b))"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
 # two-month high", "suffered a 10% correction", "on a 12-session winning streak").
+# (A streak that ends says the opposite: "snaps 5-day winning streak" is a fall. A period's best or
+# worst: "posts best week since November".)
+_STREAK_ENDED = r"(?:snap|end|break|broke|halt|stop)\w*\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){0,2}"
+_PERIOD_NOUN = r"(?:day|week|month|quarter|year|session|start|finish|performance)"
 _PHRASE_DIRECTION = (
-    r"\b(?:(?P<up>positive\s+note|winning\s+streak|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
-    r"|[\w.]+-(?:day|week|month|year|session)\s+high)"
-    r"|(?P<down>negative\s+note|losing\s+streak|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
-    r"|correction|[\w.]+-(?:day|week|month|year|session)\s+low))\b"
+    rf"\b(?:(?P<up>{_STREAK_ENDED}losing\s+streak|positive\s+note|winning\s+streak"
+    r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
+    rf"|[\w.]+-(?:day|week|month|year|session)\s+high|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
+    rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
+    r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
+    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+low|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
 )
-PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction")
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst")
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 
@@ -87,6 +105,7 @@ ANY, LOW = Regexes.pair(
         "head": _HEAD,
         "statistic": _STATISTIC,
         "predicted_before": _PREDICTED_BEFORE,
+        "inverted_condition": _INVERTED_CONDITION,
         "label_or_modifier": _LABEL_OR_MODIFIER,
     }
 )
@@ -105,12 +124,22 @@ def unstated_clause(clause: str, low: str | None) -> bool:
     return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
 
 
-def predicted_before(pre: str, folded: bool) -> bool:
+def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     """Whether the text before a name makes it the subject of an expectation or a condition
-    ("analysts expect the Nifty to hit ...", "if the Dow closes above ...")."""
+    ("analysts expect the Nifty to hit ...", "if the Dow closes above ..."); ``opening``: ``pre``
+    is all the sentence before the name, which may open with an inverted condition ("Had the Dow
+    closed above 40,000, ...")."""
+    r = LOW if folded else ANY
+    if (
+        opening
+        and len(pre) < 40
+        and pre.lstrip(" \"'“‘")[:2].lower() in ("ha", "we", "sh")
+        and r.inverted_condition.match(pre)
+    ):
+        return True
     if folded and not contains_any(pre, PREDICTED_NEEDS):
         return False
-    return bool((LOW if folded else ANY).predicted_before.search(pre))
+    return bool(r.predicted_before.search(pre))
 
 
 def label_or_modifier(segment: str, low: str | None) -> bool:

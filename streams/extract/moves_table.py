@@ -1,4 +1,19 @@
-"""Market table rows: "| TSX | 30,022.81 | +50.90 | |" is a move; the row is the sentence."""
+"""Market table and ticker rows: the row is the sentence, its figures are read by column.
+
+- Pipe tables: "| TSX | 30,022.81 | +50.90 | |".
+- Ticker rows with spaced columns: "I:DJI DOW JONES AVERAGES 48254.82 +326.86 +0.68%" (name, last,
+  change, change %; the "%" may be left to the header: "Nikkei 225  37,785.47  +630.35  +1.70"),
+  or name, last and change %: "DAX 22,551.43 -0.5%".
+- Flattened ticker rows, columns glued together: ".FTSEFTSE 100FTSE5582.80-146.19-2.551107558647"
+  (code, name, symbol, price, change, change %, volume; prices with two decimals).
+
+- Scoreboard rows, a name and a figure: "Germany's Dax: 1.33%". An unsigned change takes the
+  direction the lines before the list state for it ("... to open up today. Here's the
+  scoreboard:"), found by ``list_direction``.
+
+A row that names an ETF, a fund or a trust ("SPDR DOW JONES INDUSTRIAL AVERAGE ETF TRUST") is a
+product that tracks the index, not the index: it gives no move.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +23,58 @@ from typing import TYPE_CHECKING
 from streams.extract.moves_clauses import Reading
 
 if TYPE_CHECKING:
-    from streams.extract.indices import IndexRegistry
+    from streams.extract.indices import IndexRegistry, Mention
     from streams.extract.moves import SentenceMove
 
-__all__ = ["read_table_row"]
+__all__ = ["glued_rows", "list_direction", "read_label_row", "read_table_row", "read_ticker_row"]
 
 _CELL_NUMBER = re.compile(
-    r"^\(?(?P<sign>[+\-−]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
+    r"^\(?(?P<sign>[+\-−–]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
 )
+# Words that make a row a product tracking the index, not the index.
+_PRODUCT = re.compile(r"\b(?:ETFs?|ETNs?|Funds?|Trust|SPDR|iShares|Tracker|UCITS)\b", re.IGNORECASE)
+# The columns at the end of a ticker row: last, signed change, optional signed change %.
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (A third signed figure without "%" is the change in percent: "37,785.47  +630.35   +1.70"; a
+# signed percentage alone after the last price is the change: "DAX 22,551.43 -0.5%".)
+_ROW_TAIL = re.compile(
+    rf"\s(?P<level>{_NUM})\s+(?:(?P<points>[+\-−–]\s?(?:{_NUM}))"
+    rf"(?:\s+\(?(?P<pct>[+\-−–]?\s?\d+(?:\.\d+)?)\s?%\)?|\s+(?P<bare>[+\-−–]\s?\d+(?:\.\d+)?))?"
+    r"|\(?(?P<alone>[+\-−–]\s?\d+(?:\.\d+)?)\s?%\)?)\s*$"
+)
+# A word of running text (lower-case, four letters or more): a sentence, not a row.
+_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+# A flattened row: a code such as ".FTSE", then name and symbol, then price, change and
+# change % glued together with two decimals each, then the volume.
+_GLUED_ROW = re.compile(
+    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]{0,80}?(?P<level>\d+\.\d\d)(?P<points>[+\-−–]\d+\.\d\d)"
+    r"(?P<pct>[+\-−–]\d+\.\d\d)\d*[ \t]*$",
+    re.MULTILINE,
+)
+
+# A scoreboard row: a short label holding the index name, a colon, one figure.
+# (A level may come first, then its signed change: "Nikkei 225: 38,120.55 (-0.8%)".)
+_LABEL_ROW = re.compile(
+    r"^(?P<label>[^:\n]{2,60}):[ \t]*(?:(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+),?[ \t]+\(?(?=[+\-−–]))?"
+    r"(?P<sign>[+\-−–]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?P<pct>%)?(?(level)\)?)$"
+)
+# The direction a lead line states for the session a list reports ("to open up today", "closed
+# lower", "are trading in the red").
+_SESSION_DIRECTION = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|clos(?:e|es|ed|ing)|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|trad(?:e|es|ed|ing)"
+    r"|start(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?P<word>up|higher|down|lower|in\s+the\s+red|in\s+the\s+green)\b",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "").replace("−", "-").replace("–", "-").replace(" ", ""))
+
+
+def _row_reading(level: float | None, points: float | None, pct: float | None) -> Reading:
+    change = points if points is not None else pct
+    direction = None if change is None else "up" if change > 0 else "down" if change < 0 else "flat"
+    return Reading(direction=direction, change_pct=pct, change_points=points, level=level, motion=True)
 
 
 def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
@@ -41,7 +100,7 @@ def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
             continue
         value = float(match.group("num").replace(",", ""))
         signed = bool(match.group("sign"))
-        if match.group("sign") in ("-", "−"):
+        if match.group("sign") in ("-", "−", "–"):
             value = -value
         if match.group("pct"):
             pct = value if pct is None else pct
@@ -51,7 +110,120 @@ def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
             level = value
     if level is None and points is None and pct is None:
         return []
-    change = points if points is not None else pct
-    direction = None if change is None else "up" if change > 0 else "down" if change < 0 else "flat"
-    reading = Reading(direction=direction, change_pct=pct, change_points=points, level=level, motion=True)
-    return [SentenceMove(index_id, reading, futures)]
+    return [SentenceMove(index_id, _row_reading(level, points, pct), futures)]
+
+
+def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove] | None:
+    """The move of a ticker row with spaced columns ("I:DJI DOW JONES AVERAGES 48254.82 +326.86
+    +0.68%"), [] for a product's row, or None when the sentence is not such a row: it must end
+    in a last price and a signed change, after the index name, with no word of running text."""
+    from streams.extract.moves import SentenceMove
+
+    tail = _ROW_TAIL.search(sentence)
+    if tail is None or not mentions or mentions[-1].end > tail.start():
+        return None
+    head = sentence[: tail.start()]
+    if _PROSE_WORD.search(head):
+        return None
+    if _PRODUCT.search(head):
+        return []
+    pct = tail.group("pct") or tail.group("bare") or tail.group("alone")
+    points = tail.group("points")
+    reading = _row_reading(
+        _number(tail.group("level")), _number(points) if points else None, _number(pct) if pct else None
+    )
+    return [SentenceMove(mentions[0].index_id, reading, False)]
+
+
+def _glued_index(head: str, registry: IndexRegistry) -> str | None:
+    """The index a flattened row's code-name-symbol run names: the first place from which a
+    registered name starts (the longest there), or None (no name, or an excluded one)."""
+    for i in range(1, len(head) - 1):
+        rest = head[i : i + 40]
+        for j in range(len(rest), 2, -1):
+            if registry.is_name(rest[:j]):
+                return registry.index_of(rest[:j])
+    return None
+
+
+def glued_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, SentenceMove]]:
+    """(start, end, move) of every flattened ticker row of the body that names an index (the
+    caller looks only when a line starts with ".")."""
+    from streams.extract.moves import SentenceMove
+
+    found: list[tuple[int, int, SentenceMove]] = []
+    for row in _GLUED_ROW.finditer(body):
+        head = row.group(0)[: row.start("level") - row.start()].strip()
+        if _PRODUCT.search(head):
+            continue
+        index_id = _glued_index(head, registry)
+        if index_id is None:
+            continue
+        reading = _row_reading(
+            _number(row.group("level")), _number(row.group("points")), _number(row.group("pct"))
+        )
+        found.append(
+            (row.start(), row.start() + len(row.group(0).rstrip()), SentenceMove(index_id, reading, False))
+        )
+    return found
+
+
+def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove] | None:
+    """The move of a scoreboard row ("Germany's Dax: 1.33%", "Dow: -0.4%"), or None when the
+    sentence is not one: a label of names (no word of running text) holding one index name, a
+    colon, one figure. An unsigned change is left without a direction (see list_direction)."""
+    from streams.extract.moves import SentenceMove
+
+    row = _LABEL_ROW.match(sentence)
+    if row is None or len(mentions) != 1 or mentions[0].end > row.end("label"):
+        return None
+    if _PROSE_WORD.search(row.group("label")) or _PRODUCT.search(row.group("label")):
+        return None
+    value = _number(row.group("num"))
+    if row.group("sign") in ("-", "−", "–"):
+        value = -value
+    level = _number(row.group("level")) if row.group("level") else None
+    if row.group("pct"):
+        reading = (
+            _row_reading(level, None, value)
+            if row.group("sign")
+            else Reading(change_pct=value, level=level, motion=True)
+        )
+    elif level is not None:
+        reading = _row_reading(level, value, None)
+    else:
+        reading = Reading(level=value, motion=True)
+    return [SentenceMove(mentions[0].index_id, reading, False)]
+
+
+# A list row without a colon: a name and an unsigned percentage ("- DAX 0.5%").
+_BARE_ROW = re.compile(r"^(?P<label>.{2,40}?)[ \t]+\d+(?:\.\d+)?[ \t]*%$")
+
+
+def is_unsigned_label_row(sentence: str) -> bool:
+    """Whether the sentence is a scoreboard row with an unsigned percentage ("Germany's Dax:
+    1.33%", "DAX 0.5%")."""
+    row = _LABEL_ROW.match(sentence)
+    if row is not None:
+        return not row.group("sign") and row.group("pct") is not None
+    bare = _BARE_ROW.match(sentence)
+    return bare is not None and not _PROSE_WORD.search(bare.group("label"))
+
+
+def list_direction(body: str, start: int) -> str | None:
+    """The direction stated for the list whose row starts at ``start``: a verb of the session
+    with its direction ("open up", "closed lower") in one of the two lines before the list."""
+    pos = body.rfind("\n", 0, start) + 1
+    leads = lines = 0
+    while pos > 0 and leads < 2 and lines < 60:  # bounded: a long list costs no more per row
+        lines += 1
+        prev = body.rfind("\n", 0, pos - 1) + 1
+        line = body[prev : pos - 1].strip()
+        pos = prev
+        if not line or _LABEL_ROW.match(line):
+            continue
+        leads += 1
+        words = [match.group("word").lower() for match in _SESSION_DIRECTION.finditer(line)]
+        if words:
+            return "up" if words[-1] in ("up", "higher", "in the green") else "down"
+    return None

@@ -44,7 +44,7 @@ _PASSIVE = (
 _LIST_ALL = r"\s*,\s*(?:[^,;:.\d]{1,50},\s*){0,4}[^,;:.\d]{1,50}?\s+and\s+[^,;:.\d]{1,50}?\s+(?:all|both)\s+"
 # A signed change in parentheses right after the name: "the CAC 40 (+12% approximately)".
 _PAREN_FIGURE = (
-    r"\s*\(\s*(?P<sign>[+\-−–])\s?(?P<num>\d+(?:\.\d+)?)\s?%\s*(?P<approx>approximately|about|roughly|around)?"
+    r"\s*\(\s*(?P<sign>[+\-−–])\s?(?P<num>\d+(?:\.\d+)?)\s?%\s*(?P<approx>approx(?:imately|\.)?|about|roughly|around)?"
     r"\s*\)"
 )
 # A noun of motion carrying a figure, with the name as its object: "losses of 0.1% on the CAC",

@@ -2,9 +2,14 @@
 
 Every line is at least its own sentence (headlines, bullets and table rows carry no final
 period); a leading list bullet ("• ") is not part of the sentence. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a
-closing quote or bracket) before whitespace and a capital, digit or opening quote -- except
+closing quote or bracket) before whitespace and a capital, digit, opening quote or bracket -- except
 after abbreviations ("U.S.", "Oct.", "Inc."), single initials ("S. Korea") and "U.S ." with a
-stray space. Sentences are returned as exact, stripped substrings of the text, in order.
+stray space; after "a.m."/"p.m." only before a word that opens a sentence ("9:25 a.m. On Friday,"
+but "9 a.m. Tokyo time"). Scraped copy loses the space between sentences: a mark glued to the
+next sentence's first word ("five percent.The KOSPI", "point.the FTSE 100"), a transcript's
+speaker mark (">>") and a headline glued to the next sentence without a mark ("for the first time
+everThe Ibex has hit ...") end a sentence too. Sentences are returned as exact, stripped
+substrings of the text, in order.
 """
 
 from __future__ import annotations
@@ -29,7 +34,23 @@ _ABBREVIATIONS = frozenset(
 # word: scraped copy loses capitals, and no abbreviation ends in a digit or "%".
 # Written with the terminal mark first in both branches ("(?<=[%0-9]\.)" is the second branch's
 # look back from after its "."), so the engine skips straight to the marks.
-_END = re.compile(r"[.!?](?:[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|(?<=[%0-9]\.)(?=[ \t]+[a-z]))")
+# A mark glued to the next sentence (no space) ends it before a capitalised word or "the", after a
+# letter, digit or "%": "percent.The", "4,949.67.It", "point.the"; and before a transcript's ">>".
+_END = re.compile(
+    r"[.!?](?:[\"'”’)\]]*(?=[ \t]+(?:[\"'“‘]?[A-Z0-9]|[(\[]))|(?<=[%0-9]\.)(?=[ \t]+[a-z])"
+    r"|(?<=[a-z0-9%][.!?])[\"'”’)\]]*(?=[A-Z][a-z]|the\s)|[\"'”’)\]]*(?=[ \t]*>>))"
+)
+# A headline glued to the next sentence without a mark: "... for the first time everThe Ibex".
+_GLUED_HEADLINE = re.compile(r"[a-z](?=(?:The|An?)\s)")
+# Words that open a sentence after "a.m."/"p.m." (a proper noun, "ET" or "Tokyo", continues it).
+_OPENERS = frozenset(
+    {
+        "The", "On", "In", "It", "At", "A", "An", "But", "And", "This", "That", "These", "Those",
+        "Meanwhile", "However", "By", "For", "As", "After", "Before", "Earlier", "Later", "Its",
+        "He", "She", "They", "We", "There", "Shares", "Stocks", "Markets", "Trading", "Investors",
+    }
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # A list bullet in front of a sentence is layout, not part of the sentence.
 _BULLET = re.compile(r"[•▪●◦·*-][ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")
@@ -47,6 +68,9 @@ def _is_sentence_end(line: str, pos: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False  # an initial: "S. Korea", "J. Smith"
     lowered = word.lower().rstrip(".")
+    if lowered in ("a.m", "p.m"):
+        after = _NEXT_WORD.match(line, pos + 1)
+        return after is not None and after.group(1) in _OPENERS
     if lowered in _ABBREVIATIONS:
         return False
     # Dotted acronyms ("U.S", "U.S.", "N.Y") and "U.S ." with a stray space.
@@ -87,13 +111,32 @@ def spans_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _glued_headlines(line: str) -> list[int]:
+    """Where a headline glued to the next sentence ends ("...everThe Ibex"): a lower-case letter
+    right before "The "/"A "/"An " (a few substring searches; the regex only then)."""
+    for word in ("The ", "A ", "An "):
+        at = line.find(word, 1)
+        while at > 0:
+            if line[at - 1].islower():
+                return [match.end() for match in _GLUED_HEADLINE.finditer(line)]
+            at = line.find(word, at + 1)
+    return []
+
+
 def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
+    glued = _glued_headlines(line)
     cut = 0
     for match in _END.finditer(line):
         if not _is_sentence_end(line, match.start()):
             continue
+        while glued and glued[0] < match.end():
+            _append(spans, line, line_start, cut, glued[0])
+            cut = glued.pop(0)
         _append(spans, line, line_start, cut, match.end())
         cut = match.end()
+    for end in glued:
+        _append(spans, line, line_start, cut, end)
+        cut = end
     _append(spans, line, line_start, cut, len(line))
 
 
@@ -105,8 +148,9 @@ def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, en
     lead = len(piece) - len(piece.lstrip())
     bullet = _BULLET.match(piece, lead)
     if bullet is not None and bullet.end() < len(piece.rstrip()):
-        stripped = piece[bullet.end() :].strip()
-        lead = bullet.end()
+        rest = piece[bullet.end() :]
+        stripped = rest.strip()
+        lead = bullet.end() + len(rest) - len(rest.lstrip())  # (a no-break space may follow)
     begin = offset + start + lead
     spans.append((begin, begin + len(stripped)))
 

@@ -6,10 +6,11 @@
     /metrics        Prometheus text (Faust's sensor and the pipeline's own counters)
     /health/live    200 while the event loop answers
     /health/ready   200 once the group is joined and table recovery is done, else 503
-    /live           the live page; /live/events its server-sent events, /live/state a snapshot
+    /live           the live page (``streams.page``); /live/events its server-sent events, /live/state a snapshot
 
-Everything the agents do reaches these through observers (``streams.observe``); the agents
-know nothing about metrics, logs or pages.
+Everything the agents do reaches metrics and logs through observers (``streams.observe``); the
+agents know nothing about metrics, logs or pages. The live page reads the topics themselves, not
+this worker's observers, so every worker (and ``milestones page``) shows the same page.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from prometheus_client import CollectorRegistry
 
-from streams.alerting import load_alert_rules
 from streams.ops.faust_sensor import setup_faust_metrics
 from streams.ops.health import readiness, register_health_views
-from streams.ops.live import LiveHub, LiveObserver, register_live_views
 from streams.ops.logs import LoggingObserver, logging_config
 from streams.ops.metrics import MetricsObserver, update_consumer_lag
+from streams.page.live_page import LivePage
+from streams.page.web import add_to_faust
 
 if TYPE_CHECKING:
     from streams.app import Pipeline
@@ -40,11 +41,11 @@ CONSUMER_LAG_INTERVAL = 5.0
 
 @dataclass
 class Ops:
-    """What ``install_ops`` put on a pipeline (tests and tools reach the registry and hub here)."""
+    """What ``install_ops`` put on a pipeline (tests and tools reach the registry and page here)."""
 
     registry: CollectorRegistry
     metrics: MetricsObserver
-    hub: LiveHub
+    page: LivePage
     logging: LoggingObserver
 
 
@@ -57,13 +58,13 @@ def install_ops(pipeline: Pipeline) -> Ops:
     # Its per-message metrics are brought up to date at scrape time (ops/faust_sensor.py).
     setup_faust_metrics(app, registry, pattern="/metrics")
     metrics = MetricsObserver(registry)
-    hub = LiveHub(load_alert_rules(pipeline.settings.alert_rules_path), agents.counts)
     logger = LoggingObserver()
-    for observer in (metrics, logger, LiveObserver(hub)):
+    for observer in (metrics, logger):
         agents.observers.add(observer)
+    page = LivePage(pipeline.settings)  # reads the topics once a page is first opened
 
     register_health_views(app)
-    register_live_views(app, hub)
+    add_to_faust(app, page)
 
     inputs = [pipeline.settings.topics.articles, pipeline.settings.topics.index_moves]
 
@@ -75,11 +76,11 @@ def install_ops(pipeline: Pipeline) -> Ops:
         except Exception as exc:  # a failed refresh must never stop the worker
             log.warning("consumer lag not refreshed: %s", exc)
 
-    def end_live_streams(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
-        hub.close()
+    async def close_live_page(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+        await page.close()
 
     app.timer(CONSUMER_LAG_INTERVAL, on_leader=False)(refresh_consumer_lag)
     # mode types receivers with a ``signal`` parameter that no plain function matches exactly.
-    cast(Any, app.on_before_shutdown).connect(end_live_streams)
+    cast(Any, app.on_before_shutdown).connect(close_live_page)
 
-    return Ops(registry=registry, metrics=metrics, hub=hub, logging=logger)
+    return Ops(registry=registry, metrics=metrics, page=page, logging=logger)

@@ -338,19 +338,28 @@ def test_tail_quotes(pipeline: Pipeline) -> None:
 
 
 def test_tail_index_moves(pipeline: Pipeline) -> None:
-    """New moves from now on: replaying the seed that names the Dow shows its move, and only the Dow's."""
+    """New moves from now on: an article naming the Dow and the Nikkei shows the Dow's move only.
+
+    A new article, not a seed: the worker already processed the seeds, and an article counts
+    once (contract rule 9), so replaying a seed again publishes no move.
+    """
+    article = pipeline.folder / "dow-and-nikkei.txt"
+    article.write_text(
+        "Stocks end mixed\n\nThe Dow Jones Industrial Average rose 0.5% to 47,450.10 on Tuesday, "
+        "while Japan's Nikkei slipped 0.3% to 49,812.40.\n",
+        encoding="utf-8",
+    )
     shell = Shell.start("milestones tail index-moves --index DJIA", pipeline.env, pipeline.folder)
     try:
         shell.wait_for(lambda: "following" in shell.stderr())
-        dow = sorted((ROOT / "seeds").glob("000_*.txt"))
-        _replay(pipeline.env, *map(str, dow))
+        _replay(pipeline.env, str(article))
         shell.wait_for(lambda: shell.stdout().strip() != "")
         assert shell.interrupt() == 0, shell.stderr()
     finally:
         shell.clean_up()
     lines = shell.stdout().splitlines()
     assert lines and all(line.startswith("DJIA up") for line in lines)
-    assert any("at 47,207.12" in line for line in lines)
+    assert any("at 47,450.1" in line for line in lines)
 
 
 def test_curl_metrics(pipeline: Pipeline) -> None:

@@ -62,3 +62,8 @@ def test_a_list_bullet_is_not_part_of_the_sentence(bullet: str) -> None:
         "The FTSE 100 closed above 10,000 points for the first time.",
         "Gilts fell.",
     ]
+
+
+def test_a_bullet_followed_by_a_no_break_space() -> None:
+    text = "• \xa0The Nikkei rose 1%."
+    assert split_sentences(text) == ["The Nikkei rose 1%."]

@@ -325,6 +325,11 @@ ELLIPSIS_AND_PHRASES = [
     ("The Kospi closed with a gain of 1.2% at 2,650.3.", [M("KOSPI", "up", pct=1.2, level=2650.3)]),
     ("The DAX ended with a loss of 0.4%.", [M("DAX", "down", pct=-0.4)]),
     ("The FTSE 100 climbs with over 2% gain", [M("FTSE100", "up", pct=2, approx=True)]),
+    ("The Dow closed with a 310-point gain.", [M("DJIA", "up", pts=310)]),
+    ("Nifty and Sensex opened the week with a weak start.", [M("NIFTY50", "down"), M("SENSEX", "down")]),
+    ("The Nikkei ended the month with a strong finish.", [M("NIKKEI225", "up")]),
+    # ... but not a phrase of another noun's
+    ("The Kospi closed, with a strong start for chipmakers.", []),
     # "with" before another subject still ends the clause
     (
         "The Nikkei rose 0.9%, with the Topix up 0.5% at 2,801.2.",
@@ -429,10 +434,6 @@ SCRAPED = [
         "The Kospi slipped and, after a volatile morning, ended 0.3% lower at 2,650.2.",
         [M("KOSPI", "down", pct=-0.3, level=2650.2)],
     ),
-    (
-        "Markets rally on rate hopes for the first timeThe FTSE 100 hit a record high.",
-        [M("FTSE100", "up", rec=True)],
-    ),
     ("Miners lifted the FTSE 100 to a record high.", []),
 ]
 
@@ -479,6 +480,14 @@ EXTENSIONS = [
         [M("HSI", "down", pct=-3, level=17010.2, intra=True), M("HSI", "down", pct=-21, intra=True)],
     ),
     (
+        "The DAX fell 0.8%, extending its decline from the July peak of 24,630.5 to 6.2%.",
+        [M("DAX", "down", pct=-0.8), M("DAX", "down", pct=-6.2)],
+    ),
+    (
+        "The Topix rose 1.1%, extending a rally for the month to 5.4%.",
+        [M("TOPIX", "up", pct=1.1), M("TOPIX", "up", pct=5.4)],
+    ),
+    (
         "The Nikkei fell 2% to 38,100.5, extending its losing streak to five sessions.",
         [M("NIKKEI225", "down", pct=-2, level=38100.5)],
     ),
@@ -488,6 +497,36 @@ EXTENSIONS = [
 @pytest.mark.parametrize(("sentence", "expected"), EXTENSIONS, ids=[s[0][:50] for s in EXTENSIONS])
 def test_extensions(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+def test_a_headline_glued_to_the_next_sentence_does_not_govern_its_name() -> None:
+    # The sentence splitter ends the headline where the next sentence starts (sentences.py).
+    from streams.extract import extract_moves, normalise_article
+
+    text = "Markets rally on rate hopes for the first timeThe FTSE 100 hit a record high.\n"
+    moves = extract_moves(normalise_article(text, "glued.txt"))
+    assert [(m.index, m.direction, m.record_high, m.first_time, m.sentence) for m in moves] == [
+        ("FTSE100", "up", True, False, "The FTSE 100 hit a record high.")
+    ]
+
+
+def test_a_sentence_glued_to_the_next_ends_its_clause() -> None:
+    # "... 4,949.67.It was ...": the next sentence's milestone and first time are not the Kospi's move.
+    from streams.extract import extract_moves, normalise_article
+
+    text = (
+        "The Kospi shed 274.69 points to close at 4,949.67.It was the first dip below the 5,000 mark since it "
+        "closed above it for the first time ever last week.The Kosdaq lost 1.2%.\n"
+    )
+    moves = extract_moves(normalise_article(text, "glued.txt"))
+    assert [(m.index, m.change_points, m.level, m.milestone, m.first_time) for m in moves] == [
+        ("KOSPI", -274.69, 4949.67, None, False),
+        ("KOSDAQ", None, None, None, False),
+    ]
+    assert [m.sentence for m in moves] == [
+        "The Kospi shed 274.69 points to close at 4,949.67.",
+        "The Kosdaq lost 1.2%.",
+    ]
 
 
 def test_leaves_is_a_causative() -> None:
@@ -539,4 +578,204 @@ REVERSALS = [
 
 @pytest.mark.parametrize(("sentence", "expected"), REVERSALS, ids=[s[0][:50] for s in REVERSALS])
 def test_undone_moves(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- "fell short of" a record or a mark is an approach, not a fall
+SHORT_OF = [
+    ("The S&P 500 fell short of a record close.", []),
+    ("The Nikkei fell short of the 40,000 mark on Friday.", []),
+    ("The Dow stopped short of 45,000 as banks slipped.", []),
+    # near-misses: a fall, and a rise that fell short
+    ("The FTSE 100 fell 0.4% on Friday.", [M("FTSE100", "down", pct=-0.4)]),
+    ("The Kospi rose 0.5% but fell short of a record.", [M("KOSPI", "up", pct=0.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHORT_OF, ids=[s[0][:50] for s in SHORT_OF])
+def test_falling_short_is_no_fall(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- the name inside another noun's phrase: a possessive phrase ends at a comma or "and";
+# the name modifying "gainers"/"losers" names a group of stocks
+NOUN_PHRASES = [
+    ("Infosys, the Nifty's biggest weight, fell 2%.", []),
+    ("Rolls-Royce was the FTSE 100's top riser, up 5.1% at a record high.", []),
+    ("Among Nikkei gainers, SoftBank rose 6%.", []),
+    ("The top Kospi losers were chipmakers, down 3%.", []),
+    # near-misses: the possessive phrase carries its own figure or record
+    ("The FTSE 100's gain of 1.2%, its best in a month, lifted sentiment.", [M("FTSE100", "up", pct=1.2)]),
+    ("The Dow's 500-point drop, its worst since May, rattled traders.", [M("DJIA", "down", pts=-500)]),
+    ("The Nasdaq's record close, driven by chipmakers, lifted futures.", [M("IXIC", "up", rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUN_PHRASES, ids=[s[0][:50] for s in NOUN_PHRASES])
+def test_the_name_inside_another_nouns_phrase(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- a restrictive "that" clause after an object name qualifies the noun governing it: a proper
+# name takes no restrictive clause
+RESTRICTIVE = [
+    ("Stocks in the Nikkei 225 that rose the most included Fast Retailing, up 4%.", []),
+    ("Companies in the S&P 500 that beat forecasts rose 3% on average.", []),
+    ("Members of the DAX that report this week fell 1.1%.", []),
+    # near-misses: a relative clause set off by a comma, or after the subject
+    ("It was a good week for the Nasdaq, which rose 3%.", [M("IXIC", "up", pct=3)]),
+    ("It was a poor week for the CAC 40, that lost 2.1%.", [M("CAC40", "down", pct=-2.1)]),
+    ("The Nikkei 225 that tracks Japanese stocks rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RESTRICTIVE, ids=[s[0][:50] for s in RESTRICTIVE])
+def test_a_restrictive_clause_after_an_object_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- a streak that ends states the opposite direction; a period's best or worst states one
+STREAKS_AND_BESTS = [
+    ("Kospi snaps 5-day winning streak", [M("KOSPI", "down")]),
+    ("The Nikkei ended its three-session losing streak.", [M("NIKKEI225", "up")]),
+    ("The Hang Seng broke a four-day winning streak on Friday.", [M("HSI", "down")]),
+    ("S&P 500 posts best week since November", [M("SPX", "up")]),
+    ("The Dow had its worst day since March.", [M("DJIA", "down")]),
+    # near-misses: a streak that goes on, and a verb that states the direction itself
+    ("The Nikkei extended its winning streak to seven sessions.", [M("NIKKEI225", "up")]),
+    ("The Nasdaq has been on a five-session losing streak.", [M("IXIC", "down")]),
+    ("The Nasdaq rose 2%, snapping a three-day losing streak.", [M("IXIC", "up", pct=2)]),
+    ("The Sensex fell 1%, its worst day in a month.", [M("SENSEX", "down", pct=-1)]),
+    ("The Nasdaq is headed for its worst week since March.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), STREAKS_AND_BESTS, ids=[s[0][:50] for s in STREAKS_AND_BESTS]
+)
+def test_streaks_and_a_periods_best_or_worst(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- more verbs of motion in wire and Indian market copy; "off" before a change figure is down
+VERBS = [
+    ("Wall Street ends lower; Dow off 0.5%", [M("DJIA", "down", pct=-0.5)]),
+    ("The Nasdaq was off by 120 points at midday.", [M("IXIC", "down", pts=-120)]),
+    ("Sensex zooms 800 points", [M("SENSEX", "up", pts=800)]),
+    ("The Hang Seng plummeted 4.2%.", [M("HSI", "down", pct=-4.2)]),
+    ("The Kospi nosedived 3%.", [M("KOSPI", "down", pct=-3)]),
+    ("Sensex cracks 600 points", [M("SENSEX", "down", pts=-600)]),
+    ("The Nikkei bounced back 1.5%.", [M("NIKKEI225", "up", pct=1.5)]),
+    # near-misses: "off" without a change figure, a distance from a high
+    ("The Dow came off its highs.", []),
+    ("The FTSE 100 is 3% off its record.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VERBS, ids=[s[0][:50] for s in VERBS])
+def test_more_verbs_of_motion(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- futures that "point to" or "indicate" an open are pre-open calls; "a 300-point drop" is a
+# change, never a level
+POINTING = [
+    ("Dow futures point to 300-point drop", []),
+    ("S&P 500 futures pointed to a higher open.", []),
+    ("The FTSE 100 is indicated to open 15 points higher.", []),
+    ("The Dow slid to a 500-point loss by midday.", [M("DJIA", "down", pts=-500)]),
+    # near-misses: a level after "to", and "indicating" after a move of its own
+    ("The Nikkei fell 300 points to 38,000.", [M("NIKKEI225", "down", pts=-300, level=38000)]),
+    (
+        "The Kospi rose 20 points to 2,650.1, indicating strong demand.",
+        [M("KOSPI", "up", pts=20, level=2650.1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POINTING, ids=[s[0][:50] for s in POINTING])
+def test_pointing_to_an_open(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- e-minis are futures contracts, named after the index or before it
+E_MINIS = [
+    ("Dow e-minis were up 120 points, or 0.3%.", [M("DJIA", "up", pct=0.3, pts=120, fut=True)]),
+    ("Nasdaq 100 e-minis were down 0.5%.", [M("NDX", "down", pct=-0.5, fut=True)]),
+    ("E-mini S&P 500 contracts rose 0.2%.", [M("SPX", "up", pct=0.2, fut=True)]),
+    # near-miss: the cash index
+    ("The S&P 500 rose 0.2% as e-mini volumes fell.", [M("SPX", "up", pct=0.2)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), E_MINIS, ids=[s[0][:50] for s in E_MINIS])
+def test_e_minis_are_futures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- an index derived from the index is another index (not in the table)
+DERIVED = [
+    ("The S&P 500 equal-weight index rose 0.8%.", []),
+    ("The S&P 500 Value index fell 0.3%.", []),
+    ("The Nasdaq-100 Volatility Index rose 5%.", []),
+    ("The Topix Core 30 rose 0.7%.", []),
+    ("The Dow Jones U.S. Total Stock Market Index rose 0.5%.", []),
+    ("The S&P 500 Growth index and the Dow rose 1%.", [M("DJIA", "up", pct=1)]),
+    # near-misses: the same words elsewhere in the sentence
+    ("The S&P 500 rose 0.8% as value stocks gained.", [M("SPX", "up", pct=0.8)]),
+    ("The Nikkei rose 1%, while volatility fell.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DERIVED, ids=[s[0][:50] for s in DERIVED])
+def test_a_derived_index_is_another_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- "a day after ...", "two days after ...": a piece about another day. Without a figure it adds
+# nothing to the move (no record, no first time); with a change of its own it is its own move.
+ANOTHER_DAY = [
+    ("The FTSE 100 rose 0.5%, a day after hitting a record.", [M("FTSE100", "up", pct=0.5)]),
+    (
+        "The S&P 500 closed at a record, two days after topping 6,100 for the first time.",
+        [M("SPX", "up", rec=True)],
+    ),
+    ("The Dow rose 1% a week after falling 5%.", [M("DJIA", "up", pct=1), M("DJIA", "down", pct=-5)]),
+    (
+        "The Nikkei fell 1.4% on Tuesday, two days after rising 2.2%.",
+        [M("NIKKEI225", "down", pct=-1.4), M("NIKKEI225", "up", pct=2.2)],
+    ),
+    # near-misses: the same session's pieces
+    (
+        "The Kospi closed above 5,000 for the first time on Monday, after climbing nearly 3%.",
+        [M("KOSPI", "up", pct=3, ms=5000, first=True, approx=True)],
+    ),
+    (
+        "The DAX rose 1.2% after hitting a record high during the session.",
+        [M("DAX", "up", rec=True, intra=True), M("DAX", "up", pct=1.2)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ANOTHER_DAY, ids=[s[0][:50] for s in ANOTHER_DAY])
+def test_a_piece_about_another_day(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# --- an inverted condition ("Had the Dow closed above 40,000, ...") and "is seen" forecasts
+CONDITIONS_AND_FORECASTS = [
+    ("Had the Dow closed above 40,000, it would have been a record.", []),
+    ("Were the Nikkei to fall below 30,000, the BOJ would act.", []),
+    ("Should the Kospi break 3,000, analysts expect more gains.", []),
+    ("The Kospi is seen ending the year at 3,000, according to a Reuters poll.", []),
+    # near-misses: a past perfect statement, and "had" that does not open the sentence
+    ("The Nasdaq had risen 3% by Friday.", [M("IXIC", "up", pct=3)]),
+    ("Investors had hoped for more, and the Nikkei rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), CONDITIONS_AND_FORECASTS, ids=[s[0][:50] for s in CONDITIONS_AND_FORECASTS]
+)
+def test_inverted_conditions_and_seen_forecasts(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)

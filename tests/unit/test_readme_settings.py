@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from streams.bridges.settings import BridgeSettings
+from streams.page.settings import PageSettings
 from streams.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +36,7 @@ def readme_variables() -> set[str]:
 def code_variables() -> set[str]:
     names = {f"MILESTONES_{field.upper()}" for field in Settings.model_fields}
     names |= {f"MILESTONES_BRIDGE_{field.upper()}" for field in BridgeSettings.model_fields}
+    names |= {f"MILESTONES_PAGE_{field.upper()}" for field in PageSettings.model_fields}
     sources = [ROOT / "setup.py", *sorted((ROOT / "streams").rglob("*.py"))]
     for path in sources:
         names.update(re.findall(r"environ(?:\.get\(|\[)\s*\"(MILESTONES_[A-Z0-9_]+)\"", path.read_text()))

@@ -32,3 +32,31 @@ def test_sentences_are_exact_substrings() -> None:
     for sentence in split_sentences(text):
         assert sentence in text
         assert sentence == sentence.strip()
+
+
+# Scraped copy loses the space between sentences; "a.m."/"p.m." end a sentence only before a word
+# that opens one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kospi fell 2.1 percent.The Kosdaq lost 3%.", ["The Kospi fell 2.1 percent.", "The Kosdaq lost 3%."]),
+        ("It closed at 4,949.67.It was the first dip.", ["It closed at 4,949.67.", "It was the first dip."]),
+        ("Losses were broad.”The index fell.", ["Losses were broad.”", "The index fell."]),
+        ("a loss of 0.4% or -16.7 point.the FTSE 100 closed up.",
+         ["a loss of 0.4% or -16.7 point.", "the FTSE 100 closed up."]),
+        ("for the first time since May.>> The FTSE 100 rose.", ["for the first time since May.", ">> The FTSE 100 rose."]),
+        ("Markets rally on rate hopes everThe Ibex hit a new high.",
+         ["Markets rally on rate hopes ever", "The Ibex hit a new high."]),
+        ("The index rose at 9:25 a.m. On Friday, it fell.", ["The index rose at 9:25 a.m.", "On Friday, it fell."]),
+        ("It closed at a record on Tuesday. (jane.doe@example.com)",
+         ["It closed at a record on Tuesday.", "(jane.doe@example.com)"]),
+        # near-misses: no sentence end
+        ("As of 12:30 p.m. ET, the index was up.", ["As of 12:30 p.m. ET, the index was up."]),
+        ("At 9 a.m. Tokyo time the Nikkei fell.", ["At 9 a.m. Tokyo time the Nikkei fell."]),
+        ("Shares of U.S.Steel rose. Visit Investing.com for more.", ["Shares of U.S.Steel rose.", "Visit Investing.com for more."]),
+        ("The Nikkei rose 1.5%; the Topix rose 1.2%.", ["The Nikkei rose 1.5%; the Topix rose 1.2%."]),
+        ("Shares of Inc. (AAPL) rose.", ["Shares of Inc. (AAPL) rose."]),
+    ],
+)  # fmt: skip
+def test_split_scraped_copy(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
