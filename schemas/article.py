@@ -25,3 +25,10 @@ class Article(WireModel):
         default=None, description="ISO 8601 date or datetime, or null when the text does not say."
     )
     body: str = Field(description="The article text with boilerplate removed.")
+    updates: str | None = Field(
+        default=None,
+        description=(
+            "The article_id of the earlier version of this story that this one replaces "
+            "(a feed item whose text changed, or a corrected story pushed again), else null."
+        ),
+    )

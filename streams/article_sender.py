@@ -291,7 +291,10 @@ class ArticleSender:
     async def _end_offsets_with(self, consumer: AIOKafkaConsumer) -> dict[int, int]:
         partitions = consumer.partitions_for_topic(self.topic)
         if not partitions:
-            await consumer.topics()  # fresh metadata: the topic may have just been created
+            # A new consumer knows no topic's partitions yet. ``consumer.topics()`` would not help:
+            # it fetches metadata without keeping it, so this stayed empty and the read-backs
+            # (after an outage, and for skip_recent) read nothing. The client's own update keeps it.
+            await consumer._client.force_metadata_update()
             partitions = consumer.partitions_for_topic(self.topic) or set()
         tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
         return {tp.partition: offset for tp, offset in (await consumer.end_offsets(tps)).items()}

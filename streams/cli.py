@@ -107,6 +107,12 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     return run_replay_command(args)
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from streams.ingest.cli import run_ingest_command
+
+    return run_ingest_command(args)
+
+
 def _cmd_worker(args: argparse.Namespace) -> int:
     from streams.command_settings import find_broker, load_settings
     from streams.settings import Settings
@@ -188,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_replay)
 
+    p = sub.add_parser("ingest", help="live news onto articles: poll RSS/Atom feeds, or take pushes")
+    from streams.ingest.cli import add_ingest_arguments
+
+    add_ingest_arguments(p)
+    p.set_defaults(func=_cmd_ingest)
+
     p = sub.add_parser("worker", help="run the stream worker (extract and alert agents)")
     p.add_argument("--loglevel", type=str.lower, choices=LOG_LEVELS, help="default: MILESTONES_LOG_LEVEL")
     p.set_defaults(func=_cmd_worker)
@@ -222,7 +234,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--loglevel", type=str.lower, choices=LOG_LEVELS, help="default: MILESTONES_LOG_LEVEL")
     p.set_defaults(func=_cmd_bridge)
 
-    p = sub.add_parser("demo", help="broker + worker + replay of the seeds, alerts shown live")
+    p = sub.add_parser(
+        "demo",
+        help="broker + worker + replay of the seeds, alerts shown live",
+        description="The main job on one machine: a broker, a worker, a replay of the seeds (or PATH...), "
+        "the alerts shown live. For live news instead of files, run a worker and point "
+        "`milestones ingest FEED_URL...` (or `--feeds FILE`, or `--listen PORT` for pushed stories) at the "
+        "same cluster: README, 'Live news'.",
+    )
     p.add_argument("paths", nargs="*", help="files or folders to replay (default: seeds/)")
     p.set_defaults(func=_cmd_demo)
     return parser

@@ -31,7 +31,7 @@ __all__ = ["BadSettings", "describe_settings_error", "kafka_settings", "load_set
 SettingsT = TypeVar("SettingsT", bound=BaseSettings)
 
 #: Fields whose value is never repeated in a message.
-_SECRET_FIELDS = frozenset({"sasl_password", "webhook_secret"})
+_SECRET_FIELDS = frozenset({"sasl_password", "webhook_secret", "ingest_token"})
 
 
 class BadSettings(CommandFailed):

@@ -109,6 +109,15 @@ class Settings(BaseSettings):
         default="info", description="The worker's and the bridge's log level (--loglevel wins)."
     )
 
+    # milestones ingest (streams/ingest): the push endpoint's token and the sent-items memory.
+    ingest_token: SecretStr | None = Field(
+        default=None, description="Bearer token that POST /articles of `milestones ingest --listen` requires."
+    )
+    ingest_items_topic: str | None = Field(
+        default=None,
+        description="Compacted topic of feed items already sent (default: <prefix>ingest-items).",
+    )
+
     # Running on a desk's own cluster: security and topic names (see streams/kafka_clients.py).
     topic_map: dict[str, str] = Field(
         default_factory=dict,
@@ -144,6 +153,13 @@ class Settings(BaseSettings):
     def _file_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():
             raise ValueError(f"file {str(value)!r} does not exist")
+        return value
+
+    @field_validator("ingest_token")
+    @classmethod
+    def _token_not_blank(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("is empty: give the token pushers must send, or leave it unset")
         return value
 
     @field_validator("topic_map")

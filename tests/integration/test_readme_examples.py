@@ -61,7 +61,19 @@ EXEMPT = {
     "export MILESTONES_SSL_CAFILE=/etc/pki/desk-ca.pem": "a desk's cluster",
     "export MILESTONES_TOPIC_MAP='{\"articles\": \"desk.news.v1\", \"alerts\": \"desk.alerts.v1\"}'": "a desk's cluster",
     "export MILESTONES_APP_ID=desk-milestones": "a desk's cluster",
+    "milestones ingest --feeds feeds.toml": "an outlet's feeds (placeholders); tests/integration/test_ingest_feeds.py runs ingest on a local news site",
+    "milestones ingest https://www.example.com/markets/rss --interval 120": "an outlet's feed (a placeholder); see test_ingest_feeds.py",
+    "milestones ingest --feeds feeds.toml --once": "an outlet's feeds (placeholders); test_ingest_feeds.py runs --once as a restart",
 }  # fmt: skip
+
+#: The "Live news" push example, one script: the endpoint in the background, two pushes, a clean stop.
+PUSH_BLOCK = [
+    "export MILESTONES_INGEST_TOKEN=change-me",
+    "milestones ingest --listen 8088 &",
+    "curl -s --retry 10 --retry-connrefused -H \"Authorization: Bearer $MILESTONES_INGEST_TOKEN\" -H 'Content-Type: text/plain' --data-binary @seeds/001_f196a04fcb3c95be.txt localhost:8088/articles",
+    "curl -s -H \"Authorization: Bearer $MILESTONES_INGEST_TOKEN\" -H 'Content-Type: application/json' -d '{\"title\": \"Kospi tops 4,000\", \"body\": \"The Kospi rose 2.1% to close at 4,042.83 on Monday, topping 4,000 for the first time.\", \"source\": \"Desk Wire\", \"published_at\": \"2025-10-27T15:40:00+09:00\"}' localhost:8088/articles",
+    "kill %1 && wait",
+]  # fmt: skip
 
 #: Run here, each by the test named.
 RUN = {
@@ -81,6 +93,7 @@ RUN = {
     "curl -s localhost:6066/metrics | grep '^milestones_alerts_fired_total'": "test_curl_metrics",
     "curl -s -o /dev/null -w '%{http_code}\\n' localhost:6066/health/ready": "test_curl_health",
     "milestones worker 2>&1 | jq -c 'select(.alert) | .alert'": "test_worker_log_through_jq",
+    **dict.fromkeys(PUSH_BLOCK, "test_push_block"),
 }
 
 
@@ -436,3 +449,23 @@ def test_make_demo(kafka_bootstrap: str, tmp_path: Path) -> None:
     assert re.search(r"summary: 5 article\(s\) replayed, .* 4 alert\(s\)", shell.stdout()), shell.stdout()[
         -3000:
     ]
+
+
+def test_push_block(kafka_bootstrap: str, tmp_path: Path) -> None:
+    """The "Live news" push example as one script: both stories acknowledged, ingest stops cleanly."""
+    import asyncio
+
+    from tests.integration.helpers import read_topic
+
+    env = _run_env(kafka_bootstrap, tmp_path)
+    port = str(free_port())
+    shell = Shell.start("\n".join(line.replace("8088", port) for line in PUSH_BLOCK), env, tmp_path)
+    try:
+        assert shell.finish(timeout=180) == 0, shell.stdout()[-2000:] + shell.stderr()[-3000:]
+    finally:
+        shell.clean_up()
+    ids = re.findall(r'\{"article_id":"([0-9a-f]{16})"\}', shell.stdout())
+    assert len(ids) == 2, shell.stdout()
+    assert "pushed 2" in shell.stderr() and "change-me" not in shell.stderr()
+    records = asyncio.run(read_topic(kafka_bootstrap, f"{env['MILESTONES_TOPIC_PREFIX']}articles"))
+    assert [r.key for r in records] == [i.encode() for i in ids]
