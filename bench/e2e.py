@@ -33,10 +33,10 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from streams.extract import normalise_article
-from streams.kafka_admin import ensure_topics
-from streams.lag import group_lag
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import group_lag
 from streams.settings import Settings
-from streams.worker_process import WorkerProcess, free_port
+from streams.worker.process import WorkerProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -49,6 +49,6 @@ async def run(bootstrap: str, group: str, source: str, target: str) -> None:
 
 
 if __name__ == "__main__":
-    import uvloop  # the worker's event loop too (streams.worker.use_uvloop): like with like
+    import uvloop  # the worker's event loop too (streams.worker.run.use_uvloop): like with like
 
     uvloop.run(run(*sys.argv[1:5]))

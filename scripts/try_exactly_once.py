@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from streams.broker import provide_broker  # noqa: E402
-from streams.lag import group_lag  # noqa: E402
-from streams.replay import plan_replay, replay  # noqa: E402
+from streams.kafka.lag import group_lag  # noqa: E402
+from streams.replay.producer import plan_replay, replay  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.worker_process import free_port  # noqa: E402
+from streams.worker.process import free_port  # noqa: E402
 from tests.integration.helpers import read_topic, worker_env  # noqa: E402
 
 WORKER = """
@@ -39,7 +39,7 @@ def _eos(self, *a, **kw):
     kw["processing_guarantee"] = "exactly_once"
     _init(self, *a, **kw)
 faust.App.__init__ = _eos
-from streams.worker import run_worker
+from streams.worker.run import run_worker
 sys.exit(run_worker())
 """
 

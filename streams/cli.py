@@ -102,7 +102,7 @@ def _cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from streams.replay_cli import run_replay_command
+    from streams.replay.cli import run_replay_command
 
     return run_replay_command(args)
 
@@ -116,7 +116,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 def _cmd_worker(args: argparse.Namespace) -> int:
     from streams.command_settings import find_broker, load_settings
     from streams.settings import Settings
-    from streams.worker import run_worker
+    from streams.worker.run import run_worker
 
     settings, why = find_broker(load_settings(Settings))
     return run_worker(loglevel=args.loglevel, settings=settings, broker_source=why)
@@ -141,7 +141,7 @@ def _cmd_bridge(args: argparse.Namespace) -> int:
 
 
 def _cmd_tail(args: argparse.Namespace) -> int:
-    from streams.tail import run_tail_command
+    from streams.subscribe.tail import run_tail_command
 
     return run_tail_command(args)
 
@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_worker)
 
     p = sub.add_parser("tail", help="follow alerts (or quotes, index-moves) as they arrive")
-    from streams.tail import add_tail_arguments
+    from streams.subscribe.tail import add_tail_arguments
 
     add_tail_arguments(p)
     p.set_defaults(func=_cmd_tail)

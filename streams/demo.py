@@ -23,11 +23,11 @@ from rich.text import Text
 
 from schemas import Alert
 from streams.broker.provide import provide_broker
-from streams.kafka_clients import client_options
-from streams.lag import wait_for_worker
-from streams.replay import plan_replay, replay
+from streams.kafka.clients import client_options
+from streams.kafka.lag import wait_for_worker
+from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
-from streams.worker_process import WorkerProcess, free_port
+from streams.worker.process import WorkerProcess, free_port
 
 __all__ = ["run_demo"]
 

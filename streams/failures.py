@@ -2,9 +2,9 @@
 
     CommandFailed              a command cannot go on; ``str()`` is one line: why, and what to do
      ├── BadSettings           a MILESTONES_* value is not valid (streams.command_settings)
-     ├── KafkaConnectFailed    the cluster is unreachable or refused our credentials (streams.kafka_clients)
-     ├── ClusterMismatch       the settings cannot work on this cluster (streams.kafka_admin)
-     ├── TopicMissing          a topic to read from a point in time does not exist (streams.consume)
+     ├── KafkaConnectFailed    the cluster is unreachable or refused our credentials (streams.kafka.clients)
+     ├── ClusterMismatch       the settings cannot work on this cluster (streams.kafka.admin)
+     ├── TopicMissing          a topic to read from a point in time does not exist (streams.kafka.consume)
      └── BridgeError           a bridge destination that cannot work (streams.bridges)
 
 Why one base: ``milestones`` (streams/cli.py) prints ``milestones <command>: <message>`` and

@@ -17,8 +17,8 @@ from rich.table import Table
 
 from schemas import Alert
 from streams.alerting import backtest, load_alert_rules
-from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
 from streams.extract import Extraction, IndexRegistry, extract_article
+from streams.replay.files import ArticleFile, SkippedFile, load_articles, order_articles
 
 __all__ = ["run_backtest", "run_extract"]
 

@@ -118,7 +118,7 @@ class Settings(BaseSettings):
         description="Compacted topic of feed items already sent (default: <prefix>ingest-items).",
     )
 
-    # Running on a desk's own cluster: security and topic names (see streams/kafka_clients.py).
+    # Running on a desk's own cluster: security and topic names (see streams/kafka/clients.py).
     topic_map: dict[str, str] = Field(
         default_factory=dict,
         description='Our topic names to the cluster\'s, as JSON: {"alerts": "desk.alerts.v1"}.',

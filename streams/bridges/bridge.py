@@ -32,7 +32,7 @@ from schemas import Alert
 from streams.bridges.backoff import Backoff
 from streams.bridges.settings import BridgeSettings
 from streams.bridges.sink import AlertSink, redact_url
-from streams.kafka_clients import client_options, explain_connect_errors
+from streams.kafka.clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
 __all__ = ["Bridge", "BridgeStats"]

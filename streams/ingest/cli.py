@@ -25,14 +25,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from streams.article_sender import SenderGaveUp
 from streams.cli_types import positive_float
 from streams.command_settings import kafka_settings
 from streams.failures import CommandFailed
 from streams.ingest.events import IngestEvents, IngestSummary
 from streams.ingest.feeds_file import FeedsConfig, feeds_from_urls, load_feeds_file
 from streams.ingest.run import IngestPlan, run_ingest
-from streams.kafka_clients import explain_connect_errors
+from streams.kafka.clients import explain_connect_errors
+from streams.replay.sender import SenderGaveUp
 from streams.settings import Settings
 
 __all__ = [

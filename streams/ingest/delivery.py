@@ -1,6 +1,6 @@
 """One path onto ``articles`` for every feed and every push: a queue in front of the ArticleSender.
 
-Why a queue: :class:`streams.article_sender.ArticleSender` (the path replay uses) sends in order
+Why a queue: :class:`streams.replay.sender.ArticleSender` (the path replay uses) sends in order
 and mends broker outages, but it is one sequence, not safe to call from many tasks at once. Feed
 pollers and push requests each ``await deliver(article)``; one task takes what is queued, hands
 it to the sender in arrival order, flushes, and answers each caller once the broker has
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schemas import Article
-from streams.article_sender import ArticleSender
+from streams.replay.sender import ArticleSender
 
 __all__ = ["ArticleDelivery", "Delivered"]
 

@@ -26,7 +26,6 @@ import random
 import time
 from dataclasses import dataclass
 
-from streams.article_sender import SenderGaveUp
 from streams.extract.sources import detect_source
 from streams.ingest.delivery import ArticleDelivery
 from streams.ingest.events import Failure, IngestEvents
@@ -36,6 +35,7 @@ from streams.ingest.http_fetch import Fetcher, FetchFailed
 from streams.ingest.page_text import NoStoryText, page_story
 from streams.ingest.sent_items import SentItem, SentItems
 from streams.ingest.story_article import story_article
+from streams.replay.sender import SenderGaveUp
 
 __all__ = ["FeedPoller", "backoff_seconds"]
 

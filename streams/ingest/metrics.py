@@ -1,6 +1,6 @@
 """Prometheus metrics of ``milestones ingest``, named and built like the worker's.
 
-A ``CollectorRegistry`` of its own (as the worker's, see ``streams.ops.metrics``), served at
+A ``CollectorRegistry`` of its own (as the worker's, see ``streams.worker.ops.metrics``), served at
 ``/metrics`` by ingest's own web server, so one scrape config covers both (prefix ``milestones_``):
 
 - ``ingest_items_seen_total{feed}``: feed items read (every poll that brought the feed).

@@ -19,7 +19,6 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
-from streams.article_sender import ArticleSender
 from streams.failures import CommandFailed
 from streams.ingest.delivery import ArticleDelivery
 from streams.ingest.events import IngestEvents, IngestSummary
@@ -28,7 +27,8 @@ from streams.ingest.feeds_file import FeedsConfig
 from streams.ingest.http_fetch import USER_AGENT, Fetcher
 from streams.ingest.push_endpoint import ingest_web_app
 from streams.ingest.sent_items import SentItems
-from streams.kafka_admin import ensure_topics
+from streams.kafka.admin import ensure_topics
+from streams.replay.sender import ArticleSender
 from streams.settings import Settings
 
 __all__ = ["IngestPlan", "run_ingest"]
@@ -64,7 +64,7 @@ async def run_ingest(
     """Run until ``stop`` (or until each feed was polled ``plan.polls`` times); return the summary.
 
     ``on_ready`` hears the web server's URLs once everything is open. Raises
-    :class:`streams.article_sender.SenderGaveUp` when the broker stayed away past the deadline.
+    :class:`streams.replay.sender.SenderGaveUp` when the broker stayed away past the deadline.
     """
     stop = stop or asyncio.Event()
     feeds = plan.feeds

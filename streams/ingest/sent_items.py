@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from streams.kafka_clients import client_options
+from streams.kafka.clients import client_options
 from streams.settings import Settings
 
 __all__ = ["SentItem", "SentItems", "sent_items_topic"]

@@ -1,7 +1,7 @@
 """The live page a desk keeps open: alerts and index levels read from the topics, then followed live.
 
     alerts, index-moves (last D days) ──feed──▶ PageHistory ──▶ /live/events (SSE) ──▶ the page
-                                                                    served by the worker (streams.ops)
+                                                                    served by the worker (streams.worker.ops)
                                                                     or by `milestones page` (serve.py)
 
 - ``settings``   what a desk may tune: the window, the bounds, where ``milestones page`` listens;

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from schemas import Article
 from streams.alerting.positions import MovePosition
-from streams.kafka_clients import client_options, explain_connect_errors
+from streams.kafka.clients import client_options, explain_connect_errors
 from streams.page.history import ArticleInfo
 from streams.settings import Settings
 

@@ -5,8 +5,8 @@
     index-moves ─open_consumer(since)─────┘        ▲
     articles ────ArticleLookup (by position)───────┘  (the source of each alert's article)
 
-Both topics are read through the project's one reader (``streams.consume.open_consumer``; alerts
-through ``streams.subscribe``, which validates them and drops a repeated ``alert_id``), without a
+Both topics are read through the project's one reader (``streams.kafka.consume.open_consumer``; alerts
+through ``streams.subscribe.api``, which validates them and drops a repeated ``alert_id``), without a
 consumer group (read-only: nothing committed, nobody's offsets moved), from the first record
 stored at or after *now minus the window*. Every page, worker or ``milestones page`` process,
 therefore shows the same thing, and a restart shows what was there before.
@@ -30,9 +30,9 @@ from pydantic import ValidationError
 
 from schemas import IndexMove
 from streams.alerting.positions import MovePosition
-from streams.consume import open_consumer
+from streams.kafka.consume import open_consumer
 from streams.page.articles import ArticleLookup
-from streams.subscribe import AlertSubscription, subscribe_alerts
+from streams.subscribe.api import AlertSubscription, subscribe_alerts
 
 if TYPE_CHECKING:
     from streams.page.live_page import LivePage
@@ -47,8 +47,8 @@ FETCH_MS = 500
 async def follow_topics(page: LivePage) -> None:
     """Read the window into ``page``, mark it loaded, then follow both topics until cancelled.
 
-    Raises ``streams.consume.TopicMissing`` while a topic does not exist yet, and
-    ``streams.kafka_clients.KafkaConnectFailed`` when the cluster cannot be reached.
+    Raises ``streams.kafka.consume.TopicMissing`` while a topic does not exist yet, and
+    ``streams.kafka.clients.KafkaConnectFailed`` when the cluster cannot be reached.
     """
     settings = page.settings
     since = datetime.now(UTC) - timedelta(days=page.page_settings.window_days)

@@ -3,7 +3,7 @@
     follow_topics ──▶ PageHistory ──snapshot──▶ a page opening
                           └──publish(event)──▶ the queues of the pages already open ──SSE──▶
 
-One ``LivePage`` per process: the worker makes one (``streams.ops``) and so does
+One ``LivePage`` per process: the worker makes one (``streams.worker.ops``) and so does
 ``milestones page``. The feed starts on demand (``start()``, called when a page is first
 asked for), so a worker that nobody watches reads nothing more than its agents do. If the feed
 fails (a topic not created yet, the cluster unreachable) it says why on the page and tries again
@@ -19,8 +19,8 @@ import logging
 import orjson
 
 from streams.alerting import AlertRules, load_alert_rules
-from streams.consume import TopicMissing
-from streams.kafka_clients import KafkaConnectFailed
+from streams.kafka.clients import KafkaConnectFailed
+from streams.kafka.consume import TopicMissing
 from streams.page.feed import follow_topics
 from streams.page.history import PageHistory
 from streams.page.settings import PageSettings

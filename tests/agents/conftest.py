@@ -17,8 +17,8 @@ from unittest.mock import patch
 import pytest
 from faust.types import TP
 
-from streams.app import Pipeline, create_pipeline
 from streams.settings import Settings
+from streams.worker.app import Pipeline, create_pipeline
 
 
 @dataclass

@@ -9,9 +9,9 @@ import pytest
 from faust.exceptions import ProducerSendError
 
 from schemas import Alert, IndexMove
-from streams.app import Pipeline
-from streams.deadletter import DeadLetter
 from streams.extract.article import normalise_article
+from streams.worker.app import Pipeline
+from streams.worker.deadletter import DeadLetter
 from tests.agents.conftest import Sent
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

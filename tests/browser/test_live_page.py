@@ -37,9 +37,9 @@ from typing import Any, TypeVar
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from streams.replay import plan_replay, replay
+from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
-from streams.worker_process import free_port
+from streams.worker.process import free_port
 from tests.integration.helpers import (
     GOLD_DIR,
     SEEDS,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from schemas import Alert
 from streams.bridges import Bridge, BridgeSettings, BridgeStats, sink_for_url
-from streams.kafka_admin import ensure_topics
-from streams.lag import group_lag
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import group_lag
 from streams.settings import Settings
 from tests.integration.helpers import produce_raw, unique_settings
 

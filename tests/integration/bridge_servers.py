@@ -18,7 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from streams.worker_process import free_port
+from streams.worker.process import free_port
 
 __all__ = ["NatsServer", "RabbitMQServer", "require_binary"]
 

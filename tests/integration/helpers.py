@@ -10,9 +10,9 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from streams.lag import wait_for_worker
+from streams.kafka.lag import wait_for_worker
 from streams.settings import Settings
-from streams.worker_process import WorkerProcess, free_port
+from streams.worker.process import WorkerProcess, free_port
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from schemas import Alert
-from streams.lag import wait_for_worker
-from streams.replay import plan_replay, replay
+from streams.kafka.lag import wait_for_worker
+from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
 from tests.integration.helpers import GOLD_DIR, SEEDS, read_topic, start_worker, unique_settings
 

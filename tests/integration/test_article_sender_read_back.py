@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.article_sender import ArticleSender
-from streams.replay import plan_replay, replay
+from streams.replay.producer import plan_replay, replay
+from streams.replay.sender import ArticleSender
 from tests.integration.helpers import SEEDS, read_topic, unique_settings
 
 pytestmark = pytest.mark.integration

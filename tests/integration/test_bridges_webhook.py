@@ -16,7 +16,7 @@ import pytest
 from aiohttp import web
 
 from schemas import Alert
-from streams.worker_process import free_port
+from streams.worker.process import free_port
 from tests.integration.bridge_helpers import (
     RunningBridge,
     bridge_settings,

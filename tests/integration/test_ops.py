@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from schemas import IndexMove
-from streams.kafka_admin import ensure_topics
-from streams.replay import plan_replay, replay
+from streams.kafka.admin import ensure_topics
+from streams.replay.producer import plan_replay, replay
 from tests.integration.helpers import (
     GOLD_DIR,
     SEEDS,
@@ -157,7 +157,7 @@ async def _fill_changelog(bootstrap: str, topic: str, partitions: int, count: in
 
 def test_ready_answers_503_during_table_recovery_and_200_after(kafka_bootstrap: str, tmp_path: Path) -> None:
     """Readiness waits for the changelog to be read back: 503 while recovering, then 200 for good."""
-    from streams.worker_process import WorkerProcess
+    from streams.worker.process import WorkerProcess
     from tests.integration.helpers import worker_env
 
     settings = unique_settings(kafka_bootstrap, tmp_path)

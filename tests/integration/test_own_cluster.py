@@ -22,10 +22,10 @@ from cloudevents.core.formats.json import JSONFormat
 from schemas import Alert
 from streams.broker import BrokerError
 from streams.broker.local import LocalKafka
-from streams.kafka_clients import client_options
-from streams.lag import wait_for_worker
+from streams.kafka.clients import client_options
+from streams.kafka.lag import wait_for_worker
 from streams.settings import Settings
-from streams.worker_process import WorkerProcess
+from streams.worker.process import WorkerProcess
 from tests.integration.helpers import GOLD_DIR, SEEDS, unique_settings, worker_env
 
 pytestmark = pytest.mark.integration
@@ -97,7 +97,7 @@ async def test_worker_replay_and_tail_over_sasl_scram(sasl_kafka: LocalKafka, tm
         (g["kind"], g["index"], g["direction"]) for g in GOLD_ALERTS
     )
     # The CloudEvents headers of what the worker produced, decoded by cloudevents itself.
-    from streams.consume import open_consumer
+    from streams.kafka.consume import open_consumer
 
     consumer = await open_consumer(settings, settings.topics.alerts, from_beginning=True)
     try:
@@ -124,7 +124,7 @@ async def test_replay_and_tail_over_the_other_mechanisms(
 ) -> None:
     from aiokafka import AIOKafkaProducer
 
-    from streams.consume import open_consumer
+    from streams.kafka.consume import open_consumer
 
     settings = _settings(sasl_kafka, tmp_path, mechanism)
     env = _env(settings)

@@ -15,9 +15,9 @@ import orjson
 import pytest
 
 from schemas import Alert, Article, IndexMove, Quote
-from streams.deadletter import DeadLetter
-from streams.replay import plan_replay, replay
-from streams.subscribe import subscribe_alerts
+from streams.replay.producer import plan_replay, replay
+from streams.subscribe.api import subscribe_alerts
+from streams.worker.deadletter import DeadLetter
 from tests.integration.helpers import (
     GOLD_DIR,
     SEEDS,
@@ -158,7 +158,7 @@ async def test_poison_records_go_to_the_dead_letter_topic_and_the_seeds_behind_t
     settings = unique_settings(kafka_bootstrap, tmp_path)
     worker = start_worker(settings, tmp_path / "worker.log")
     try:
-        from streams.kafka_admin import ensure_topics
+        from streams.kafka.admin import ensure_topics
 
         await ensure_topics(settings)
         await produce_raw(
@@ -168,7 +168,7 @@ async def test_poison_records_go_to_the_dead_letter_topic_and_the_seeds_behind_t
                 (b"bad-json", b'{"article_id": "x", "body": '),
                 (b"wrong-shape", orjson.dumps({"id": 1, "text": "hi"})),
                 # A key that is not UTF-8: Faust's str key decoding dropped such a record
-                # before any agent saw it (streams/raw_schema.py); it must be dead-lettered too.
+                # before any agent saw it (streams/worker/raw_schema.py); it must be dead-lettered too.
                 (b"\xff\xfe-key", b"{not json"),
             ],
         )

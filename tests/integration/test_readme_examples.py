@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.worker_process import WorkerProcess, free_port
+from streams.worker.process import WorkerProcess, free_port
 
 pytestmark = pytest.mark.integration
 

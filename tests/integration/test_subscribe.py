@@ -8,8 +8,8 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
 from schemas import Alert
-from streams.kafka_admin import ensure_topics
-from streams.subscribe import subscribe_alerts
+from streams.kafka.admin import ensure_topics
+from streams.subscribe.api import subscribe_alerts
 from tests.integration.helpers import produce_raw, unique_settings
 
 pytestmark = pytest.mark.integration

@@ -17,7 +17,7 @@ import orjson
 import pytest
 
 from schemas import Alert, IndexMove, Quote
-from streams.kafka_admin import ensure_topics
+from streams.kafka.admin import ensure_topics
 from streams.settings import Settings
 from tests.integration.helpers import produce_raw, unique_settings, worker_env
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.worker_process import free_port
+from streams.worker.process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

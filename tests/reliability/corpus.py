@@ -24,8 +24,8 @@ from pathlib import Path
 
 from schemas import Alert
 from streams.alerting import backtest, load_alert_rules
-from streams.article_files import ArticleFile, load_articles
 from streams.extract import extract_article
+from streams.replay.files import ArticleFile, load_articles
 
 __all__ = ["Corpus", "build_corpus", "expected_alerts", "write_corpus"]
 

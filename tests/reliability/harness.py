@@ -21,10 +21,10 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from schemas import Alert, IndexMove
-from streams.replay import ReplayPlan, ReplaySummary, plan_replay, replay
+from streams.replay.producer import ReplayPlan, ReplaySummary, plan_replay, replay
 from streams.settings import Settings
-from streams.subscribe import subscribe_alerts
-from streams.worker_process import WorkerProcess
+from streams.subscribe.api import subscribe_alerts
+from streams.worker.process import WorkerProcess
 from tests.integration.helpers import read_topic, start_worker
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -24,9 +24,9 @@ import pytest
 from schemas import Alert, Article
 from streams.admission import MAX_ARTICLE_BYTES
 from streams.alerting.positions import MovePosition
-from streams.article_files import ArticleFile, load_articles
-from streams.deadletter import DeadLetter
-from streams.kafka_admin import ensure_topics
+from streams.kafka.admin import ensure_topics
+from streams.replay.files import ArticleFile, load_articles
+from streams.worker.deadletter import DeadLetter
 from tests.integration.helpers import produce_raw, read_topic, unique_settings, wait_until_processed
 from tests.reliability.corpus import Corpus, expected_alerts
 from tests.reliability.harness import start_generation, write_artifact

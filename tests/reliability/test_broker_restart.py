@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from streams.broker import LocalKafka
-from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_worker
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import wait_for_worker
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (
@@ -70,7 +70,7 @@ def _lines(path: Path) -> int:
 async def test_broker_away_mid_stream_loses_nothing_and_sends_nothing_twice(
     how: str, own_broker: LocalKafka, tmp_path: Path, corpus: Corpus
 ) -> None:
-    from streams.replay import replay
+    from streams.replay.producer import replay
 
     bootstrap = own_broker.bootstrap
     settings = unique_settings(bootstrap, tmp_path)

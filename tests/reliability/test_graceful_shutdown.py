@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from streams.alerting.positions import MovePosition
-from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_worker
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import wait_for_worker
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from streams.broker import LocalKafka
-from streams.kafka_admin import ensure_topics
+from streams.kafka.admin import ensure_topics
 from tests.integration.helpers import read_topic, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import write_artifact

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from streams.alerting.positions import MovePosition
-from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_worker
-from streams.replay import replay
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import wait_for_worker
+from streams.replay.producer import replay
 from tests.integration.helpers import read_topic, start_worker, unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import articles_lost, collect_alerts, plan_of, write_artifact

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.kafka_admin import ensure_topics
-from streams.lag import wait_for_worker
-from streams.worker_process import free_port
+from streams.kafka.admin import ensure_topics
+from streams.kafka.lag import wait_for_worker
+from streams.worker.process import free_port
 from tests.integration.helpers import unique_settings
 from tests.reliability.corpus import Corpus
 from tests.reliability.harness import (

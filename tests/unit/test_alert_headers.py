@@ -9,7 +9,7 @@ from cloudevents.core.bindings.kafka import KafkaMessage, from_binary
 from cloudevents.core.formats.json import JSONFormat
 
 from schemas import Alert
-from streams.alert_headers import alert_headers
+from streams.worker.alert_headers import alert_headers
 
 
 def _alert(kind: str = "milestone") -> Alert:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
 from streams.offline import run_extract
-from streams.replay import plan_replay
+from streams.replay.files import ArticleFile, SkippedFile, load_articles, order_articles
+from streams.replay.producer import plan_replay
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -18,10 +18,10 @@ import pytest
 from streams.broker.state import BrokerState
 from streams.cli import main
 from streams.command_settings import kafka_settings
-from streams.kafka_admin import ClusterMismatch, replication_warning
+from streams.kafka.admin import ClusterMismatch, replication_warning
 from streams.settings import Settings
-from streams.tail import index_ids
-from streams.worker_process import free_port
+from streams.subscribe.tail import index_ids
+from streams.worker.process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

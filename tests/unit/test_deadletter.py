@@ -6,7 +6,7 @@ import pytest
 
 from schemas import Article
 from streams.admission import RejectedArticle, admit_article
-from streams.deadletter import MAX_ERROR_CHARS, DeadLetter
+from streams.worker.deadletter import MAX_ERROR_CHARS, DeadLetter
 
 CANARY = "hunter2-canary"
 

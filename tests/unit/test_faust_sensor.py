@@ -11,7 +11,7 @@ from faust.types import TP
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from streams.ops.faust_sensor import ScrapeTimeMonitor, SyncBeforeScrape
+from streams.worker.ops.faust_sensor import ScrapeTimeMonitor, SyncBeforeScrape
 
 
 class _Message:

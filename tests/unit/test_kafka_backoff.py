@@ -1,4 +1,4 @@
-"""A failed metadata update waits before it is reported (streams/kafka_backoff.py), growing to a cap.
+"""A failed metadata update waits before it is reported (streams/kafka/backoff.py), growing to a cap.
 
 The waits are read from a recording ``sleep``, not timed. The last test pins the aiokafka seam
 the back-off replaces: it fails when ``AIOKafkaClient._metadata_update`` changes shape.
@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from aiokafka.client import AIOKafkaClient
 
-from streams import kafka_backoff
-from streams.kafka_backoff import MAX_BACKOFF_S, install_metadata_backoff
+from streams.kafka import backoff as kafka_backoff
+from streams.kafka.backoff import MAX_BACKOFF_S, install_metadata_backoff
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import faust
 import pytest
 from pydantic import ValidationError
 
-from streams.app import create_app
-from streams.kafka_clients import client_options, faust_options, ssl_context
+from streams.kafka.clients import client_options, faust_options, ssl_context
 from streams.settings import Settings
+from streams.worker.app import create_app
 
 
 def _sasl(**kw: object) -> Settings:

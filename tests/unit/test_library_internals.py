@@ -48,40 +48,40 @@ def _consumer(name: str, kind: str, params: tuple[str, ...] | None, used_by: str
 
 
 INTERNALS = [
-    # streams/seek_first.py: stream partitions resumed only after the seek.
-    _consumer("_is_changelog_tp", "method", ("tp",), "streams/seek_first.py"),
-    _consumer("resume_partitions", "method", ("tps",), "streams/seek_first.py"),
-    _consumer("perform_seek", "coroutine", (), "streams/seek_first.py"),
-    _consumer("assignment", "method", (), "streams/seek_first.py"),
-    Internal(faust_aiokafka.Transport, "Consumer", "streams/seek_first.py", "class"),
-    # streams/outbox.py: the outbox confirmed inside Faust's pre-commit step.
-    _consumer("_handle_attached", "coroutine", ("commit_offsets",), "streams/outbox.py"),
-    # streams/app.py: our transport chosen where Faust makes its own.
-    Internal(faust.App, "_new_transport", "streams/app.py", "method", ()),
-    Internal(faust.transport, "by_url", "streams/app.py", "function"),
-    # streams/raw_schema.py: keys and values handed over as bytes.
-    Internal(faust.Schema, "loads_key", "streams/raw_schema.py", "method", ("app", "message", "loads", "serializer")),
-    Internal(faust.Schema, "loads_value", "streams/raw_schema.py", "method", ("app", "message", "loads", "serializer")),
-    # streams/kafka_clients.py: Faust's credentials become the same aiokafka options as ours.
-    Internal(faust_aiokafka, "credentials_to_aiokafka_auth", "streams/kafka_clients.py", "function"),
-    # streams/ops/faust_sensor.py: the Prometheus monitor fed at scrape time.
-    Internal(faust.sensors.prometheus, "setup_prometheus_sensors", "streams/ops/faust_sensor.py", "function"),
-    Internal(faust.sensors.prometheus.PrometheusMonitor, "_stream_label", "streams/ops/faust_sensor.py", "method", ("stream",)),
-    Internal(faust.sensors.monitor.Monitor, "on_message_in", "streams/ops/faust_sensor.py", "method", ("tp", "offset", "message")),
-    Internal(faust.sensors.monitor.Monitor, "on_stream_event_in", "streams/ops/faust_sensor.py", "method", ("tp", "offset", "stream", "event")),
-    Internal(faust.sensors.monitor.Monitor, "on_stream_event_out", "streams/ops/faust_sensor.py", "method", ("tp", "offset", "stream", "event", "state")),
-    Internal(faust.sensors.monitor.Monitor, "on_message_out", "streams/ops/faust_sensor.py", "method", ("tp", "offset", "message")),
-    Internal(faust.sensors.monitor.Monitor, "track_tp_end_offset", "streams/ops/faust_sensor.py", "method", ("tp", "offset")),
-    Internal(faust.sensors.monitor.Monitor, "secs_to_ms", "streams/ops/faust_sensor.py", "method", ("timestamp",)),
-    # streams/consume.py and streams/lag.py: a metadata refresh for a topic just created.
-    Internal(aiokafka.client.AIOKafkaClient, "force_metadata_update", "streams/consume.py, streams/lag.py", "method", ()),
-    # streams/seek_first.py: Faust's live set of active partitions reaches the client's fetch here.
-    _consumer("_getmany", "coroutine", ("active_partitions", "timeout"), "streams/seek_first.py"),
-    # streams/kafka_backoff.py: the metadata update a failed attempt now waits after.
-    Internal(aiokafka.client.AIOKafkaClient, "_metadata_update", "streams/kafka_backoff.py", "coroutine", ("cluster_metadata", "topics")),
-    # streams/outbox.py: the producer's metadata of a changelog awaited before table writes.
-    Internal(faust_aiokafka.Producer, "_ensure_producer", "streams/outbox.py", "method", ()),
-    Internal(faust_aiokafka.Producer, "key_partition", "streams/outbox.py (tables written at commit)", "method", ("topic", "key")),
+    # streams/worker/seek_first.py: stream partitions resumed only after the seek.
+    _consumer("_is_changelog_tp", "method", ("tp",), "streams/worker/seek_first.py"),
+    _consumer("resume_partitions", "method", ("tps",), "streams/worker/seek_first.py"),
+    _consumer("perform_seek", "coroutine", (), "streams/worker/seek_first.py"),
+    _consumer("assignment", "method", (), "streams/worker/seek_first.py"),
+    Internal(faust_aiokafka.Transport, "Consumer", "streams/worker/seek_first.py", "class"),
+    # streams/worker/outbox.py: the outbox confirmed inside Faust's pre-commit step.
+    _consumer("_handle_attached", "coroutine", ("commit_offsets",), "streams/worker/outbox.py"),
+    # streams/worker/app.py: our transport chosen where Faust makes its own.
+    Internal(faust.App, "_new_transport", "streams/worker/app.py", "method", ()),
+    Internal(faust.transport, "by_url", "streams/worker/app.py", "function"),
+    # streams/worker/raw_schema.py: keys and values handed over as bytes.
+    Internal(faust.Schema, "loads_key", "streams/worker/raw_schema.py", "method", ("app", "message", "loads", "serializer")),
+    Internal(faust.Schema, "loads_value", "streams/worker/raw_schema.py", "method", ("app", "message", "loads", "serializer")),
+    # streams/kafka/clients.py: Faust's credentials become the same aiokafka options as ours.
+    Internal(faust_aiokafka, "credentials_to_aiokafka_auth", "streams/kafka/clients.py", "function"),
+    # streams/worker/ops/faust_sensor.py: the Prometheus monitor fed at scrape time.
+    Internal(faust.sensors.prometheus, "setup_prometheus_sensors", "streams/worker/ops/faust_sensor.py", "function"),
+    Internal(faust.sensors.prometheus.PrometheusMonitor, "_stream_label", "streams/worker/ops/faust_sensor.py", "method", ("stream",)),
+    Internal(faust.sensors.monitor.Monitor, "on_message_in", "streams/worker/ops/faust_sensor.py", "method", ("tp", "offset", "message")),
+    Internal(faust.sensors.monitor.Monitor, "on_stream_event_in", "streams/worker/ops/faust_sensor.py", "method", ("tp", "offset", "stream", "event")),
+    Internal(faust.sensors.monitor.Monitor, "on_stream_event_out", "streams/worker/ops/faust_sensor.py", "method", ("tp", "offset", "stream", "event", "state")),
+    Internal(faust.sensors.monitor.Monitor, "on_message_out", "streams/worker/ops/faust_sensor.py", "method", ("tp", "offset", "message")),
+    Internal(faust.sensors.monitor.Monitor, "track_tp_end_offset", "streams/worker/ops/faust_sensor.py", "method", ("tp", "offset")),
+    Internal(faust.sensors.monitor.Monitor, "secs_to_ms", "streams/worker/ops/faust_sensor.py", "method", ("timestamp",)),
+    # streams/kafka/consume.py and streams/kafka/lag.py: a metadata refresh for a topic just created.
+    Internal(aiokafka.client.AIOKafkaClient, "force_metadata_update", "streams/kafka/consume.py, streams/kafka/lag.py", "method", ()),
+    # streams/worker/seek_first.py: Faust's live set of active partitions reaches the client's fetch here.
+    _consumer("_getmany", "coroutine", ("active_partitions", "timeout"), "streams/worker/seek_first.py"),
+    # streams/kafka/backoff.py: the metadata update a failed attempt now waits after.
+    Internal(aiokafka.client.AIOKafkaClient, "_metadata_update", "streams/kafka/backoff.py", "coroutine", ("cluster_metadata", "topics")),
+    # streams/worker/outbox.py: the producer's metadata of a changelog awaited before table writes.
+    Internal(faust_aiokafka.Producer, "_ensure_producer", "streams/worker/outbox.py", "method", ()),
+    Internal(faust_aiokafka.Producer, "key_partition", "streams/worker/outbox.py (tables written at commit)", "method", ("topic", "key")),
 ]  # fmt: skip
 
 
@@ -116,41 +116,41 @@ def test_internal_keeps_its_shape(internal: Internal) -> None:
 
 
 def test_faust_resumes_stream_partitions_before_it_seeks() -> None:
-    """streams/seek_first.py holds resumed partitions back until ``perform_seek``: that needs
+    """streams/worker/seek_first.py holds resumed partitions back until ``perform_seek``: that needs
     Faust's recovery to call ``resume_partitions`` and then ``perform_seek``, in that order."""
     source = inspect.getsource(faust.tables.recovery.Recovery)
     resume, seek = source.find("consumer.resume_partitions("), source.find("consumer.perform_seek()")
-    assert resume != -1 and seek != -1, "Recovery no longer resumes and seeks (streams/seek_first.py)"
-    assert resume < seek, "Recovery now seeks before it resumes: streams/seek_first.py may be unneeded"
+    assert resume != -1 and seek != -1, "Recovery no longer resumes and seeks (streams/worker/seek_first.py)"
+    assert resume < seek, "Recovery now seeks before it resumes: streams/worker/seek_first.py may be unneeded"
 
 
 def test_faust_flushes_its_sends_in_handle_attached_before_committing() -> None:
-    """streams/outbox.py confirms its records in ``_handle_attached``, which Faust must await before
+    """streams/worker/outbox.py confirms its records in ``_handle_attached``, which Faust must await before
     it commits offsets, crashing the consumer (no commit) when it raises ``ProducerSendError``."""
     source = inspect.getsource(faust.transport.consumer.Consumer._commit_tps)
     attached, commit = source.find("_handle_attached("), source.find("_commit_offsets(")
     assert attached != -1 and commit != -1 and attached < commit, (
         "Faust's Consumer._commit_tps no longer awaits _handle_attached before committing "
-        "(streams/outbox.py's at-least-once rests on it)"
+        "(streams/worker/outbox.py's at-least-once rests on it)"
     )
     assert "except ProducerSendError" in source and "self.crash(" in source
 
 
 def test_aiokafka_consumer_keeps_its_client_as_underscore_client() -> None:
-    """``consumer._client.force_metadata_update()`` (streams/consume.py, streams/lag.py)."""
+    """``consumer._client.force_metadata_update()`` (streams/kafka/consume.py, streams/kafka/lag.py)."""
     source = inspect.getsource(aiokafka.AIOKafkaConsumer.__init__)
     assert "self._client = AIOKafkaClient(" in source
 
 
 def test_aiokafka_still_logs_why_a_connection_failed() -> None:
-    """streams/kafka_clients.py reads the reason (e.g. SASL refused) from aiokafka's error log:
+    """streams/kafka/clients.py reads the reason (e.g. SASL refused) from aiokafka's error log:
     ``KafkaConnectionError`` itself only says "Unable to bootstrap"."""
     source = inspect.getsource(aiokafka.client.AIOKafkaClient.bootstrap)
     assert "log.error(" in source and "Unable connect to" in source
 
 
 def test_monitor_metrics_have_what_the_scrape_time_sync_sets() -> None:
-    """streams/ops/faust_sensor.py writes into ``PrometheusMonitor._metrics`` by these names."""
+    """streams/worker/ops/faust_sensor.py writes into ``PrometheusMonitor._metrics`` by these names."""
     from prometheus_client import CollectorRegistry
 
     metrics = faust.sensors.prometheus.FaustMetrics.create(CollectorRegistry(), "faust")

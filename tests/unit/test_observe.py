@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from streams.observe import CountingObserver, Observers, PipelineObserver
+from streams.worker.observe import CountingObserver, Observers, PipelineObserver
 
 
 class Boom(PipelineObserver):

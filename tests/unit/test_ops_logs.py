@@ -10,9 +10,9 @@ import logging.config
 from pydantic import SecretStr
 
 from schemas import Alert
-from streams.deadletter import DeadLetter
-from streams.ops.logs import LoggingObserver, RepeatLimiter, logging_config, redact
 from streams.settings import Settings
+from streams.worker.deadletter import DeadLetter
+from streams.worker.ops.logs import LoggingObserver, RepeatLimiter, logging_config, redact
 
 
 class _Tty(io.StringIO):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from schemas import Alert, IndexMove
 from streams.alerting import AlertEngine, load_alert_rules
-from streams.article_files import ArticleFile, load_articles
 from streams.extract import extract_article
 from streams.page.history import PageHistory, published_ms
+from streams.replay.files import ArticleFile, load_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ARRIVED = 1_800_000_000_000  # when the records arrived (ms): after every date in the seeds

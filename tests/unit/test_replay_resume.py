@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from schemas import Article
-from streams.article_files import ArticleFile
-from streams.article_sender import SenderGaveUp
-from streams.replay import ReplayPlan
-from streams.replay_cli import _resume_command, _start_index
+from streams.replay.cli import _resume_command, _start_index
+from streams.replay.files import ArticleFile
+from streams.replay.producer import ReplayPlan
+from streams.replay.sender import SenderGaveUp
 
 
 def _plan(*names: str) -> ReplayPlan:

@@ -1,4 +1,4 @@
-"""The worker's consumer (streams/seek_first.py): stream partitions wait for the seek, and a fetch
+"""The worker's consumer (streams/worker/seek_first.py): stream partitions wait for the seek, and a fetch
 never takes an empty set of active partitions for "every partition".
 
 The bookkeeping and the seams in Faust and aiokafka it rests on are checked here, without a
@@ -14,9 +14,9 @@ from typing import Any
 from aiokafka.consumer.fetcher import Fetcher
 from faust.types import TP
 
-from streams.app import create_pipeline
-from streams.seek_first import ActiveOnly, SeekFirstConsumer
 from streams.settings import Settings
+from streams.worker.app import create_pipeline
+from streams.worker.seek_first import ActiveOnly, SeekFirstConsumer
 
 
 def _consumer() -> tuple[SeekFirstConsumer, TP, TP]:
@@ -76,11 +76,11 @@ def test_aiokafka_still_reads_an_empty_filter_as_no_filter() -> None:
 
 def test_the_kafka_app_builds_the_seek_first_consumer_that_confirms_the_outbox() -> None:
     consumer, _, _ = _consumer()
-    # Ours on top of Faust's aiokafka consumer: the outbox confirmation (streams/outbox.py),
+    # Ours on top of Faust's aiokafka consumer: the outbox confirmation (streams/worker/outbox.py),
     # then the seek fix, then Faust's.
     mro = [f"{c.__module__}.{c.__name__}" for c in type(consumer).__mro__[:3]]
     assert mro == [
-        "streams.outbox.ConfirmingConsumer",
-        "streams.seek_first.SeekFirstConsumer",
+        "streams.worker.outbox.ConfirmingConsumer",
+        "streams.worker.seek_first.SeekFirstConsumer",
         "faust.transport.drivers.aiokafka.Consumer",
     ]

@@ -1,7 +1,7 @@
 """An agent cancelled in the middle of an event's sends finishes them before the cancel goes through.
 
 Faust acknowledges the current event when an agent is cancelled, so an article whose sends
-stopped half-way would be committed with moves missing (streams.agents.uninterrupted).
+stopped half-way would be committed with moves missing (streams.worker.agents.uninterrupted).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import asyncio
 
 import pytest
 
-from streams.agents import uninterrupted
+from streams.worker.agents import uninterrupted
 
 
 async def test_a_cancel_waits_for_every_step_then_goes_through() -> None:

@@ -1,7 +1,7 @@
 """A worker at --loglevel warning keeps the root logger at WARNING (no debug records built).
 
 Faust's worker turns the root logger to DEBUG for its terminal spinner at warning level and
-above; every library's debug message was then built for nothing (streams.worker.make_worker).
+above; every library's debug message was then built for nothing (streams.worker.run.make_worker).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.app import create_pipeline
 from streams.settings import Settings
-from streams.worker import make_worker
+from streams.worker.app import create_pipeline
+from streams.worker.run import make_worker
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The worker's event loops are uvloop's (streams.worker.use_uvloop), Faust's consumer thread's included."""
+"""The worker's event loops are uvloop's (streams.worker.run.use_uvloop), Faust's consumer thread's included."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import threading
 
 import uvloop
 
-from streams.worker import use_uvloop
+from streams.worker.run import use_uvloop
 
 
 def test_new_event_loops_are_uvloop_in_any_thread() -> None:

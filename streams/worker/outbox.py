@@ -27,7 +27,7 @@ from typing import Any
 from faust.exceptions import ProducerSendError
 from faust.types import TP
 
-from streams.seek_first import SeekFirstConsumer, SeekFirstTransport
+from streams.worker.seek_first import SeekFirstConsumer, SeekFirstTransport
 
 __all__ = ["ConfirmingConsumer", "ConfirmingTransport", "Outbox"]
 
@@ -75,7 +75,7 @@ class Outbox:
 
         ``take`` is called at the start of each confirmation, in the same step that takes the
         records to wait for, and returns the action to run after their acks (the alert agent's
-        table writes: ``streams.write_behind``).
+        table writes: ``streams.worker.write_behind``).
         """
         self._on_confirmed.append(take)
 

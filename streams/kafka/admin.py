@@ -15,7 +15,7 @@ from aiokafka.errors import TopicAlreadyExistsError
 
 from streams.admission import MAX_RECORD_BYTES
 from streams.failures import CommandFailed
-from streams.kafka_clients import client_options, explain_connect_errors
+from streams.kafka.clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
 __all__ = ["ClusterMismatch", "check_cluster", "ensure_topics", "replication_warning", "topic_partitions"]

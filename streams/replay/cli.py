@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from streams.command_settings import kafka_settings
-from streams.kafka_clients import explain_connect_errors
-from streams.replay import ReplayPlan, ReplaySummary, SenderGaveUp, plan_replay, replay
+from streams.kafka.clients import explain_connect_errors
+from streams.replay.producer import ReplayPlan, ReplaySummary, SenderGaveUp, plan_replay, replay
 
 __all__ = ["print_summary", "run_replay_command"]
 

@@ -28,9 +28,9 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from schemas import Alert
-from streams.deadletter import DeadLetter
 from streams.extract import Extraction
-from streams.observe import PipelineObserver
+from streams.worker.deadletter import DeadLetter
+from streams.worker.observe import PipelineObserver
 
 __all__ = ["MetricsObserver", "update_consumer_lag"]
 

@@ -43,8 +43,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from schemas import Article
 from streams.admission import MAX_RECORD_BYTES
-from streams.kafka_backoff import install_metadata_backoff
-from streams.kafka_clients import client_options
+from streams.kafka.backoff import install_metadata_backoff
+from streams.kafka.clients import client_options
 from streams.settings import Settings
 
 __all__ = ["ArticleSender", "SenderGaveUp", "SenderStats"]

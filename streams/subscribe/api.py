@@ -25,7 +25,7 @@ from datetime import datetime
 from aiokafka import AIOKafkaConsumer
 
 from schemas import Alert
-from streams.consume import open_consumer
+from streams.kafka.consume import open_consumer
 from streams.settings import Settings
 
 __all__ = ["AlertFilter", "AlertSubscription", "subscribe_alerts"]
@@ -115,7 +115,7 @@ async def subscribe_alerts(
     group id, offsets are committed as usual and a restart resumes where it was.
     ``from_beginning=False`` reads only alerts raised from now on; ``since`` (read-only) starts
     at the first alert stored at or after that time. Wrong credentials or an unreachable
-    cluster raise ``streams.kafka_clients.KafkaConnectFailed`` saying which.
+    cluster raise ``streams.kafka.clients.KafkaConnectFailed`` saying which.
     """
     settings = settings or Settings()
     consumer = await open_consumer(

@@ -7,7 +7,7 @@ before writing, which held the one alert agent for a produce round trip (linger 
 per alert, about 100 alerts a second at most, and it wrote a changelog record for every move.
 
 Now the agent keeps the latest value of each index here (``put``), where the next move of that
-index reads it (``get``), and the table is written at the commit (``streams.outbox``): the
+index reads it (``get``), and the table is written at the commit (``streams.worker.outbox``): the
 outbox takes the values put so far in the same step as the records sent so far, waits for all
 those records' acks, then writes the values. So a value reaches the table only after the alerts
 it records; one changelog record per index and commit replaces one per move; and an index's

@@ -14,7 +14,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from streams.kafka_clients import client_options
+from streams.kafka.clients import client_options
 from streams.settings import Settings
 
 __all__ = ["group_lag", "wait_for_worker", "wait_for_zero_lag"]
@@ -25,7 +25,7 @@ async def group_lag(
 ) -> int:
     """Messages not yet committed by ``group_id`` on ``topics`` (a missing commit counts all).
 
-    ``options``: security options from ``streams.kafka_clients.client_options`` (its
+    ``options``: security options from ``streams.kafka.clients.client_options`` (its
     ``bootstrap_servers`` wins over ``bootstrap``).
     """
     opts = {"bootstrap_servers": bootstrap, **(options or {})}

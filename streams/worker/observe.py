@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schemas import Alert
-from streams.deadletter import DeadLetter
 from streams.extract import Extraction
+from streams.worker.deadletter import DeadLetter
 
 __all__ = ["CountingObserver", "Observers", "PipelineCounts", "PipelineObserver"]
 

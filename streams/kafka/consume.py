@@ -1,6 +1,6 @@
 """Opening a consumer on one of our topics, positioned where a reader asked: new, beginning or a time.
 
-Why its own module: the subscriber API (:mod:`streams.subscribe`) and ``milestones tail`` read
+Why its own module: the subscriber API (:mod:`streams.subscribe.api`) and ``milestones tail`` read
 topics the same way, with the same security options and the same three starting points:
 
 - only new records (the default of ``tail``), or from the beginning;
@@ -17,7 +17,7 @@ from datetime import datetime
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.failures import CommandFailed
-from streams.kafka_clients import client_options, explain_connect_errors
+from streams.kafka.clients import client_options, explain_connect_errors
 from streams.settings import Settings
 
 __all__ = ["TopicMissing", "open_consumer"]

@@ -10,7 +10,7 @@ password in it. The filter masks ``password=...``-shaped text in every line as a
 
 Why a repeat limiter: while the broker is away the Kafka client logs the same error for every
 connection attempt (hundreds of lines a minute even with the back-off of
-``streams/kafka_backoff.py``). ``RepeatLimiter`` lets the first line of each kind through, then
+``streams/kafka/backoff.py``). ``RepeatLimiter`` lets the first line of each kind through, then
 at most one per ``interval`` seconds, saying how many like it it stood for: an outage reads as
 one line when it starts and one line per half minute with a count, and nothing is hidden.
 
@@ -28,8 +28,8 @@ import time
 from typing import Any, TextIO
 
 from schemas import Alert
-from streams.deadletter import DeadLetter
-from streams.observe import PipelineObserver
+from streams.worker.deadletter import DeadLetter
+from streams.worker.observe import PipelineObserver
 
 __all__ = [
     "JsonFormatter",

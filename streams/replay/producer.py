@@ -1,6 +1,6 @@
 """The replay producer: article files → the ``articles`` topic, keyed by article_id.
 
-Sent through :class:`streams.article_sender.ArticleSender`: an idempotent producer whose
+Sent through :class:`streams.replay.sender.ArticleSender`: an idempotent producer whose
 articles are kept until acknowledged, so a broker outage is waited out (up to
 ``MILESTONES_REPLAY_OUTAGE_SECONDS``) and no article is sent twice or skipped. Pacing: ``rate``
 articles per second, or ``speed`` times faster than the gaps between the articles' published
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from streams.article_files import ArticleFile, SkippedFile, load_articles, order_articles
-from streams.article_sender import ArticleSender, SenderGaveUp, SenderStats
-from streams.kafka_admin import ensure_topics
+from streams.kafka.admin import ensure_topics
+from streams.replay.files import ArticleFile, SkippedFile, load_articles, order_articles
+from streams.replay.sender import ArticleSender, SenderGaveUp, SenderStats
 from streams.settings import Settings
 
 __all__ = ["ReplayPlan", "ReplaySummary", "SenderGaveUp", "plan_replay", "replay"]

@@ -2,7 +2,7 @@
 
 ``create_app(settings)`` builds a fresh app (tests build one per test with their own topic
 prefix); the module attribute ``app`` is built lazily from the environment so that
-``faust -A streams.app worker`` and ``milestones worker`` run the same thing.
+``faust -A streams.worker.app worker`` and ``milestones worker`` run the same thing.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from faust import transport as faust_transport
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.admission import MAX_RECORD_BYTES
-from streams.codec import CODEC_NAME, register_codec
-from streams.kafka_admin import ensure_topics
-from streams.kafka_backoff import install_metadata_backoff
-from streams.kafka_clients import faust_options
-from streams.outbox import ConfirmingTransport, Outbox
-from streams.raw_schema import RawBytesSchema
+from streams.kafka.admin import ensure_topics
+from streams.kafka.backoff import install_metadata_backoff
+from streams.kafka.clients import faust_options
 from streams.settings import Settings
+from streams.worker.codec import CODEC_NAME, register_codec
+from streams.worker.outbox import ConfirmingTransport, Outbox
+from streams.worker.raw_schema import RawBytesSchema
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
 
@@ -58,8 +58,8 @@ class PipelineApp(faust.App):
     confirms the outbox before each commit.
 
     Faust resumed them before the seek to the committed offsets, so records of a backlog were
-    lost in the race and the committed offset stuck: see ``streams/seek_first.py``. The extract
-    agent sends its moves and quotes through ``outbox`` (``streams/outbox.py``).
+    lost in the race and the committed offset stuck: see ``streams/worker/seek_first.py``. The extract
+    agent sends its moves and quotes through ``outbox`` (``streams/worker/outbox.py``).
     """
 
     milestones_settings: Settings | None = None
@@ -70,7 +70,7 @@ class PipelineApp(faust.App):
 
         Faust declares only its internal topics (changelogs); a source topic missing when the
         consumer subscribes is ignored until the next metadata refresh, minutes later. Here, not in
-        ``milestones worker`` alone, so ``faust -A streams.app worker`` gets them too.
+        ``milestones worker`` alone, so ``faust -A streams.worker.app worker`` gets them too.
         """
         if self.milestones_settings is not None:
             await ensure_topics(self.milestones_settings)
@@ -86,7 +86,7 @@ class PipelineApp(faust.App):
 def create_app(settings: Settings) -> faust.App:
     """A Faust app configured from our settings (never from Faust's own environment variables)."""
     register_codec()
-    install_metadata_backoff()  # no busy loop while the broker is away (streams/kafka_backoff.py)
+    install_metadata_backoff()  # no busy loop while the broker is away (streams/kafka/backoff.py)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = PipelineApp(
         settings.app_id,
@@ -137,7 +137,7 @@ def _processed_articles_table(app: faust.App, settings: Settings) -> Any:
     (memory bounded by its cache, whatever the volume) with a time-to-live of the window; the
     changelog keeps the same window (compact plus delete by age), so a worker recovering from
     it reads at most the window's ids. Written at commit time, after the article's moves and
-    quotes were acknowledged (streams/write_behind.py), like the index states.
+    quotes were acknowledged (streams/worker/write_behind.py), like the index states.
     """
     window = int(settings.dedupe_window_days * 86_400)
     return app.Table(
@@ -155,8 +155,8 @@ def _processed_articles_table(app: faust.App, settings: Settings) -> Any:
 
 def create_pipeline(settings: Settings | None = None) -> Pipeline:
     """The app, its topics, its state table and its agents: the whole streaming shell."""
-    from streams.agents import register_agents
-    from streams.ops import install_ops
+    from streams.worker.agents import register_agents
+    from streams.worker.ops import install_ops
 
     settings = settings or Settings()
     app = create_app(settings)
@@ -174,7 +174,7 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
             default=None,
             partitions=settings.partitions,
             key_type=str,
-            # Written at commit time, outside any event (streams/write_behind.py), so the
+            # Written at commit time, outside any event (streams/worker/write_behind.py), so the
             # changelog partition comes from the key, as the index-moves partition does.
             use_partitioner=True,
             help="Alert state per index (IndexState.to_dict()); keys and values use the app's serializers.",
@@ -190,7 +190,7 @@ _pipeline: Pipeline | None = None
 
 
 def __getattr__(name: str) -> Any:
-    """Build ``app`` on first use, from the environment (``faust -A streams.app worker``)."""
+    """Build ``app`` on first use, from the environment (``faust -A streams.worker.app worker``)."""
     global _pipeline
     if name in ("app", "pipeline"):
         if _pipeline is None:

@@ -1,14 +1,14 @@
 """Operations: metrics, health, structured logs and the live page, on the worker's web port.
 
 ``install_ops(pipeline)`` wires all of it onto a pipeline's app; ``create_pipeline`` calls it, so
-``milestones worker`` and ``faust -A streams.app worker`` serve the same endpoints:
+``milestones worker`` and ``faust -A streams.worker.app worker`` serve the same endpoints:
 
     /metrics        Prometheus text (Faust's sensor and the pipeline's own counters)
     /health/live    200 while the event loop answers
     /health/ready   200 once the group is joined and table recovery is done, else 503
     /live           the live page (``streams.page``); /live/events its server-sent events, /live/state a snapshot
 
-Everything the agents do reaches metrics and logs through observers (``streams.observe``); the
+Everything the agents do reaches metrics and logs through observers (``streams.worker.observe``); the
 agents know nothing about metrics, logs or pages. The live page reads the topics themselves, not
 this worker's observers, so every worker (and ``milestones page``) shows the same page.
 """
@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 from prometheus_client import CollectorRegistry
 
-from streams.ops.faust_sensor import setup_faust_metrics
-from streams.ops.health import readiness, register_health_views
-from streams.ops.logs import LoggingObserver, logging_config
-from streams.ops.metrics import MetricsObserver, update_consumer_lag
 from streams.page.live_page import LivePage
 from streams.page.web import add_to_faust
+from streams.worker.ops.faust_sensor import setup_faust_metrics
+from streams.worker.ops.health import readiness, register_health_views
+from streams.worker.ops.logs import LoggingObserver, logging_config
+from streams.worker.ops.metrics import MetricsObserver, update_consumer_lag
 
 if TYPE_CHECKING:
-    from streams.app import Pipeline
+    from streams.worker.app import Pipeline
 
 __all__ = ["CONSUMER_LAG_INTERVAL", "Ops", "install_ops", "logging_config", "readiness"]
 

@@ -1,7 +1,7 @@
 """``milestones tail [TOPIC]``: follow alerts (or quotes, or index moves) as they arrive.
 
 One readable line per record, or ``--json`` lines (the record's value as it is on the topic).
-Alerts go through the subscriber path (:class:`streams.subscribe.AlertSubscription`): validated,
+Alerts go through the subscriber path (:class:`streams.subscribe.api.AlertSubscription`): validated,
 filtered, and a repeated alert_id shown once. Read-only unless ``--group`` is given: a desk
 engineer watching the topic never moves anyone's offsets.
 
@@ -28,10 +28,10 @@ from pydantic import ValidationError
 from schemas import Alert, IndexMove, Quote
 from streams.cli_types import positive_float, positive_int
 from streams.command_settings import kafka_settings, load_settings
-from streams.consume import open_consumer
 from streams.failures import CommandFailed
+from streams.kafka.consume import open_consumer
 from streams.settings import Settings
-from streams.subscribe import AlertFilter, AlertSubscription
+from streams.subscribe.api import AlertFilter, AlertSubscription
 
 __all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "format_alert", "run_tail", "run_tail_command"]
 

@@ -8,10 +8,10 @@ import logging.config
 
 import faust
 
-from streams.app import Pipeline, create_pipeline
-from streams.kafka_admin import check_cluster
-from streams.ops.logs import logging_config
+from streams.kafka.admin import check_cluster
 from streams.settings import Settings
+from streams.worker.app import Pipeline, create_pipeline
+from streams.worker.ops.logs import logging_config
 
 __all__ = ["make_worker", "run_worker", "use_uvloop"]
 
@@ -40,7 +40,7 @@ def run_worker(
 ) -> int:
     """Run the agents until stopped (SIGTERM/SIGINT stop cleanly); the app creates its topics first.
 
-    The cluster is checked first (:func:`streams.kafka_admin.check_cluster`): an unreachable
+    The cluster is checked first (:func:`streams.kafka.admin.check_cluster`): an unreachable
     broker or refused credentials raise ``KafkaConnectFailed`` with one line before Faust starts.
     ``loglevel`` defaults to ``MILESTONES_LOG_LEVEL``. Which broker and why (``broker_source``)
     and a replication warning are logged, in the worker's log format (JSON lines unless stderr is
@@ -68,7 +68,7 @@ def make_worker(pipeline: Pipeline, loglevel: str = "info") -> faust.Worker:
     debug message was then built and formatted (aiokafka logs one per record sent), and a
     warning-level worker cost more than an info-level one.
     """
-    # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.ops.logs.
+    # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.worker.ops.logs.
     worker = faust.Worker(
         pipeline.app, loglevel=loglevel, quiet=True, logging_config=logging_config(loglevel)
     )
