@@ -2,8 +2,8 @@
 
 app.py           the composition root: the app, its topics and tables, agents and ops, built whole
 agents.py        the two agents: articles -> index moves and quotes; index moves -> alerts
-outbox.py        the commit protocol (numbered in its docstring): sends confirmed before each commit
-write_behind.py  the index states and processed ids reach their tables only after their records' acks
+commit.py        the commit protocol, its seven steps numbered in its docstring: every record sent
+                 and every table value put is on the broker before the offset behind it is committed
 seek_first.py    a restarted worker starts its partitions at their committed offsets, and fetches
                  only for started partitions (the restart-loss fix)
 raw_schema.py, codec.py   records handed to the agents as bytes; the app's value codec

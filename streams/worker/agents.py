@@ -12,9 +12,9 @@ Each move is applied once: moves carry their article's position (``streams.alert
 and the table remembers the last position applied, so moves repeated after a crash are skipped.
 
 At-least-once, idempotent alerts: moves, quotes and alerts go to the producer through the
-outbox (``streams.worker.outbox``), and a commit waits for all of them to be acknowledged. The new
+outbox (``streams.worker.commit``), and a commit waits for all of them to be acknowledged. The new
 state of an index (which records its alerts as fired) is written to the table only after
-that (``streams.worker.write_behind``). A crash in between re-sends the same alert, with the same
+that (``streams.worker.commit``). A crash in between re-sends the same alert, with the same
 deterministic ``alert_id``, and subscribers drop the repeat.
 
 An article counts once (contract rule 9): the extract agent remembers every article_id it
@@ -44,9 +44,9 @@ from streams.alerting import AlertRules, IndexState, apply_move, implausible_fig
 from streams.alerting.positions import MovePosition
 from streams.extract import Extraction, extract_article, load_registry
 from streams.worker.alert_headers import alert_headers
+from streams.worker.commit import WriteBehindTable
 from streams.worker.deadletter import DeadLetter
 from streams.worker.observe import CountingObserver, Observers, PipelineCounts
-from streams.worker.write_behind import WriteBehindTable
 
 if TYPE_CHECKING:
     from streams.worker.app import Pipeline
@@ -97,7 +97,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
     rules: AlertRules = load_alert_rules(pipeline.settings.alert_rules_path, registry)
     counting = CountingObserver()
     observers = Observers(counting)
-    # Moves, quotes and alerts skip Faust's per-message send path; see streams/worker/outbox.py for
+    # Moves, quotes and alerts skip Faust's per-message send path; see streams/worker/commit.py for
     # why and for how a commit still waits for them.
     outbox = app.outbox  # type: ignore[attr-defined]
     # Rule 9: ids of the articles processed, written at the commit like the index states below.
@@ -156,7 +156,7 @@ def register_agents(pipeline: Pipeline) -> PipelineAgents:
             )
 
     # The alert agent reads and updates index states here; the table gets them at the commit,
-    # once the alerts they record are acknowledged (streams/worker/write_behind.py).
+    # once the alerts they record are acknowledged (streams/worker/commit.py).
     states = WriteBehindTable(pipeline.index_state)
     outbox.on_confirmed(states.take)
     outbox.writes_to(pipeline.index_state.changelog_topic.get_topic_name())

@@ -20,7 +20,7 @@ from streams.kafka.backoff import install_metadata_backoff
 from streams.kafka.clients import faust_options
 from streams.settings import Settings
 from streams.worker.codec import CODEC_NAME, register_codec
-from streams.worker.outbox import ConfirmingTransport, Outbox
+from streams.worker.commit import ConfirmingTransport, Outbox
 from streams.worker.raw_schema import RawBytesSchema
 
 __all__ = ["Pipeline", "create_app", "create_pipeline"]
@@ -59,7 +59,7 @@ class PipelineApp(faust.App):
 
     Faust resumed them before the seek to the committed offsets, so records of a backlog were
     lost in the race and the committed offset stuck: see ``streams/worker/seek_first.py``. The extract
-    agent sends its moves and quotes through ``outbox`` (``streams/worker/outbox.py``).
+    agent sends its moves and quotes through ``outbox`` (``streams/worker/commit.py``).
     """
 
     milestones_settings: Settings | None = None
@@ -137,7 +137,7 @@ def _processed_articles_table(app: faust.App, settings: Settings) -> Any:
     (memory bounded by its cache, whatever the volume) with a time-to-live of the window; the
     changelog keeps the same window (compact plus delete by age), so a worker recovering from
     it reads at most the window's ids. Written at commit time, after the article's moves and
-    quotes were acknowledged (streams/worker/write_behind.py), like the index states.
+    quotes were acknowledged (streams/worker/commit.py), like the index states.
     """
     window = int(settings.dedupe_window_days * 86_400)
     return app.Table(
@@ -174,7 +174,7 @@ def create_pipeline(settings: Settings | None = None) -> Pipeline:
             default=None,
             partitions=settings.partitions,
             key_type=str,
-            # Written at commit time, outside any event (streams/worker/write_behind.py), so the
+            # Written at commit time, outside any event (streams/worker/commit.py), so the
             # changelog partition comes from the key, as the index-moves partition does.
             use_partitioner=True,
             help="Alert state per index (IndexState.to_dict()); keys and values use the app's serializers.",

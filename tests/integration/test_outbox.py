@@ -1,5 +1,5 @@
 """The outbox on the real broker: what it sends arrives as sent, and a record the broker refuses
-stops every later commit (streams/worker/outbox.py).
+stops every later commit (streams/worker/commit.py).
 
 The refusal is a real one: the topic is created with ``max.message.bytes`` of 1,024, so the
 broker answers a 4 kB record with MESSAGE_TOO_LARGE.
@@ -20,7 +20,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.exceptions import ProducerSendError
 
 from streams.worker.app import create_app
-from streams.worker.outbox import Outbox
+from streams.worker.commit import Outbox
 from tests.integration.helpers import read_topic, unique_settings
 
 

@@ -54,8 +54,8 @@ INTERNALS = [
     _consumer("perform_seek", "coroutine", (), "streams/worker/seek_first.py"),
     _consumer("assignment", "method", (), "streams/worker/seek_first.py"),
     Internal(faust_aiokafka.Transport, "Consumer", "streams/worker/seek_first.py", "class"),
-    # streams/worker/outbox.py: the outbox confirmed inside Faust's pre-commit step.
-    _consumer("_handle_attached", "coroutine", ("commit_offsets",), "streams/worker/outbox.py"),
+    # streams/worker/commit.py: the outbox confirmed inside Faust's pre-commit step.
+    _consumer("_handle_attached", "coroutine", ("commit_offsets",), "streams/worker/commit.py"),
     # streams/worker/app.py: our transport chosen where Faust makes its own.
     Internal(faust.App, "_new_transport", "streams/worker/app.py", "method", ()),
     Internal(faust.transport, "by_url", "streams/worker/app.py", "function"),
@@ -79,9 +79,9 @@ INTERNALS = [
     _consumer("_getmany", "coroutine", ("active_partitions", "timeout"), "streams/worker/seek_first.py"),
     # streams/kafka/backoff.py: the metadata update a failed attempt now waits after.
     Internal(aiokafka.client.AIOKafkaClient, "_metadata_update", "streams/kafka/backoff.py", "coroutine", ("cluster_metadata", "topics")),
-    # streams/worker/outbox.py: the producer's metadata of a changelog awaited before table writes.
-    Internal(faust_aiokafka.Producer, "_ensure_producer", "streams/worker/outbox.py", "method", ()),
-    Internal(faust_aiokafka.Producer, "key_partition", "streams/worker/outbox.py (tables written at commit)", "method", ("topic", "key")),
+    # streams/worker/commit.py: the producer's metadata of a changelog awaited before table writes.
+    Internal(faust_aiokafka.Producer, "_ensure_producer", "streams/worker/commit.py", "method", ()),
+    Internal(faust_aiokafka.Producer, "key_partition", "streams/worker/commit.py (tables written at commit)", "method", ("topic", "key")),
 ]  # fmt: skip
 
 
@@ -125,13 +125,13 @@ def test_faust_resumes_stream_partitions_before_it_seeks() -> None:
 
 
 def test_faust_flushes_its_sends_in_handle_attached_before_committing() -> None:
-    """streams/worker/outbox.py confirms its records in ``_handle_attached``, which Faust must await before
+    """streams/worker/commit.py confirms its records in ``_handle_attached``, which Faust must await before
     it commits offsets, crashing the consumer (no commit) when it raises ``ProducerSendError``."""
     source = inspect.getsource(faust.transport.consumer.Consumer._commit_tps)
     attached, commit = source.find("_handle_attached("), source.find("_commit_offsets(")
     assert attached != -1 and commit != -1 and attached < commit, (
         "Faust's Consumer._commit_tps no longer awaits _handle_attached before committing "
-        "(streams/worker/outbox.py's at-least-once rests on it)"
+        "(streams/worker/commit.py's at-least-once rests on it)"
     )
     assert "except ProducerSendError" in source and "self.crash(" in source
 

@@ -76,11 +76,11 @@ def test_aiokafka_still_reads_an_empty_filter_as_no_filter() -> None:
 
 def test_the_kafka_app_builds_the_seek_first_consumer_that_confirms_the_outbox() -> None:
     consumer, _, _ = _consumer()
-    # Ours on top of Faust's aiokafka consumer: the outbox confirmation (streams/worker/outbox.py),
+    # Ours on top of Faust's aiokafka consumer: the outbox confirmation (streams/worker/commit.py),
     # then the seek fix, then Faust's.
     mro = [f"{c.__module__}.{c.__name__}" for c in type(consumer).__mro__[:3]]
     assert mro == [
-        "streams.worker.outbox.ConfirmingConsumer",
+        "streams.worker.commit.ConfirmingConsumer",
         "streams.worker.seek_first.SeekFirstConsumer",
         "faust.transport.drivers.aiokafka.Consumer",
     ]

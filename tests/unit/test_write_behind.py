@@ -1,9 +1,9 @@
 """The alert agent's view of its state table: reads are current, the table is written only when
-the outbox says the records sent before are acknowledged (streams/worker/write_behind.py)."""
+the outbox says the records sent before are acknowledged (streams/worker/commit.py)."""
 
 from __future__ import annotations
 
-from streams.worker.write_behind import WriteBehindTable
+from streams.worker.commit import WriteBehindTable
 
 
 def test_reads_see_the_latest_value_before_the_table_does() -> None:

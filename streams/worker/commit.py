@@ -1,26 +1,47 @@
-"""Index moves, quotes and alerts handed straight to the Kafka producer, confirmed before each commit.
+"""The commit protocol: what a worker does so that a committed offset never passes a lost record.
 
-Why: an article gives about a dozen records (its moves and quotes). Sent through Faust's
-``Topic.send`` each one builds a FutureMessage, goes through the channel, the producer buffer
-and every sensor's send hooks, which cost about as much as extracting the article
-(bench/README.md). The records are already bytes, keyed and stamped by the agent, so they go
-to ``app.producer.send`` (aiokafka's ``send``: append to the batch, get a future) instead.
+Every record the agents send (index moves, quotes, alerts) and every table value that records
+what they did (an index's state, an article processed) must be on the broker before the input
+offset that caused them is committed; the records may repeat after a crash, never be missing.
+One commit, in order (``ConfirmingConsumer._handle_attached`` runs steps 3-6 inside Faust's
+pre-commit step, so no commit starts before they end):
 
-What must not change is at-least-once: an articles offset may be committed only once every
-record sent for the articles before it is acknowledged by the broker. Faust gives that for its
-own sends (``_handle_attached`` then ``producer.flush()`` before each commit); for these, every
-future is watched, and :class:`ConfirmingConsumer` waits for the outbox before Faust's commit.
-A record the producer could not deliver (the broker away for longer than the request timeout)
-makes the commit fail with :class:`ProducerSendError`, which Faust treats as it treats its own
-failed sends: the consumer crashes, so the worker stops instead of committing past the loss,
-and on restart it resumes from the last commit (repeated moves are skipped by their positions,
-``streams.alerting.positions``).
+1. **Send.** The agents hand their records straight to the producer through the ``Outbox``
+   (aiokafka's ``send``: appended to a batch, a future back), not through Faust's per-message
+   ``Topic.send``; the futures are kept.
+2. **Put.** The alert agent puts each index's new state (with the position of the move applied,
+   ``streams.alerting.positions``), and the extract agent each processed article id (contract
+   rule 9), into a ``WriteBehindTable``: the next event reads them there, the tables do not see
+   them yet.
+3. **Take.** Faust has chosen the offsets to commit (those of the events acknowledged so far).
+   The outbox takes the futures sent so far and, in the same step, the table values put so far:
+   both belong to events at or before those offsets.
+4. **Confirm.** It waits for every taken future. One not delivered (the broker away longer than
+   the producer's timeout) fails this commit and every later one with ``ProducerSendError``: the
+   worker stops instead of committing past the loss, and a restart resumes from the last commit.
+5. **Learn.** Before its first table write, the outbox waits for the producer's metadata of the
+   tables' changelog topics (a table written at commit time picks its partition from it).
+6. **Write.** It writes the taken table values: their changelog records follow the records they
+   account for.
+7. **Commit.** Faust commits the offsets.
+
+A crash between 4 and 7 re-reads events whose results are on the broker: their moves are skipped
+by position, their articles by id, and an alert re-sent has the same deterministic ``alert_id``
+(subscribers drop the repeat). A value written ahead of the committed offsets is harmless for the
+same reasons. After a rebalance the values kept in a ``WriteBehindTable`` are dropped and reads go
+to the table, which Faust has recovered.
+
+Why straight to the producer (step 1): an article gives about a dozen records, and Faust's
+send path (FutureMessage, channel, buffer, every sensor's hooks) cost about as much as extracting
+the article (bench/README.md). Why write-behind (steps 2, 6): awaiting each alert's ack before
+writing the state held the one alert agent for a produce round trip per alert, and wrote one
+changelog record per move instead of one per index and commit.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from functools import partial
 from typing import Any
 
@@ -29,7 +50,7 @@ from faust.types import TP
 
 from streams.worker.seek_first import SeekFirstConsumer, SeekFirstTransport
 
-__all__ = ["ConfirmingConsumer", "ConfirmingTransport", "Outbox"]
+__all__ = ["ConfirmingConsumer", "ConfirmingTransport", "Outbox", "WriteBehindTable"]
 
 Headers = list[tuple[str, bytes]]
 
@@ -75,7 +96,7 @@ class Outbox:
 
         ``take`` is called at the start of each confirmation, in the same step that takes the
         records to wait for, and returns the action to run after their acks (the alert agent's
-        table writes: ``streams.worker.write_behind``).
+        table writes: ``streams.worker.commit``).
         """
         self._on_confirmed.append(take)
 
@@ -148,3 +169,46 @@ class ConfirmingTransport(SeekFirstTransport):
     """The aiokafka transport with :class:`ConfirmingConsumer` as its consumer."""
 
     Consumer = ConfirmingConsumer
+
+
+class WriteBehindTable:
+    """Latest values by key over a Faust table, written to the table only when asked."""
+
+    def __init__(self, table: MutableMapping[str, Any], *, keep_written: bool = True) -> None:
+        self._table = table
+        self._keep_written = keep_written
+        self._latest: dict[str, Any] = {}
+        self._unwritten: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        """The latest value put for ``key``, else the table's."""
+        if key in self._latest:
+            return self._latest[key]
+        return self._table.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        """Make ``value`` the current one for ``key``; the table gets it at the next ``take``."""
+        self._latest[key] = value
+        self._unwritten[key] = value
+
+    @property
+    def unwritten(self) -> int:
+        """Keys whose latest value is not in the table yet."""
+        return len(self._unwritten)
+
+    def take(self) -> Callable[[], None]:
+        """Take the values not yet written; return what writes them (call it once their records are acknowledged)."""
+        taken, self._unwritten = self._unwritten, {}
+
+        def write() -> None:
+            for key, value in taken.items():
+                self._table[key] = value
+                if not self._keep_written and self._latest.get(key) is value:
+                    del self._latest[key]
+
+        return write
+
+    def forget(self) -> None:
+        """Drop everything kept (after a rebalance): reads go to the table again."""
+        self._latest.clear()
+        self._unwritten.clear()
