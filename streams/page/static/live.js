@@ -169,6 +169,9 @@ function setUpPreferences() {
   });
   notify.addEventListener("change", async () => {
     if (!notify.checked) { savePref("notify", false); return; }
+    // Already allowed: remember the choice at once, so a reload straight after the click keeps it
+    // (the permission request below resolves a moment later, after a reload may have begun).
+    if ("Notification" in window && Notification.permission === "granted") { savePref("notify", true); return; }
     const answer = "Notification" in window ? await Notification.requestPermission() : "unsupported";
     notify.checked = answer === "granted";
     savePref("notify", notify.checked);
