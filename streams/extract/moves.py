@@ -48,7 +48,12 @@ from streams.extract.moves_clauses import (
     cut_clause,
     with_direction,
 )
-from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
+from streams.extract.moves_numbers import (
+    find_figures,
+    has_spelled_numbers,
+    repair_numbers,
+    respell_numbers,
+)
 from streams.extract.moves_pairs import respective
 from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
@@ -245,6 +250,7 @@ def sentence_moves(
             return row
     spelled = has_spelled_numbers(low if low is not None else sentence)
     text = respell_numbers(sentence) if spelled else sentence
+    text = repair_numbers(text)  # numbers broken by scraping: "20, 572.97", "0. 19 percent"
     if text is not sentence:
         mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
