@@ -15,6 +15,8 @@ sentence. It only
   file names, copyright lines, Stockhouse and machine-translation disclaimers;
 * re-joins hard-wrapped wire copy (Reuters text stored with a blank line after every ~65
   characters) so that a sentence is no longer cut by paragraph breaks; only whitespace changes;
+* re-joins a decimal that a paragraph break split ("edged up 0." / "13 percent, or 35.06
+  points"): only whitespace changes;
 * collapses runs of blank lines to one.
 
 Captions, bylines, datelines, bullets and repeated headlines stay: the gold annotates moves in
@@ -165,6 +167,29 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+# A paragraph ending in a lower-case word (not a preposition of a level: "closed at 12."), a one-
+# or two-digit whole and a point, and one starting with the decimals and a unit of percent: a
+# decimal split by a paragraph break ("edged up 0." / "13 percent").
+_SPLIT_WHOLE = re.compile(r"(?<![\w-])(?!(?:at|to|from|on|in|than)\s)[a-z]+\s\d{1,2}\.$")
+_SPLIT_DECIMALS = re.compile(r"\d+\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+
+
+def _join_split_decimals(lines: list[str]) -> list[str]:
+    """ "edged up 0.", "", "13 percent, ..." -> "edged up 0. 13 percent, ..." (a reader's reading)."""
+    out: list[str] = []
+    for line in lines:
+        if line[:1].isdigit() and _SPLIT_DECIMALS.match(line):
+            back = len(out) - 1
+            while back >= 0 and not out[back]:
+                back -= 1
+            if back >= 0 and out[back][-1:] == "." and _SPLIT_WHOLE.search(out[back]):
+                del out[back + 1 :]
+                out[back] = out[back] + " " + line
+                continue
+        out.append(line)
+    return out
+
+
 def _collapse_blank_runs(lines: list[str]) -> str:
     """The lines joined, with no blank line at either end and no two blank lines in a row.
 
@@ -184,4 +209,5 @@ def clean_body(raw: str) -> str:
     if "://" in text:  # a bare URL line needs one
         lines = _drop_source_link(lines)
     lines = _unwrap(lines)
+    lines = _join_split_decimals(lines)
     return _collapse_blank_runs(lines)

@@ -48,7 +48,12 @@ from streams.extract.moves_clauses import (
     cut_clause,
     with_direction,
 )
-from streams.extract.moves_numbers import find_figures, has_spelled_numbers, respell_numbers
+from streams.extract.moves_numbers import (
+    find_figures,
+    has_spelled_numbers,
+    repair_numbers,
+    respell_numbers,
+)
 from streams.extract.moves_pairs import respective
 from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
 from streams.extract.moves_references import with_references
@@ -64,9 +69,12 @@ from streams.extract.moves_table import (
     glued_rows,
     is_unsigned_label_row,
     list_direction,
+    read_bar_cells,
     read_label_row,
+    read_level_row,
     read_table_row,
     read_ticker_row,
+    stacked_rows,
 )
 from streams.extract.moves_voice import (
     PLAIN,
@@ -237,14 +245,21 @@ def sentence_moves(
         "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
     ):
         row = read_ticker_row(sentence, mentions)
+        if row is None and "%" in sentence:
+            row = read_bar_cells(sentence, registry)
         if row is not None:
             return row
     if sentence[-1:] in _ROW_ENDS and ":" in sentence:
         row = read_label_row(sentence, mentions)
         if row is not None:
             return row
+    if len(sentence) < 60 and sentence[-1:].isdigit() and "." in sentence:
+        row = read_level_row(sentence, registry)
+        if row is not None:
+            return row
     spelled = has_spelled_numbers(low if low is not None else sentence)
     text = respell_numbers(sentence) if spelled else sentence
+    text = repair_numbers(text)  # numbers broken by scraping: "20, 572.97", "0. 19 percent"
     if text is not sentence:
         mentions = registry.in_company(text, _merge(registry.find_mentions(text), text))
         low = None
@@ -521,6 +536,11 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
     # run of glued columns that the name scan does not see: read apart, merged in text order.
     flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    # Ticker-bar rows stacked over three lines (name, last, "+79.21(+0.36%)"), read the same way.
+    if "%" in body and ("\n+" in body or "\n-" in body or "\n−" in body or "\n–" in body):
+        stacked = stacked_rows(body, registry)
+        if stacked:
+            flattened = sorted(flattened + stacked, key=lambda row: row[0])
     g = 0
     for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans, body), strict=True):
         while g < len(flattened) and flattened[g][0] < start:

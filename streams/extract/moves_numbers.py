@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 from streams.extract.fold import Regexes
 
-__all__ = ["Figure", "find_figures", "has_spelled_numbers", "parse_number", "respell_numbers"]
+__all__ = [
+    "Figure",
+    "find_figures",
+    "has_spelled_numbers",
+    "parse_number",
+    "repair_numbers",
+    "respell_numbers",
+]
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
 # (Not the parts of a time of day: "9:45", "1:30 pm".)
@@ -144,6 +151,34 @@ def respell_numbers(text: str) -> str:
     """ "three-thousand-953-point-62" -> "3953.62"; "135-point-63" -> "135.63"; "five-thousand" ->
     "5000"; "137 thousand" -> "137000"; "five percent" -> "5 percent"."""
     return _SPELLED.sub(_respell, text)
+
+
+# Numbers broken by scraping, read as a reader reads them: a space after a thousands comma before
+# a level's decimals ("20, 572.97"), a decimal split by a space or a line break before a unit of
+# percent ("0. 19 percent", "0.\n\n13 percent"), a word of motion glued to its figure ("down1.7%").
+_BROKEN = re.compile(
+    r"(?<![\d.,])(\d{1,3}), (\d{3}\.\d)"
+    r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b))"
+    r"|\b(up|down|higher|lower|rose|fell|gained|lost|added|shed|dropped|declined|climbed|jumped|slipped"
+    r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))",
+    re.IGNORECASE,
+)
+
+
+def _repair(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return f"{match.group(1)},{match.group(2)}"
+    if match.group(3) is not None:
+        return f"{match.group(3)}.{match.group(4)}"
+    return match.group(5) + " "
+
+
+def repair_numbers(text: str) -> str:
+    """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%".
+    The text itself (the same object) when nothing is broken."""
+    if _BROKEN.search(text) is None:
+        return text
+    return _BROKEN.sub(_repair, text)
 
 
 def parse_number(text: str) -> float:

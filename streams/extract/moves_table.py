@@ -7,6 +7,12 @@
 - Flattened ticker rows, columns glued together: ".FTSEFTSE 100FTSE5582.80-146.19-2.551107558647"
   (code, name, symbol, price, change, change %, volume; prices with two decimals).
 
+- Ticker bars: several rows on one line ("S&P/TSX 21,902.43 +79.21 (+0.36%) S&P 500 4,536.95
+  +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)"), or each row stacked over three lines (name,
+  last, "+79.21(+0.36%)"). Only a cell whose whole label is an index name is a move.
+- A bare level row, a name and a level with decimals alone on a line ("DAX 16,275.38"): a level
+  without a direction.
+
 - Scoreboard rows, a name and a figure: "Germany's Dax: 1.33%". An unsigned change takes the
   direction the lines before the list state for it ("... to open up today. Here's the
   scoreboard:"), found by ``list_direction``.
@@ -26,7 +32,16 @@ if TYPE_CHECKING:
     from streams.extract.indices import IndexRegistry, Mention
     from streams.extract.moves import SentenceMove
 
-__all__ = ["glued_rows", "list_direction", "read_label_row", "read_table_row", "read_ticker_row"]
+__all__ = [
+    "glued_rows",
+    "list_direction",
+    "read_bar_cells",
+    "read_label_row",
+    "read_level_row",
+    "read_table_row",
+    "read_ticker_row",
+    "stacked_rows",
+]
 
 _CELL_NUMBER = re.compile(
     r"^\(?(?P<sign>[+\-−–]?)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<pct>%)?\)?$"
@@ -44,11 +59,12 @@ _ROW_TAIL = re.compile(
 )
 # A word of running text (lower-case, four letters or more): a sentence, not a row.
 _PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
-# A flattened row: a code such as ".FTSE", then name and symbol, then price, change and
-# change % glued together with two decimals each, then the volume.
+# A flattened row: a code such as ".FTSE", then name and symbol (or a time stamp: ".N225Nikkei
+# Stock Average 2252:15am EDT"), then price, change and change % glued together with two decimals
+# each (the price may have thousands commas), then the volume or a "%".
 _GLUED_ROW = re.compile(
-    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]{0,80}?(?P<level>\d+\.\d\d)(?P<points>[+\-−–]\d+\.\d\d)"
-    r"(?P<pct>[+\-−–]\d+\.\d\d)\d*[ \t]*$",
+    r"^\.[A-Z][A-Z0-9]{1,7}\S[^\n]{0,80}?(?P<level>\d{1,3}(?:,\d{3})+\.\d\d|\d+\.\d\d)"
+    r"(?P<points>[+\-−–](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d)(?P<pct>[+\-−–]\d+\.\d\d)(?:%|\d*)[ \t]*$",
     re.MULTILINE,
 )
 
@@ -123,8 +139,8 @@ def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove
     if tail is None or not mentions or mentions[-1].end > tail.start():
         return None
     head = sentence[: tail.start()]
-    if _PROSE_WORD.search(head):
-        return None
+    if _PROSE_WORD.search(head) or ("%" in head and _BAR_CELL.search(head)):
+        return None  # running text, or a ticker bar of several rows (read_bar_cells)
     if _PRODUCT.search(head):
         return []
     pct = tail.group("pct") or tail.group("bare") or tail.group("alone")
@@ -135,13 +151,91 @@ def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove
     return [SentenceMove(mentions[0].index_id, reading, False)]
 
 
+# One cell of a ticker bar: last, signed change and signed change % ("21,902.43 +79.21 (+0.36%)").
+_BAR_FIGURES = (
+    rf"(?P<level>{_NUM})\s*(?P<points>[+\-−–]\s?(?:{_NUM}))\s*"
+    r"(?:\(\s*(?P<pct>[+\-−–]?\d+(?:\.\d+)?)\s?%\s*\)|(?P<spct>[+\-−–]\d+(?:\.\d+)?)\s?%)"
+)
+_BAR_CELL = re.compile(rf"(?<![\d.,])(?:{_BAR_FIGURES})")
+# A ticker bar's row stacked over three lines: name, last, change and change %.
+_STACKED_ROW = re.compile(
+    rf"^(?P<label>[^\n\d+\-−–][^\n]{{1,30}})\n(?P<level>{_NUM})\n(?P<points>[+\-−–]\s?(?:{_NUM}))\s*"
+    r"(?:\(\s*(?P<pct>[+\-−–]?\d+(?:\.\d+)?)\s?%\s*\)|(?P<spct>[+\-−–]\d+(?:\.\d+)?)\s?%)[ \t]*$",
+    re.MULTILINE,
+)
+# A bare level row: a name and one level with decimals, alone on its line.
+_LEVEL_ROW = re.compile(r"^(?P<label>[^\d\n][^\n]{1,40}?)[ \t]+(?P<level>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)$")
+
+
+def _bar_reading(cell: re.Match[str]) -> Reading:
+    pct = cell.group("pct") or cell.group("spct")
+    return _row_reading(_number(cell.group("level")), _number(cell.group("points")), _number(pct))
+
+
+def read_bar_cells(sentence: str, registry: IndexRegistry) -> list[SentenceMove] | None:
+    """The moves of a ticker bar run into one line ("S&P/TSX 21,902.43 +79.21 (+0.36%) S&P 500
+    4,536.95 +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)"), or None when the sentence is not
+    one: cells of a label and its figures, one after another, with no word of running text. A
+    cell whose label is an index name gives its move; other cells (commodities, ETFs) none."""
+    from streams.extract.moves import SentenceMove
+
+    moves: list[SentenceMove] = []
+    at = 0
+    for cell in _BAR_CELL.finditer(sentence):
+        label = sentence[at : cell.start()].strip()
+        at = cell.end()
+        if not label or _PROSE_WORD.search(label):
+            return None
+        index_id = registry.index_of(label)
+        if index_id is not None and not _PRODUCT.search(label):
+            moves.append(SentenceMove(index_id, _bar_reading(cell), False))
+    if at == 0 or sentence[at:].strip():
+        return None
+    return moves
+
+
+def stacked_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, SentenceMove]]:
+    """(start, end, move) of every ticker-bar row stacked over three lines (name, last, change
+    and change %) whose name line is an index name (the caller looks only when a "%)" or "%"
+    ends a line)."""
+    from streams.extract.moves import SentenceMove
+
+    found: list[tuple[int, int, SentenceMove]] = []
+    for row in _STACKED_ROW.finditer(body):
+        label = row.group("label").strip()
+        index_id = registry.index_of(label)
+        if index_id is None or _PRODUCT.search(label):
+            continue
+        found.append((row.start(), row.end(), SentenceMove(index_id, _bar_reading(row), False)))
+    return found
+
+
+def read_level_row(sentence: str, registry: IndexRegistry) -> list[SentenceMove] | None:
+    """The level of a bare row ("DAX 16,275.38", direction null), or None when the sentence is
+    not one: an index name and one level with decimals, nothing else ("Dow 20,024!" is a label)."""
+    from streams.extract.moves import SentenceMove
+
+    row = _LEVEL_ROW.match(sentence)
+    if row is None:
+        return None
+    index_id = registry.index_of(row.group("label").strip())
+    if index_id is None or _PRODUCT.search(row.group("label")):
+        return None
+    return [SentenceMove(index_id, Reading(level=_number(row.group("level")), motion=True), False)]
+
+
 def _glued_index(head: str, registry: IndexRegistry) -> str | None:
     """The index a flattened row's code-name-symbol run names: the first place from which a
-    registered name starts (the longest there), or None (no name, or an excluded one)."""
+    registered name starts (the longest there), or None (no name, or an excluded one). A name
+    buried inside a code, with capitals or digits glued on both sides (the "DAX" of
+    ".TRXFLDAXPU"), is not read."""
     for i in range(1, len(head) - 1):
         rest = head[i : i + 40]
         for j in range(len(rest), 2, -1):
             if registry.is_name(rest[:j]):
+                after = rest[len(rest[:j].rstrip()) :][:1]
+                if (head[i - 1].isupper() or head[i - 1].isdigit()) and after.isupper():
+                    break
                 return registry.index_of(rest[:j])
     return None
 
