@@ -142,6 +142,8 @@ def _match_to_date(match: re.Match[str], source: str | None, weekday: int = -1) 
         day = int(groups["day"])
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
+    elif groups.get("mnum2"):
+        month, day = int(groups["mnum2"]), int(groups["day2"])
     else:
         order = _numeric(int(groups["a"]), int(groups["b"]), source, year, weekday)
         if order is None:

@@ -211,3 +211,27 @@ def test_bare_bylines_agency_parenthesis_and_opening_stamps(text: str, expected:
 )
 def test_no_bare_byline_agency_or_opening_stamp(text: str) -> None:
     assert find_published_at(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021.01.07", date(2021, 1, 7)),
+        ("2021/1/7 16:39", date(2021, 1, 7)),
+        ("Closed on 2019.12.23.", date(2019, 12, 23)),
+        ("2021.13.07", None),  # no 13th month
+        ("2021.01", None),
+        ("2021.01.07.5", None),  # a version number, not a date
+        ("2021-1-7", None),  # ISO keeps two digits
+    ],
+)
+def test_year_first_dotted_and_slashed_dates(text: str, expected: date | None) -> None:
+    found = parse_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_year_first_stamps_on_a_page() -> None:
+    assert find_published_at("Kospi ends above 3,000\n2021.01.07 17:03\nBody.") == "2021-01-07"
+    assert find_published_at("Headline\nPublished 2020/03/09 10:15\nBody.") == "2020-03-09"
+    # a year-first date in prose dates nothing
+    assert find_published_at("Headline\nThe index peaked on 2021.01.07 and fell since.\nBody.") is None
