@@ -16,9 +16,9 @@ that ends just after one year. :func:`date_matches` returns exactly the matches 
   after that year; and a match using year ``y`` starts no earlier than the start of the ``k``-th
   whitespace-separated chunk before ``y`` (``k`` = 0 for ISO, whose year comes first; 1 for
   ``12/09/``; 3 for ``Mon, Sept. 5,``; 4 for ``Mon, 5th of May,``) and ends 4 characters after
-  ``y`` (10 for ISO). The window search keeps one more character, so the closing ``\\b`` or
-  ``(?!\\d)`` sees the real text; the engine's ``pos`` argument lets a leading ``\\b`` look
-  behind the window.
+  ``y`` (10 for ISO and its dotted or slashed forms). The window search keeps one more character
+  (two for the year-first form, whose lookahead reads two), so the closing ``\\b`` or ``(?!\\d)``
+  sees the real text; the engine's ``pos`` argument lets a leading ``\\b`` look behind the window.
 """
 
 from __future__ import annotations
@@ -53,7 +53,12 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # Each date form is a template with named groups; the same names are reused, so they are compiled one by one.
 _MDY = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"
 _DMY = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"
-_ISO = r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"
+# Year first: ISO "2025-10-27", and the dotted or slashed stamps of East Asian pages ("2021.01.07",
+# "2021/1/7"); year-first is never day-first, so these are unambiguous.
+_ISO = (
+    r"\b(?P<year>(?:19|20)\d{2})(?:-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"
+    r"|(?P<sep>[./])(?P<mnum2>\d{1,2})(?P=sep)(?P<day2>\d{1,2})(?![\d]|[./]\d))"
+)
 _NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
 DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
@@ -61,7 +66,8 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
 # Per form: whitespace-separated chunks that may stand between a match's start and its year, and
 # characters from the year's start to one past the match's end (the closing lookaround's character).
 _CHUNKS_BEFORE_YEAR = (0, 3, 4, 1)
-_TAIL_FROM_YEAR = (11, 5, 5, 5)
+# The year-first form's closing lookahead reads two characters ("2021.01.07.5" is no date).
+_TAIL_FROM_YEAR = (12, 5, 5, 5)
 
 # Two scans with a literal start ("19", "20") are 3-4 times faster than one (?:19|20)\d{2}, for
 # which the engine tests every character against a two-character set.

@@ -15,11 +15,14 @@ first occurrence in the text wins):
    ``Dec 29, 2025 16:56 IST``, ``September 16, 2025``, ``19 Aug, 2025 @ 13:00``, the Dow Jones
    footer ``09-06-21 1247ET``; such a line may open with a byline or credit (a few capitalised
    words, maybe a time: ``Stephanie Hughes Nov 4, 2024``, ``Anna Wise29 April 2024``,
-   ``(Xinhua) 17:02, July 22, 2025``) and end with page furniture (``| By | Category: ...``,
-   ``Adjust font size:``, ``08:09 ET (13:09 GMT)``); and the headline may end with its date after
-   a dash or a weekday (``... for the first time – 03/07/2024 at 6:43 p.m.``,
-   ``How major US stock indexes fared Monday 3/20/2023``);
-4. a dated dateline: ``NEW YORK, Oct. 27, 2025 (Reuters) -``, ``05:06 PM EST, 11/13/2025 (MT Newswires) --``;
+   ``(Xinhua) 17:02, July 22, 2025``, a bare ``By``) and end with page furniture (``| By | Category: ...``,
+   ``Adjust font size:``, ``08:09 ET (13:09 GMT)``, ``(Gmt+09:00)``); and the headline may end with its
+   date after a dash or a weekday (``... for the first time – 03/07/2024 at 6:43 p.m.``,
+   ``How major US stock indexes fared Monday 3/20/2023``); and a text may open with its stamp, a
+   date and a time, before prose on the same line (``09 March 202017.53 The closure ...``, the time
+   glued to the year);
+4. a dated dateline: ``NEW YORK, Oct. 27, 2025 (Reuters) -``, ``05:06 PM EST, 11/13/2025 (MT Newswires) --``,
+   ``Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :``;
 5. a session date: a parenthesised full date ``(Thursday, January 8, 2026)`` or
    ``the TSX close for Sept. 30, 2025``;
 6. an "Updated" line (only when nothing above dated the page).
@@ -70,6 +73,12 @@ _SESSION_LEAD = re.compile(
 # A dated dateline has "(Agency)" right after the year: a fast test of the text says whether to look for one.
 # Two patterns with a literal start, not one (?:19|20)..., for which the engine tests every character.
 _YEAR_THEN_AGENCY = (re.compile(r"19\d{2}\s*\([A-Z]"), re.compile(r"20\d{2}\s*\([A-Z]"))
+# "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :": the date inside the agency's
+# parenthesis, after its name and a dash or comma; a year right before ")" is the fast test.
+_YEAR_THEN_CLOSE = (re.compile(r"19\d{2}\s*\)"), re.compile(r"20\d{2}\s*\)"))
+_AGENCY_DATELINE_OPEN = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s*)?\(\s*[A-Z][\w.&/’' ]{0,50}?(?:\s[-–—]|,)\s*"
+)
 # "NEW YORK, 2025-10-27 (Reuters) -": an ISO date before the agency, which the year gate above
 # (a year right before the parenthesis) and the month-name forms do not see.
 _ISO_DATELINE = re.compile(r"(?<![\d-])((?:19|20)\d{2}-\d{2}-\d{2})(?=\s*\([A-Z][\w.& ]{0,30}\))")
@@ -133,6 +142,8 @@ def _match_to_date(match: re.Match[str], source: str | None, weekday: int = -1) 
         day = int(groups["day"])
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
+    elif groups.get("mnum2"):
+        month, day = int(groups["mnum2"]), int(groups["day2"])
     else:
         order = _numeric(int(groups["a"]), int(groups["b"]), source, year, weekday)
         if order is None:
@@ -226,10 +237,12 @@ _NOT_CREDIT = frozenset(
     }
 )
 # Page furniture after the date (and time) on a stamp line: more metadata after a separator
-# ("| By | Category: ETF and Index News"), the time in another zone ("(13:09 GMT)"), a widget label.
+# ("| By | Category: ETF and Index News"), the time in another zone ("(13:09 GMT)") or the page's
+# zone alone ("(Gmt+09:00)"), a widget label.
 _STAMP_TAIL = re.compile(
     r"(?:[|·•]\s*.*"
     r"|\(\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC|[A-Z]{2,4})?\s*\)"
+    r"|\(\s*(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?\s*\)"
     r"|(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?|(?:last\s+)?updated\b.*)\Z",
     re.IGNORECASE,
 )
@@ -243,7 +256,11 @@ _WEEKDAY_BEFORE = re.compile(
 
 
 def _is_credit(prefix: str) -> bool:
-    """Whether ``prefix`` (what stands before the date on its line) is a byline or credit."""
+    """Whether ``prefix`` (what stands before the date on its line) is a byline or credit.
+
+    A bare "By" is a byline whose name the page left out ("By Jan 07, 2021 (Gmt+09:00)")."""
+    if prefix.strip().lower() == "by":
+        return True
     match = _CREDIT_PREFIX.fullmatch(prefix)
     if match is None:
         return False
@@ -305,6 +322,29 @@ def _stamp_line(line: str, source: str | None, headline: bool = False, weekday: 
     return _with_time(day, rest)
 
 
+# A time glued to the year before it ("09 March 202017.53": 2020, 17.53), as some pages print their stamp.
+_GLUED_TIME = re.compile(r"((?:19|20)\d{2})((?:[01]?\d|2[0-3])[.:][0-5]\d)(?!\d)")
+# The time after an opening date: "17.53", "17:53", ", 9:05", "at 10.15" (a dot as in European stamps).
+_OPENING_TIME = re.compile(r"\s*,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+
+
+def _opening_stamp(first_line: str, source: str | None, weekday: int) -> str | None:
+    """The page stamp that opens the text when prose follows on the same line: a date and a time
+    ("09 March 2020 17.53 The closure of ...", the time maybe glued to the year). The time is what
+    marks it as a stamp: "09 March 2020 was a black day" dates nothing."""
+    head = _GLUED_TIME.sub(r"\1 \2", first_line[:40], count=1) + first_line[40:]
+    found = parse_date(head[:40], source, weekday)
+    if found is None or found[1] != 0:
+        return None
+    time = _OPENING_TIME.match(head, found[2])
+    if time is None or (time.end() < len(head) and not head[time.end()].isspace()):
+        return None
+    after = _visible_after(head, time.end())
+    if after and not (after.isupper() or after in "-–—|·•("):
+        return None  # "March 9, 2020, 10.50 points higher": a figure in prose, not a time
+    return found[0].isoformat()
+
+
 def _year_lines(text: str, years: list[int]) -> list[str]:
     """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order.
 
@@ -340,21 +380,44 @@ def _first_line(text: str) -> str:
 
 
 def _dated_dateline(text: str, source: str | None, years: list[int], weekday: int = -1) -> str | None:
-    """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -" or "NEW YORK, 2025-10-27 (Reuters) -"."""
+    """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -", "NEW YORK, 2025-10-27 (Reuters) -",
+    or the date inside the agency's parenthesis: "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :"."""
     if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
         for iso in _ISO_DATELINE.finditer(text):
             try:
                 return date.fromisoformat(iso.group(1)).isoformat()
             except ValueError:  # 2025-13-45 is no date
                 continue
+    else:
+        for form in range(len(DATE_FORMS)):
+            for match in date_matches(text, form, years):
+                if _AGENCY_AFTER.match(text, match.end()):
+                    found = _match_to_date(match, source, weekday)
+                    if found is not None:
+                        return found.isoformat()
         return None
+    if any(pattern.search(text) for pattern in _YEAR_THEN_CLOSE):
+        return _agency_parenthesis_date(text, source, years, weekday)
+    return None
+
+
+def _agency_parenthesis_date(text: str, source: str | None, years: list[int], weekday: int) -> str | None:
+    """A dateline whose date closes the agency's parenthesis: "(Agency - 23rd Dec, 2019 )", at the
+    start of its line, maybe after the place ("Hong Kong, "). A date closing any other parenthesis
+    (a session date, a link title) is not looked at here."""
+    candidates: list[tuple[int, date]] = []
     for form in range(len(DATE_FORMS)):
         for match in date_matches(text, form, years):
-            if _AGENCY_AFTER.match(text, match.end()):
-                found = _match_to_date(match, source, weekday)
-                if found is not None:
-                    return found.isoformat()
-    return None
+            start, end = match.span()
+            if _visible_after(text, end) != ")":
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            if start - line_start > 90 or _AGENCY_DATELINE_OPEN.fullmatch(text, line_start, start) is None:
+                continue
+            found = _match_to_date(match, source, weekday)
+            if found is not None:
+                candidates.append((start, found))
+    return min(candidates)[1].isoformat() if candidates else None
 
 
 def _visible_before(text: str, end: int) -> str:
@@ -435,6 +498,10 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
     first_line = _first_line(text)
     for line in _year_lines(text, years) if years else ():
         found = _stamp_line(line, source, line.strip() == first_line, weekday)
+        if found is not None:
+            return found
+    if years and ("20" in first_line[:40] or "19" in first_line[:40]):
+        found = _opening_stamp(first_line, source, weekday)
         if found is not None:
             return found
     footer = _DOW_JONES_FOOTER.search(text) if "ET" in text else None

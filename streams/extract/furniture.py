@@ -23,7 +23,11 @@ __all__ = ["drop_furniture"]
 _LETTER_LED: tuple[str, ...] = (
     r"share(?: this (?:article|story|post))?",
     r"share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email)\b.*",
-    r"advertisement(?:\s*[-–:]?\s*(?:scroll|continue) .*)?",
+    r"advertisement(?:\s*\d{1,2})?(?:\s*[-–:]?\s*(?:scroll|continue) .*)?",
+    # advert slots of newspaper templates ("Article content / Advertisement 2 / Story continues below")
+    r"article (?:content|continues (?:below|after (?:the |this )?(?:ad|advertisement)))",
+    r"story continues (?:below|after (?:the |this )?(?:ad|advertisement))(?: advertisement)?",
+    r"continue reading below",
     r"stay updated!?",
     r"stay up to date with notifications from .{1,60}",
     r"get instant alerts on .{1,120}",

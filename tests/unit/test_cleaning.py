@@ -66,6 +66,38 @@ def test_furniture_lines_are_dropped() -> None:
     assert clean_body(raw) == "Markets close higher on Friday\n\nThe Nikkei rose 1%."
 
 
+def test_advert_slots_between_paragraphs_are_dropped() -> None:
+    raw = "\n".join(
+        [
+            "Advertisement 1",
+            "Stocks end the year lower",
+            "Article content",
+            "The TSX fell 0.2%.",
+            "Article content",
+            "Advertisement 3",
+            "Story continues below",
+            "Article content",
+            "Banks led the decline.",
+            "Article continues after this advertisement",
+            "Continue reading below",
+            "Energy rose.",
+        ]
+    )
+    assert clean_body(raw) == (
+        "Stocks end the year lower\n\nThe TSX fell 0.2%.\n\nBanks led the decline.\n\nEnergy rose."
+    )
+
+
+def test_prose_that_mentions_advert_slot_words_is_kept() -> None:
+    for line in (
+        "Article content was reviewed by the exchange.",
+        "The story continues below the surface, traders said.",
+        "Advertisement 2025 budgets were cut.",
+        "Continue reading below the line.",
+    ):
+        assert clean_body(line) == line
+
+
 def test_prose_that_mentions_furniture_words_is_kept() -> None:
     raw = "Advertisement spending rose 3%, and shares of ad groups rallied.\nShare prices of 33 stocks declined."
     assert clean_body(raw) == raw

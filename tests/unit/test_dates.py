@@ -172,3 +172,66 @@ def test_weekday_settles_an_ambiguous_numeric_date() -> None:
     assert (
         find_published_at("How markets fared Thursday 03/07/2024\n\nBody.", "Investing.com") == "2024-03-07"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a byline whose name the page left out, with the page's zone in a parenthesis
+        ("Headline\n\nBy Mar 14, 2022 (Gmt+09:00)\n\nBody.", "2022-03-14"),
+        ("Headline\nBy 5 June 2018 (UTC+1)\nBody.", "2018-06-05"),
+        # the date inside the agency's parenthesis of a dateline, ordinal day and short month
+        ("Seoul, (Asia Wire / Market Desk - 4th Feb, 2020 ) :Seoul stocks rose on Tuesday.", "2020-02-04"),
+        ("(Gulf News Service - 11th Nov, 2017) Shares in Dubai fell.", "2017-11-11"),
+        ("TOKYO, (Kyodo Wire, March 2, 2015) - Tokyo stocks climbed.", "2015-03-02"),
+        # a text that opens with its stamp, date and time, the time maybe glued to the year
+        ("12 May 202114.05 The Milan bourse closed higher on Wednesday.", "2021-05-12"),
+        ("12 May 2021 14.05 The Milan bourse closed higher on Wednesday.", "2021-05-12"),
+        ("May 12, 2021 09:40 - Stocks opened higher in Milan.", "2021-05-12"),
+    ],
+)
+def test_bare_bylines_agency_parenthesis_and_opening_stamps(text: str, expected: str) -> None:
+    assert find_published_at(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "By" before a date in prose is no byline: the line goes on
+        "Headline\nBy March 5, 2024 the index had doubled.\nBody.",
+        # a parenthesis that closes on a date but opens no dateline
+        "The index rose (its best day since the crash - 4th Feb, 2020) on Tuesday.",
+        "Headline\nShares rallied strongly this week (see chart - March 2, 2015)\nBody.",
+        # an opening date with no time after it, or a figure instead of a time
+        "12 May 2021 was a black day for the Milan bourse.",
+        "March 9, 2020, 10.50 points were lost in the first minutes.",
+        # a glued time later in the text is no opening stamp
+        "Headline\nThe crash of 09 March 202017.53 was recalled.\nBody.",
+    ],
+)
+def test_no_bare_byline_agency_or_opening_stamp(text: str) -> None:
+    assert find_published_at(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021.01.07", date(2021, 1, 7)),
+        ("2021/1/7 16:39", date(2021, 1, 7)),
+        ("Closed on 2019.12.23.", date(2019, 12, 23)),
+        ("2021.13.07", None),  # no 13th month
+        ("2021.01", None),
+        ("2021.01.07.5", None),  # a version number, not a date
+        ("2021-1-7", None),  # ISO keeps two digits
+    ],
+)
+def test_year_first_dotted_and_slashed_dates(text: str, expected: date | None) -> None:
+    found = parse_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_year_first_stamps_on_a_page() -> None:
+    assert find_published_at("Kospi ends above 3,000\n2021.01.07 17:03\nBody.") == "2021-01-07"
+    assert find_published_at("Headline\nPublished 2020/03/09 10:15\nBody.") == "2020-03-09"
+    # a year-first date in prose dates nothing
+    assert find_published_at("Headline\nThe index peaked on 2021.01.07 and fell since.\nBody.") is None
