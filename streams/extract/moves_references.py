@@ -22,8 +22,9 @@ from streams.extract.moves_statements import label_or_modifier
 
 __all__ = ["with_references"]
 
+# ("the" first and its word start looked back at: a literal the engine jumps to, unlike "\bthe".)
 _REFERENCE = (
-    r"\bthe\s+(?:(?:blue-chip|benchmark|main|key|headline|flagship|bellwether)\s+)?(?:index|benchmark|gauge|average)\b"
+    r"the(?<=\bthe)\s+(?:(?:blue-chip|benchmark|main|key|headline|flagship|bellwether)\s+)?(?:index|benchmark|gauge|average)\b"
     r"(?!\s+(?:provider|compiler|review|rebalanc\w*|committee|fund|funds|futures|options|inclusion|weighting)\b)"
 )
 _MOTION = (

@@ -52,8 +52,10 @@ _DOWN = (
 )
 _FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
-# test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED (a
-# comma, semicolon, colon or space first), _OBJECT_BEFORE (a letter) and figures (a sign or digit).
+# test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED and
+# _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
+# _LEVEL_BEFORE (a letter) and figures (a sign or digit). (Under IGNORECASE "[a-z]" matches every
+# character a letter of the pattern matches, so the ANY twins find the same too.)
 _DIRECTION = rf"(?=[a-z])\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))\b"
 # Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
 # reaching, not of motion).
@@ -70,7 +72,7 @@ _NOT_MOTION_BEFORE = (
 MOTION_REACH = 60
 
 _RECORD = (
-    r"\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
+    r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
     r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
@@ -80,7 +82,7 @@ _RECORD = (
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
     r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
-    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b)"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -123,7 +125,7 @@ _FIRST_TIME = (
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
 )
 _INTRADAY = (
-    r"\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
+    r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
     r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
     r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?\s+(?:to|and|-|–)\s+\d"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
@@ -131,10 +133,10 @@ _INTRADAY = (
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
     r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
-    r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b)"
+    r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
-    r"(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
+    r"(?=[a-z])(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
     r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
     r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
@@ -180,11 +182,11 @@ _DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    rf"(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
+    rf"(?=[,\s])(?:(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
-    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b)"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
