@@ -7,8 +7,9 @@ exponential backoff, and every delivery carries the alert_id as its idempotency 
 """
 
 from streams.bridges.bridge import Bridge, BridgeStats
+from streams.bridges.destinations import sink_for_url
 from streams.bridges.settings import BridgeSettings
-from streams.bridges.sink import AlertSink, BridgeError, DeliveryError, default_group, sink_for_url
+from streams.bridges.sink import AlertSink, BridgeError, DeliveryError, default_group
 
 __all__ = [
     "AlertSink",

@@ -9,8 +9,9 @@ import signal
 import sys
 
 from streams.bridges.bridge import Bridge, BridgeStats
+from streams.bridges.destinations import sink_for_url
 from streams.bridges.settings import BridgeSettings
-from streams.bridges.sink import default_group, sink_for_url
+from streams.bridges.sink import default_group
 from streams.command_settings import kafka_settings, load_settings
 from streams.settings import Settings
 

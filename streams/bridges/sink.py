@@ -1,4 +1,4 @@
-"""The one interface every desk-bus destination implements, and the URL that picks one.
+"""The one interface every desk-bus destination implements (``sink_for_url`` picks one by URL).
 
     sink = sink_for_url("amqp://guest:guest@rabbit:5672/", BridgeSettings())
     await sink.start()
@@ -21,7 +21,6 @@ from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from schemas import Alert
-from streams.bridges.settings import BridgeSettings
 from streams.failures import CommandFailed
 
 __all__ = [
@@ -30,11 +29,8 @@ __all__ = [
     "DeliveryError",
     "default_group",
     "redact_url",
-    "sink_for_url",
     "subject_for",
 ]
-
-SCHEMES = ("http", "https", "amqp", "amqps", "nats", "tls")
 
 
 class BridgeError(CommandFailed):
@@ -81,28 +77,3 @@ def default_group(url: str) -> str:
     """
     scheme = urlsplit(url).scheme.lower() or "none"
     return f"milestones-bridge-{scheme}-{hashlib.sha256(url.encode()).hexdigest()[:12]}"
-
-
-def sink_for_url(url: str, settings: BridgeSettings | None = None) -> AlertSink:
-    """The sink for ``url``'s scheme: http(s) webhook, amqp(s) RabbitMQ, nats JetStream."""
-    settings = settings or BridgeSettings()
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in SCHEMES:
-        raise BridgeError(
-            f"bridge destination {redact_url(url)!r}: unknown scheme {scheme or '(none)'!r}; "
-            "use http://, https://, amqp://, amqps:// or nats://"
-        )
-    if not parts.hostname:
-        raise BridgeError(f"bridge destination {redact_url(url)!r} has no host")
-    if scheme in ("http", "https"):
-        from streams.bridges.webhook import WebhookSink
-
-        return WebhookSink(url, settings)
-    if scheme in ("amqp", "amqps"):
-        from streams.bridges.rabbitmq import RabbitMQSink
-
-        return RabbitMQSink(url, settings)
-    from streams.bridges.jetstream import JetStreamSink
-
-    return JetStreamSink(url, settings)

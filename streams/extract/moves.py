@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from pydantic import TypeAdapter
 
@@ -43,6 +42,7 @@ from streams.extract.fold import Regexes, fold_safe
 from streams.extract.indices import IndexRegistry, Mention, default_registry
 from streams.extract.moves_clauses import (
     Reading,
+    SentenceMove,
     clause_direction,
     clause_readings,
     cut_clause,
@@ -90,14 +90,6 @@ from streams.extract.moves_voice import (
 from streams.extract.sentences import spans_holding
 
 __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
-
-
-class SentenceMove(NamedTuple):
-    """One move read from a sentence, before it becomes an IndexMove."""
-
-    index_id: str
-    reading: Reading
-    futures: bool
 
 
 # The first character (after spaces) of every lower-cased segment that a ticker code (".", "("),

@@ -33,6 +33,7 @@ from streams.extract.moves_regexes import (
 
 __all__ = [
     "Reading",
+    "SentenceMove",
     "clause_direction",
     "clause_readings",
     "cut_clause",
@@ -65,6 +66,14 @@ class Reading(NamedTuple):
         """A move states a direction, a number, a record or a milestone."""
         numbers = (self.change_pct, self.change_points, self.level, self.milestone)
         return self.motion or self.record_high or any(n is not None for n in numbers)
+
+
+class SentenceMove(NamedTuple):
+    """One move read from a sentence, before it becomes an IndexMove."""
+
+    index_id: str
+    reading: Reading
+    futures: bool
 
 
 def cut_clause(segment: str, low: str | None) -> int:

@@ -26,11 +26,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from streams.extract.moves_clauses import Reading
+from streams.extract.moves_clauses import Reading, SentenceMove
 
 if TYPE_CHECKING:
     from streams.extract.indices import IndexRegistry, Mention
-    from streams.extract.moves import SentenceMove
 
 __all__ = [
     "glued_rows",
@@ -95,7 +94,6 @@ def _row_reading(level: float | None, points: float | None, pct: float | None) -
 
 def read_table_row(row: str, registry: IndexRegistry) -> list[SentenceMove]:
     """The move of one table row whose first cell names an index, else nothing."""
-    from streams.extract.moves import SentenceMove
 
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
     if len(cells) < 2 or not cells[0]:
@@ -133,7 +131,6 @@ def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove
     """The move of a ticker row with spaced columns ("I:DJI DOW JONES AVERAGES 48254.82 +326.86
     +0.68%"), [] for a product's row, or None when the sentence is not such a row: it must end
     in a last price and a signed change, after the index name, with no word of running text."""
-    from streams.extract.moves import SentenceMove
 
     tail = _ROW_TAIL.search(sentence)
     if tail is None or not mentions or mentions[-1].end > tail.start():
@@ -177,7 +174,6 @@ def read_bar_cells(sentence: str, registry: IndexRegistry) -> list[SentenceMove]
     4,536.95 +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)"), or None when the sentence is not
     one: cells of a label and its figures, one after another, with no word of running text. A
     cell whose label is an index name gives its move; other cells (commodities, ETFs) none."""
-    from streams.extract.moves import SentenceMove
 
     moves: list[SentenceMove] = []
     at = 0
@@ -198,7 +194,6 @@ def stacked_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, Sen
     """(start, end, move) of every ticker-bar row stacked over three lines (name, last, change
     and change %) whose name line is an index name (the caller looks only when a "%)" or "%"
     ends a line)."""
-    from streams.extract.moves import SentenceMove
 
     found: list[tuple[int, int, SentenceMove]] = []
     for row in _STACKED_ROW.finditer(body):
@@ -213,7 +208,6 @@ def stacked_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, Sen
 def read_level_row(sentence: str, registry: IndexRegistry) -> list[SentenceMove] | None:
     """The level of a bare row ("DAX 16,275.38", direction null), or None when the sentence is
     not one: an index name and one level with decimals, nothing else ("Dow 20,024!" is a label)."""
-    from streams.extract.moves import SentenceMove
 
     row = _LEVEL_ROW.match(sentence)
     if row is None:
@@ -243,7 +237,6 @@ def _glued_index(head: str, registry: IndexRegistry) -> str | None:
 def glued_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, SentenceMove]]:
     """(start, end, move) of every flattened ticker row of the body that names an index (the
     caller looks only when a line starts with ".")."""
-    from streams.extract.moves import SentenceMove
 
     found: list[tuple[int, int, SentenceMove]] = []
     for row in _GLUED_ROW.finditer(body):
@@ -266,7 +259,6 @@ def read_label_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove]
     """The move of a scoreboard row ("Germany's Dax: 1.33%", "Dow: -0.4%"), or None when the
     sentence is not one: a label of names (no word of running text) holding one index name, a
     colon, one figure. An unsigned change is left without a direction (see list_direction)."""
-    from streams.extract.moves import SentenceMove
 
     row = _LABEL_ROW.match(sentence)
     if row is None or len(mentions) != 1 or mentions[0].end > row.end("label"):

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiokafka import AIOKafkaConsumer
 from pydantic import ValidationError
@@ -35,16 +35,37 @@ from streams.page.articles import ArticleLookup
 from streams.subscribe.api import AlertSubscription, subscribe_alerts
 
 if TYPE_CHECKING:
-    from streams.page.live_page import LivePage
+    from streams.page.history import PageHistory
+    from streams.page.settings import PageSettings
+    from streams.settings import Settings
 
-__all__ = ["follow_topics"]
+__all__ = ["FollowingPage", "follow_topics"]
+
+
+class FollowingPage(Protocol):
+    """What following the topics needs of a page (``LivePage`` is one).
+
+    A protocol, not the class: ``live_page.py`` starts the feed, so the feed importing it back
+    would be a cycle.
+    """
+
+    settings: Settings
+    page_settings: PageSettings
+    history: PageHistory
+
+    def mark_loaded(self) -> None:
+        """The window has been read: the page may show it."""
+
+    def publish(self, event: str, data: object) -> None:
+        """Send one server-sent event to every open page."""
+
 
 log = logging.getLogger("milestones.page.feed")
 
 FETCH_MS = 500
 
 
-async def follow_topics(page: LivePage) -> None:
+async def follow_topics(page: FollowingPage) -> None:
     """Read the window into ``page``, mark it loaded, then follow both topics until cancelled.
 
     Raises ``streams.kafka.consume.TopicMissing`` while a topic does not exist yet, and
@@ -109,7 +130,7 @@ async def _read(consumer: AIOKafkaConsumer, handle: Callable[[Any], None], reach
                 handle(record)
 
 
-def _alert(page: LivePage, alerts: AlertSubscription, lookup: ArticleLookup, record: Any) -> None:
+def _alert(page: FollowingPage, alerts: AlertSubscription, lookup: ArticleLookup, record: Any) -> None:
     alert = alerts.accept(record.value)  # validated; None for a repeated alert_id or an invalid record
     if alert is None:
         return
@@ -119,7 +140,7 @@ def _alert(page: LivePage, alerts: AlertSubscription, lookup: ArticleLookup, rec
     page.publish("alert", {"alert": row, "info": page.history.index_info(alert.index)})
 
 
-def _move(page: LivePage, lookup: ArticleLookup, record: Any) -> None:
+def _move(page: FollowingPage, lookup: ArticleLookup, record: Any) -> None:
     try:
         move = IndexMove.from_json_bytes(record.value or b"")
     except (ValueError, ValidationError) as exc:
@@ -131,7 +152,7 @@ def _move(page: LivePage, lookup: ArticleLookup, record: Any) -> None:
         page.publish("move", event)
 
 
-async def _sources(page: LivePage, lookup: ArticleLookup) -> None:
+async def _sources(page: FollowingPage, lookup: ArticleLookup) -> None:
     """Once loaded, fetch each new alert's article as soon as its position is known."""
     while True:
         await lookup.work.wait()

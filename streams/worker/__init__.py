@@ -1,6 +1,8 @@
 """The stream worker: the Faust app and everything it runs, from ``articles`` to ``alerts``.
 
-app.py           the composition root: the app, its topics and tables, agents and ops, built whole
+app.py           the composition root: topology, agents and ops built whole into one ``Pipeline``
+faust_app.py     the Faust app configured from settings (transport, linger, session, web views)
+topology.py      the contract's topics and the worker's two tables declared on the app
 agents.py        the two agents: articles -> index moves and quotes; index moves -> alerts
 commit.py        the commit protocol, its seven steps numbered in its docstring: every record sent
                  and every table value put is on the broker before the offset behind it is committed

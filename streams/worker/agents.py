@@ -49,7 +49,7 @@ from streams.worker.deadletter import DeadLetter
 from streams.worker.observe import CountingObserver, Observers, PipelineCounts
 
 if TYPE_CHECKING:
-    from streams.worker.app import Pipeline
+    from streams.worker.topology import Topology
 
 __all__ = ["PipelineAgents", "register_agents"]
 
@@ -90,7 +90,7 @@ async def uninterrupted(work: Awaitable[T]) -> T:
         raise
 
 
-def register_agents(pipeline: Pipeline) -> PipelineAgents:
+def register_agents(pipeline: Topology) -> PipelineAgents:
     """Declare the extract and alert agents on the pipeline's app."""
     app = pipeline.app
     registry = load_registry(pipeline.settings.indices_path)  # the contract's indices + configured ones

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from streams.kafka.clients import client_options, faust_options, ssl_context
 from streams.settings import Settings
-from streams.worker.app import create_app
+from streams.worker.faust_app import create_app
 
 
 def _sasl(**kw: object) -> Settings:

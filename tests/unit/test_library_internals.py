@@ -56,9 +56,9 @@ INTERNALS = [
     Internal(faust_aiokafka.Transport, "Consumer", "streams/worker/seek_first.py", "class"),
     # streams/worker/commit.py: the outbox confirmed inside Faust's pre-commit step.
     _consumer("_handle_attached", "coroutine", ("commit_offsets",), "streams/worker/commit.py"),
-    # streams/worker/app.py: our transport chosen where Faust makes its own.
-    Internal(faust.App, "_new_transport", "streams/worker/app.py", "method", ()),
-    Internal(faust.transport, "by_url", "streams/worker/app.py", "function"),
+    # streams/worker/faust_app.py: our transport chosen where Faust makes its own.
+    Internal(faust.App, "_new_transport", "streams/worker/faust_app.py", "method", ()),
+    Internal(faust.transport, "by_url", "streams/worker/faust_app.py", "function"),
     # streams/worker/raw_schema.py: keys and values handed over as bytes.
     Internal(faust.Schema, "loads_key", "streams/worker/raw_schema.py", "method", ("app", "message", "loads", "serializer")),
     Internal(faust.Schema, "loads_value", "streams/worker/raw_schema.py", "method", ("app", "message", "loads", "serializer")),

@@ -1,6 +1,6 @@
 """Operations: metrics, health, structured logs and the live page, on the worker's web port.
 
-``install_ops(pipeline)`` wires all of it onto a pipeline's app; ``create_pipeline`` calls it, so
+``install_ops(topology, agents)`` wires all of it onto a pipeline's app; ``create_pipeline`` calls it, so
 ``milestones worker`` and ``faust -A streams.worker.app worker`` serve the same endpoints:
 
     /metrics        Prometheus text (Faust's sensor and the pipeline's own counters)
@@ -29,7 +29,8 @@ from streams.worker.ops.logs import LoggingObserver, logging_config
 from streams.worker.ops.metrics import MetricsObserver, update_consumer_lag
 
 if TYPE_CHECKING:
-    from streams.worker.app import Pipeline
+    from streams.worker.agents import PipelineAgents
+    from streams.worker.topology import Topology
 
 __all__ = ["CONSUMER_LAG_INTERVAL", "Ops", "install_ops", "logging_config", "readiness"]
 
@@ -49,10 +50,10 @@ class Ops:
     logging: LoggingObserver
 
 
-def install_ops(pipeline: Pipeline) -> Ops:
-    """Metrics, health, alert/dead-letter log lines and the live page for ``pipeline``."""
+def install_ops(pipeline: Topology, agents: PipelineAgents) -> Ops:
+    """Metrics, health, alert/dead-letter log lines and the live page, on ``pipeline``'s app;
+    the metrics and log lines observe ``agents``."""
     app = pipeline.app
-    agents: Any = pipeline.agents
     registry = CollectorRegistry(auto_describe=True)
     # Faust's sensor registers /metrics for this registry; ours go in the same one (one route).
     # Its per-message metrics are brought up to date at scrape time (ops/faust_sensor.py).
