@@ -2,6 +2,8 @@
 
 Why lazy: unit and agent tests never request ``kafka_bootstrap``, so they never start a broker.
 Which broker (env var, Docker, local jars) is decided in ``streams.broker.provide_broker``.
+
+Every test starts without ``MILESTONES_*`` settings and without ``.env`` (``tests/clean_env.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from streams.broker import BrokerError, provide_broker
+from tests import clean_env
+
+
+@pytest.fixture(autouse=True)
+def clean_settings_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ``MILESTONES_*`` setting from the environment and no ``.env`` file, for every test."""
+    clean_env.clean_settings_environment(monkeypatch)
 
 
 @pytest.fixture(scope="session")
