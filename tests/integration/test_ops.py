@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from schemas import IndexMove
 from streams.kafka.admin import ensure_topics
 from streams.replay.producer import plan_replay, replay
+from tests.builders import index_move
 from tests.integration.helpers import (
     GOLD_DIR,
     SEEDS,
@@ -85,13 +85,7 @@ async def test_metrics_after_the_seeds_equal_the_gold_and_a_poison_record_is_cou
         # Rule 8 on the stream: a Dow move with an absurd level, produced straight onto
         # index-moves by another producer (the DJIA stands at 47,207 after the seeds; its
         # plausible range is 5,000-500,000): no alert, and the ignored figure is counted.
-        absurd = IndexMove(
-            article_id="other-producer",
-            sentence="Dow at 4,700,000",
-            index="DJIA",
-            direction="up",
-            level=4.7e6,
-        )
+        absurd = index_move("DJIA", "up", 4.7e6, article_id="other-producer", sentence="Dow at 4,700,000")
         await produce_raw(kafka_bootstrap, settings.topics.index_moves, [(b"DJIA", absurd.to_json_bytes())])
         await wait_until_processed(settings)
         m = await scrape(settings)
