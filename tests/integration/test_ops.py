@@ -13,8 +13,8 @@ import pytest
 from streams.kafka.admin import ensure_topics
 from streams.replay.producer import plan_replay, replay
 from tests.builders import index_move
+from tests.gold import gold_stream, load_gold
 from tests.integration.helpers import (
-    GOLD_DIR,
     SEEDS,
     produce_raw,
     start_worker,
@@ -25,8 +25,8 @@ from tests.integration.ops_helpers import base_url, http_get, json_log_lines, sc
 
 pytestmark = pytest.mark.integration
 
-GOLD = json.loads((GOLD_DIR / "seeds.json").read_text())
-GOLD_ALERTS = next(s for s in GOLD["streams"] if s["name"] == "seeds-by-name")["alerts"]
+GOLD = load_gold("seeds")
+GOLD_ALERTS = gold_stream("seeds", "seeds-by-name")["alerts"]
 GOLD_MOVES = sum(len(a["moves"]) for a in GOLD["articles"].values())
 GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"].values())
 
