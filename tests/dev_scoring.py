@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from streams.offline import run_backtest, run_extract
+from tests.gold import DATA, GoldName, articles_dir, gold_file, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
-DEV_ARTICLES = DATA / "dev" / "articles"
-DEV_GOLD = DATA / "dev.json"
+DEV_ARTICLES = articles_dir("dev")
+DEV_GOLD = gold_file("dev")
 FLOOR_FILE = DATA / "dev_floor.json"
 SCORER = ROOT / "tests" / "tools" / "score.py"
 
@@ -47,14 +47,17 @@ class GoldSet:
     """Annotated articles (a subset of one gold file's) with their floor."""
 
     name: str
-    gold_file: Path
-    articles: Path
+    source: GoldName
     floor_file: Path
     keep: Callable[[str], bool] = lambda _name: True
 
+    @property
+    def articles(self) -> Path:
+        return articles_dir(self.source)
+
     def gold(self) -> dict[str, Any]:
         """The gold restricted to this set: its articles, and the streams made only of them."""
-        full: dict[str, Any] = json.loads(self.gold_file.read_text(encoding="utf-8"))
+        full = load_gold(self.source)
         articles = {n: a for n, a in full["articles"].items() if self.keep(n)}
         streams = [s for s in full.get("streams", []) if all(n in articles for n in s["order"])]
         return {**full, "articles": articles, "streams": streams}
@@ -63,20 +66,17 @@ class GoldSet:
         return sorted(p for p in self.articles.glob("*.txt") if self.keep(p.name))
 
 
-FRESH_GOLD, FRESH_ARTICLES = DATA / "fresh.json", DATA / "fresh" / "articles"
 GOLD_SETS = {
-    "dev": GoldSet("dev", DEV_GOLD, DEV_ARTICLES, FLOOR_FILE),
+    "dev": GoldSet("dev", "dev", FLOOR_FILE),
     "fresh-visible": GoldSet(
         "fresh-visible",
-        FRESH_GOLD,
-        FRESH_ARTICLES,
+        "fresh",
         DATA / "fresh_visible_floor.json",
         lambda n: _number(n) % 2 == 1,
     ),
     "fresh-holdout": GoldSet(
         "fresh-holdout",
-        FRESH_GOLD,
-        FRESH_ARTICLES,
+        "fresh",
         DATA / "fresh_holdout_floor.json",
         lambda n: _number(n) % 2 == 0,
     ),

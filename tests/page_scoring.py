@@ -25,6 +25,7 @@ from streams.extract.article import normalise_article
 from streams.ingest.page_text import page_story
 from streams.ingest.story_article import story_article
 from tests.dev_scoring import DEV_ARTICLES, DEV_GOLD, SCORER
+from tests.gold import load_gold
 from tests.news_pages import feed_time, news_page
 
 __all__ = ["identical_counts", "page_extractions", "page_report"]
@@ -49,7 +50,7 @@ def page_extractions() -> dict[str, Extraction]:
 
 def page_report(workdir: Path, extractions: dict[str, Extraction]) -> dict[str, Any]:
     """The scorer's JSON report for these extractions, streams included (as ``dev_report`` does for files)."""
-    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    gold = load_gold("dev")
     extract = workdir / "pages-extract.jsonl"
     extract.write_text(
         "".join(orjson.dumps(e.to_dict()).decode() + "\n" for e in extractions.values()), encoding="utf-8"

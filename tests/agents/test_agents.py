@@ -13,18 +13,9 @@ from streams.extract.article import normalise_article
 from streams.worker.app import Pipeline
 from streams.worker.deadletter import DeadLetter
 from tests.agents.conftest import Sent
+from tests.builders import index_move
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def _move(**kw: object) -> IndexMove:
-    base: dict[str, object] = {
-        "article_id": "art-1",
-        "sentence": "s",
-        "index": "NIKKEI225",
-        "direction": "up",
-    }
-    return IndexMove.model_validate({**base, **kw})
 
 
 async def test_extract_agent_sends_moves_by_index_and_quotes_by_article(
@@ -69,12 +60,17 @@ async def test_extract_agent_dead_letters_invalid_json_and_wrong_shape(
 
 async def test_alert_agent_fires_once_and_keeps_state_in_the_table(pipeline: tuple[Pipeline, Sent]) -> None:
     p, sent = pipeline
-    topped = _move(
-        milestone=50000.0, first_time=True, sentence="The Nikkei topped 50,000 for the first time."
+    topped = index_move(
+        milestone=50000.0,
+        first_time=True,
+        article_id="art-1",
+        sentence="The Nikkei topped 50,000 for the first time.",
     )
     async with p.agents.alert.test_context() as agent:
         await agent.put(key="NIKKEI225", value=topped.to_json_bytes())
-        await agent.put(key="NIKKEI225", value=_move(article_id="art-2", milestone=50000.0).to_json_bytes())
+        await agent.put(
+            key="NIKKEI225", value=index_move(milestone=50000.0, article_id="art-2").to_json_bytes()
+        )
     alerts = [Alert.from_json_bytes(m["value"]) for m in sent["alerts"]]
     assert [(a.kind, a.index, a.milestone, a.direction) for a in alerts] == [
         ("milestone", "NIKKEI225", 50000, "up")
@@ -94,7 +90,7 @@ async def test_a_state_is_not_stored_while_the_alert_it_records_is_unacknowledge
     p, sent = pipeline
     sent.fail_next["alerts"] = 1
     async with p.agents.alert.test_context() as agent:
-        await agent.put(key="KOSPI", value=_move(index="KOSPI", milestone=4000.0).to_json_bytes())
+        await agent.put(key="KOSPI", value=index_move("KOSPI", milestone=4000.0).to_json_bytes())
     assert len(sent["alerts"]) == 1
     with pytest.raises(ProducerSendError):  # the commit fails: the worker restarts from its last one
         await p.app.outbox.confirm()
@@ -106,7 +102,7 @@ async def test_alert_agent_dead_letters_a_bad_move(pipeline: tuple[Pipeline, Sen
     p, sent = pipeline
     async with p.agents.alert.test_context() as agent:
         await agent.put(key="NIKKEI225", value=b'{"index": "NIKKEI225", "direction": "sideways"}')
-        await agent.put(key="KOSPI", value=_move(index="KOSPI", milestone=4000.0).to_json_bytes())
+        await agent.put(key="KOSPI", value=index_move("KOSPI", milestone=4000.0).to_json_bytes())
     assert len(sent["articles_dlq"]) == 1
     assert DeadLetter.from_headers(sent["articles_dlq"][0]["headers"]).stage == "alert"
     assert [Alert.from_json_bytes(m["value"]).index for m in sent["alerts"]] == ["KOSPI"]
@@ -117,6 +113,6 @@ async def test_futures_move_fires_nothing(pipeline: tuple[Pipeline, Sent]) -> No
     async with p.agents.alert.test_context() as agent:
         await agent.put(
             key="IXIC",
-            value=_move(index="IXIC", level=30000.0, milestone=30000.0, futures=True).to_json_bytes(),
+            value=index_move("IXIC", level=30000.0, milestone=30000.0, futures=True).to_json_bytes(),
         )
     assert sent["alerts"] == []

@@ -40,8 +40,8 @@ from aiokafka import AIOKafkaProducer
 from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
 from streams.worker.process import free_port
+from tests.gold import gold_stream
 from tests.integration.helpers import (
-    GOLD_DIR,
     SEEDS,
     read_topic,
     start_worker,
@@ -57,8 +57,7 @@ T = TypeVar("T")
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-GOLD = json.loads((GOLD_DIR / "seeds.json").read_text())
-GOLD_ALERTS = next(s for s in GOLD["streams"] if s["name"] == "seeds-by-name")["alerts"]
+GOLD_ALERTS = gold_stream("seeds", "seeds-by-name")["alerts"]
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -14,7 +14,6 @@ from streams.kafka.lag import wait_for_worker
 from streams.settings import Settings
 from streams.worker.process import WorkerProcess, free_port
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "data"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -16,12 +15,13 @@ from streams.ingest.events import IngestEvents, IngestSummary
 from streams.ingest.feeds_file import load_feeds_file
 from streams.ingest.run import IngestPlan, run_ingest
 from streams.settings import Settings
-from tests.integration.helpers import GOLD_DIR, read_topic, worker_env
+from tests.gold import articles_dir, load_gold
+from tests.integration.helpers import read_topic, worker_env
 from tests.integration.news_site import NewsSite
 from tests.news_pages import NEUTRAL_HEADLINE, FeedEntry, atom_feed, feed_time, news_page, rss_feed
 
-DEV_ARTICLES = GOLD_DIR / "dev" / "articles"
-DEV_GOLD = json.loads((GOLD_DIR / "dev.json").read_text(encoding="utf-8"))
+DEV_ARTICLES = articles_dir("dev")
+DEV_GOLD = load_gold("dev")
 SITE_UPDATED = datetime(2026, 2, 27, 7, 0, tzinfo=UTC)
 
 

@@ -10,7 +10,6 @@ are the seeds' gold ones (shared/gold/seeds.json, "seeds-by-name").
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,8 @@ from schemas import Alert
 from streams.kafka.lag import wait_for_worker
 from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
-from tests.integration.helpers import GOLD_DIR, SEEDS, read_topic, start_worker, unique_settings
+from tests.gold import gold_stream
+from tests.integration.helpers import SEEDS, read_topic, start_worker, unique_settings
 
 pytestmark = pytest.mark.integration
 
@@ -38,8 +38,7 @@ async def test_a_replayed_article_publishes_nothing_again_across_a_restart(
 ) -> None:
     settings = unique_settings(kafka_bootstrap, tmp_path)
     plan = plan_replay([SEEDS])
-    gold = json.loads((GOLD_DIR / "seeds.json").read_text())
-    gold_alerts = next(s for s in gold["streams"] if s["name"] == "seeds-by-name")["alerts"]
+    gold_alerts = gold_stream("seeds", "seeds-by-name")["alerts"]
 
     worker = await asyncio.to_thread(start_worker, settings, tmp_path / "worker-1.log")
     try:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from schemas import IndexMove
 from streams.kafka.admin import ensure_topics
 from streams.replay.producer import plan_replay, replay
+from tests.builders import index_move
+from tests.gold import gold_stream, load_gold
 from tests.integration.helpers import (
-    GOLD_DIR,
     SEEDS,
     produce_raw,
     start_worker,
@@ -25,8 +25,8 @@ from tests.integration.ops_helpers import base_url, http_get, json_log_lines, sc
 
 pytestmark = pytest.mark.integration
 
-GOLD = json.loads((GOLD_DIR / "seeds.json").read_text())
-GOLD_ALERTS = next(s for s in GOLD["streams"] if s["name"] == "seeds-by-name")["alerts"]
+GOLD = load_gold("seeds")
+GOLD_ALERTS = gold_stream("seeds", "seeds-by-name")["alerts"]
 GOLD_MOVES = sum(len(a["moves"]) for a in GOLD["articles"].values())
 GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"].values())
 
@@ -85,13 +85,7 @@ async def test_metrics_after_the_seeds_equal_the_gold_and_a_poison_record_is_cou
         # Rule 8 on the stream: a Dow move with an absurd level, produced straight onto
         # index-moves by another producer (the DJIA stands at 47,207 after the seeds; its
         # plausible range is 5,000-500,000): no alert, and the ignored figure is counted.
-        absurd = IndexMove(
-            article_id="other-producer",
-            sentence="Dow at 4,700,000",
-            index="DJIA",
-            direction="up",
-            level=4.7e6,
-        )
+        absurd = index_move("DJIA", "up", 4.7e6, article_id="other-producer", sentence="Dow at 4,700,000")
         await produce_raw(kafka_bootstrap, settings.topics.index_moves, [(b"DJIA", absurd.to_json_bytes())])
         await wait_until_processed(settings)
         m = await scrape(settings)

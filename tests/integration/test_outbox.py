@@ -23,6 +23,8 @@ from streams.worker.faust_app import create_app
 from streams.worker.commit import Outbox
 from tests.integration.helpers import read_topic, unique_settings
 
+pytestmark = pytest.mark.integration
+
 
 class _Topic:
     """The one thing the outbox asks of a Faust topic: its name."""

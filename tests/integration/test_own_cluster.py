@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import orjson
 import pytest
 from cloudevents.core.bindings.kafka import KafkaMessage, from_binary
 from cloudevents.core.formats.json import JSONFormat
@@ -26,13 +25,13 @@ from streams.kafka.clients import client_options
 from streams.kafka.lag import wait_for_worker
 from streams.settings import Settings
 from streams.worker.process import WorkerProcess
-from tests.integration.helpers import GOLD_DIR, SEEDS, unique_settings, worker_env
+from tests.gold import gold_stream
+from tests.integration.helpers import SEEDS, unique_settings, worker_env
 
 pytestmark = pytest.mark.integration
 
 USER, PASSWORD = "desk-alice", "alice-s3cret"
-GOLD = orjson.loads((GOLD_DIR / "seeds.json").read_bytes())
-GOLD_ALERTS = next(s for s in GOLD["streams"] if s["name"] == "seeds-by-name")["alerts"]
+GOLD_ALERTS = gold_stream("seeds", "seeds-by-name")["alerts"]
 
 
 @pytest.fixture(scope="module")

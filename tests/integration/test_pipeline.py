@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import shutil
 import subprocess
@@ -18,8 +17,8 @@ from schemas import Alert, Article, IndexMove, Quote
 from streams.replay.producer import plan_replay, replay
 from streams.subscribe.api import subscribe_alerts
 from streams.worker.deadletter import DeadLetter
+from tests.gold import load_gold
 from tests.integration.helpers import (
-    GOLD_DIR,
     SEEDS,
     produce_raw,
     read_topic,
@@ -31,7 +30,7 @@ from tests.integration.helpers import (
 
 pytestmark = pytest.mark.integration
 
-GOLD = json.loads((GOLD_DIR / "seeds.json").read_text())
+GOLD = load_gold("seeds")
 MOVE_FIELDS = (
     "index",
     "direction",

@@ -16,9 +16,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from schemas import Alert, IndexMove, Quote
+from schemas import Alert, Quote
 from streams.kafka.admin import ensure_topics
 from streams.settings import Settings
+from tests.builders import index_move
 from tests.integration.helpers import produce_raw, unique_settings, worker_env
 
 pytestmark = pytest.mark.integration
@@ -121,10 +122,7 @@ def test_tail_since_starts_at_that_time_and_prints_readable_lines(
 def test_tail_reads_quotes_and_index_moves(kafka_bootstrap: str, tmp_path: Path) -> None:
     settings = unique_settings(kafka_bootstrap, tmp_path)
     quote = Quote(article_id="a1", text="Markets are euphoric", speaker="Kyle Rodda", speaker_title="analyst")
-    move = IndexMove(
-        article_id="a1", sentence="The Kospi rose 1.2% to 4,100.", index="KOSPI", direction="up",
-        change_pct=1.2, level=4100.0,
-    )  # fmt: skip
+    move = index_move("KOSPI", "up", 4100.0, change_pct=1.2, sentence="The Kospi rose 1.2% to 4,100.")
     other = move.model_copy(update={"index": "TOPIX", "sentence": "Topix slipped."})
 
     async def put() -> None:

@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 
 from streams.worker.process import free_port
+from tests.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-GOLD = json.loads((ROOT / "tests" / "data" / "seeds.json").read_text(encoding="utf-8"))
+GOLD = load_gold("seeds")
 MOVE_FIELDS = ("index", "direction", "change_pct", "change_points", "level", "milestone", "record_high")
 
 

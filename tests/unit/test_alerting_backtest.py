@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from schemas import Article, IndexMove
+from schemas import Article
 from streams.alerting import AlertEngine, IndexState, backtest, load_alert_rules, order_by_published
 from streams.extract import Extraction
+from tests.builders import index_move
 
 RULES = load_alert_rules()
 
@@ -12,7 +13,7 @@ RULES = load_alert_rules()
 def article(name: str, published: str | None, *moves: dict[str, object]) -> Extraction:
     return Extraction(
         article=Article(article_id=name, origin=name, published_at=published, body=""),
-        moves=[IndexMove(article_id=name, sentence=f"{name} sentence", **m) for m in moves],  # type: ignore[arg-type]
+        moves=[index_move(**{"article_id": name, "sentence": f"{name} sentence", **m}) for m in moves],
         quotes=[],
     )
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas import IndexMove
 from streams.alerting import advance, alert_rules_from_mapping, load_alert_rules
 from streams.alerting.state import IndexState
-
-
-def _move(level: float, **kw: object) -> IndexMove:
-    return IndexMove.model_validate(
-        {"article_id": "a", "sentence": "s", "index": "DJIA", "direction": "up", "level": level, **kw}
-    )
+from tests.builders import index_move
 
 
 def test_packaged_default_is_100_steps() -> None:
@@ -21,27 +15,27 @@ def test_packaged_default_is_100_steps() -> None:
 
 def test_a_trillion_dow_after_47000_changes_nothing() -> None:
     rules = load_alert_rules()
-    state, _ = advance(None, _move(47207.12), rules)
+    state, _ = advance(None, index_move("DJIA", level=47207.12), rules)
     assert state is not None
-    after, alerts = advance(state, _move(1_000_000_000_000.0), rules)
+    after, alerts = advance(state, index_move("DJIA", level=1_000_000_000_000.0), rules)
     assert alerts == [] and after == state
 
 
 def test_a_big_but_plausible_move_still_crosses_every_step() -> None:
     """DJIA step 1000: 47,207.12 → 52,100 crosses 48,000 ... 52,000, five alerts (5 steps <= 100)."""
     rules = load_alert_rules()
-    state, _ = advance(None, _move(47207.12), rules)
-    after, alerts = advance(state, _move(52100.0), rules)
+    state, _ = advance(None, index_move("DJIA", level=47207.12), rules)
+    after, alerts = advance(state, index_move("DJIA", level=52100.0), rules)
     assert [a.milestone for a in alerts] == [48000, 49000, 50000, 51000, 52000]
     assert isinstance(after, IndexState) and after.last_level == 52100
 
 
 def test_the_limit_is_configurable() -> None:
     rules = alert_rules_from_mapping({"steps": {"DJIA": 1000}, "limits": {"max_steps_per_move": 2}})
-    state, _ = advance(None, _move(47207.12), rules)
-    _, alerts = advance(state, _move(50100.0), rules)  # 2.9 steps: over the limit of 2
+    state, _ = advance(None, index_move("DJIA", level=47207.12), rules)
+    _, alerts = advance(state, index_move("DJIA", level=50100.0), rules)  # 2.9 steps: over the limit of 2
     assert alerts == []
-    _, alerts = advance(state, _move(49100.0), rules)  # 1.9 steps: within it
+    _, alerts = advance(state, index_move("DJIA", level=49100.0), rules)  # 1.9 steps: within it
     assert [a.milestone for a in alerts] == [48000, 49000]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from streams.extract.article import (
 )
 from streams.extract.sources import detect_source, find_url
 from tests.dev_scoring import load_floor
+from tests.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -30,8 +30,8 @@ def _gold_published() -> dict[Path, str | None]:
     """Gold dates of every seed, and of the dev articles the floor lists as dated exactly."""
     exact = set(load_floor()["exact_dates"])
     out: dict[Path, str | None] = {}
-    for gold_file, folder in (("seeds.json", SEEDS), ("dev.json", DEV_ARTICLES)):
-        articles = json.loads((ROOT / "tests" / "data" / gold_file).read_text(encoding="utf-8"))["articles"]
+    for gold_set, folder in (("seeds", SEEDS), ("dev", DEV_ARTICLES)):
+        articles = load_gold(gold_set)["articles"]
         for name, annotation in articles.items():
             if folder == SEEDS or name in exact:
                 out[folder / name] = annotation["published_at"]

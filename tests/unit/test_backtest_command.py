@@ -8,7 +8,6 @@ scored by tests/unit/test_dev_scores.py (alert precision and recall may only go 
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,16 @@ import pytest
 from schemas import Alert
 from streams.offline import run_backtest
 from tests.dev_scoring import load_floor
+from tests.gold import GoldName, articles_dir, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 
 
 def _streams(
-    gold_file: str, folder: Path, only: set[str] | None = None
+    gold_set: GoldName, only: set[str] | None = None
 ) -> list[tuple[str, list[Path], list[dict[str, object]]]]:
-    gold = json.loads((DATA / gold_file).read_text())
+    gold, folder = load_gold(gold_set), articles_dir(gold_set)
     return [
         (s["name"], [folder / name for name in s["order"]], s["alerts"])
         for s in gold["streams"]
@@ -32,9 +32,7 @@ def _streams(
     ]
 
 
-STREAMS = _streams("seeds.json", ROOT / "seeds") + _streams(
-    "dev.json", DATA / "dev" / "articles", set(load_floor()["exact_streams"])
-)
+STREAMS = _streams("seeds") + _streams("dev", set(load_floor()["exact_streams"]))
 
 
 def _key(a: dict[str, object]) -> tuple[object, ...]:

@@ -15,19 +15,9 @@ from streams.alerting import advance, implausible_figures, load_alert_rules
 from streams.alerting.rules import alert_rules_from_mapping
 from streams.extract import extract_moves, load_registry, normalise_article
 from streams.extract.indices import default_registry
+from tests.builders import index_move
 
 RULES = load_alert_rules()
-
-
-def nikkei(direction: str, level: float | None = None, milestone: float | None = None) -> IndexMove:
-    return IndexMove(
-        article_id="a",
-        sentence="s",
-        index="NIKKEI225",
-        direction=direction,  # type: ignore[arg-type]
-        level=level,
-        milestone=milestone,
-    )
 
 
 # ------------------------------------------------------------------------------ the registry's ranges
@@ -63,9 +53,7 @@ def test_a_configured_range_narrows_a_contract_index(tmp_path: Path) -> None:
     extra = tmp_path / "extra.toml"
     extra.write_text('[[index]]\nid = "VIX"\nrange = [8, 90]\n', encoding="utf-8")
     rules = load_alert_rules(registry=load_registry(extra))
-    assert implausible_figures(IndexMove(article_id="a", sentence="s", index="VIX", level=95.0), rules) == (
-        "level",
-    )
+    assert implausible_figures(index_move("VIX", direction=None, level=95.0), rules) == ("level",)
 
 
 # ------------------------------------------------------------------------------ extraction
@@ -90,35 +78,36 @@ def test_a_level_that_looks_like_a_year_is_kept_when_plausible() -> None:
 
 
 def test_a_level_outside_the_range_changes_no_state_and_fires_nothing() -> None:
-    state, _ = advance(None, nikkei("up", 49_000), RULES)
-    misread = nikkei("down", 2)  # "slid to a 2-1/2-year low" read as a level
+    state, _ = advance(None, index_move(direction="up", level=49_000), RULES)
+    misread = index_move(direction="down", level=2)  # "slid to a 2-1/2-year low" read as a level
     after, alerts = advance(state, misread, RULES)
     assert alerts == [] and after is state
     assert implausible_figures(misread, RULES) == ("level",)
     # the next true level crosses nothing either: the misread never became the last level
-    _, alerts = advance(after, nikkei("up", 49_500), RULES)
+    _, alerts = advance(after, index_move(direction="up", level=49_500), RULES)
     assert alerts == []
 
 
 def test_a_milestone_outside_the_range_fires_nothing() -> None:
-    state, _ = advance(None, nikkei("up", 49_000), RULES)
-    after, alerts = advance(state, nikkei("down", milestone=800), RULES)  # "shed more than 800 points"
+    state, _ = advance(None, index_move(direction="up", level=49_000), RULES)
+    # "shed more than 800 points"
+    after, alerts = advance(state, index_move(direction="down", milestone=800), RULES)
     assert alerts == [] and after is state
 
 
 def test_the_rest_of_a_move_with_a_bad_figure_still_counts() -> None:
     """A sound milestone beside an implausible level: the level is ignored, the milestone fires."""
-    state, _ = advance(None, nikkei("up", 49_000), RULES)
-    _, alerts = advance(state, nikkei("up", level=500_000, milestone=50_000), RULES)
+    state, _ = advance(None, index_move(direction="up", level=49_000), RULES)
+    _, alerts = advance(state, index_move(direction="up", level=500_000, milestone=50_000), RULES)
     assert [(a.kind, a.milestone, a.level) for a in alerts] == [("milestone", 50_000, None)]
 
 
 @pytest.mark.parametrize("level", [5_000, 300_000])
 def test_a_level_at_either_end_of_the_range_is_kept(level: float) -> None:
-    state, _ = advance(None, nikkei("up", 10_000 if level == 5_000 else 290_000), RULES)
+    state, _ = advance(None, index_move(direction="up", level=10_000 if level == 5_000 else 290_000), RULES)
     direction = "down" if level == 5_000 else "up"
-    after, alerts = advance(state, nikkei(direction, level), RULES)
-    assert implausible_figures(nikkei(direction, level), RULES) == ()
+    after, alerts = advance(state, index_move(direction=direction, level=level), RULES)
+    assert implausible_figures(index_move(direction=direction, level=level), RULES) == ()
     assert after is not None and after.last_level == level
     # down 10,000 -> 5,000 crosses 10,000 only (L < M <= P); up 290,000 -> 300,000 crosses 295,000, 300,000
     assert [a.milestone for a in alerts] == ([10_000.0] if level == 5_000 else [295_000.0, 300_000.0])
@@ -126,8 +115,8 @@ def test_a_level_at_either_end_of_the_range_is_kept(level: float) -> None:
 
 def test_the_filter_can_be_switched_off() -> None:
     rules = alert_rules_from_mapping({"rules": {"bad_tick_filter": False}, "steps": {"NIKKEI225": 5000}})
-    state, _ = advance(None, nikkei("up", 49_000), rules)
-    after, _ = advance(state, nikkei("down", 2), rules)
+    state, _ = advance(None, index_move(direction="up", level=49_000), rules)
+    after, _ = advance(state, index_move(direction="down", level=2), rules)
     assert after is not None and after.last_level == 2
 
 

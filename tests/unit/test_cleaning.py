@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from streams.extract.cleaning import clean_body
+from tests.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -198,8 +198,8 @@ def test_no_tabs_no_blank_runs_no_edge_spaces_anywhere() -> None:
 def _gold_texts() -> list[tuple[str, str, str]]:
     """(file, kind, text) for every gold move sentence and quote text in seeds.json and dev.json."""
     items: list[tuple[str, str, str]] = []
-    for gold_file in ("seeds.json", "dev.json"):
-        articles = json.loads((ROOT / "tests" / "data" / gold_file).read_text(encoding="utf-8"))["articles"]
+    for gold_set in ("seeds", "dev"):
+        articles = load_gold(gold_set)["articles"]
         for name, annotation in articles.items():
             items.extend((name, "move", move["sentence"]) for move in annotation["moves"])
             items.extend((name, "quote", quote["text"]) for quote in annotation["quotes"])

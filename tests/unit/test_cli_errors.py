@@ -29,10 +29,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No MILESTONES_* from the caller, no .env, no developer's broker state."""
-    for name in list(os.environ):
-        if name.startswith("MILESTONES_"):
-            monkeypatch.delenv(name)
+    """No developer's broker state, and no .env for the subprocesses (tests/conftest.py cleans MILESTONES_*)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MILESTONES_BROKER_STATE_DIR", str(tmp_path / "no-broker"))
 

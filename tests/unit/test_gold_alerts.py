@@ -8,28 +8,21 @@ shared/gold/seeds-alerts-walkthrough.md and shared/dev/README.md.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from schemas import Alert, Article, IndexMove
 from streams.alerting import AlertEngine, backtest, load_alert_rules
+from tests.gold import GoldName, load_gold
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-GOLD_FILES = ("seeds.json", "dev.json")
-
-
-def _load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return data
+GOLDS: tuple[GoldName, ...] = ("seeds", "dev")
 
 
 def _streams() -> list[Any]:
     params = []
-    for name in GOLD_FILES:
-        gold = _load(name)
+    for name in GOLDS:
+        gold = load_gold(name)
         for stream in gold["streams"]:
             params.append(pytest.param(gold, stream, id=stream["name"]))
     return params
@@ -71,7 +64,7 @@ def _actual(alerts: list[Alert]) -> list[tuple[Any, ...]]:
 
 
 def test_gold_files_have_the_streams_we_expect() -> None:
-    names = [s["name"] for name in GOLD_FILES for s in _load(name)["streams"]]
+    names = [s["name"] for name in GOLDS for s in load_gold(name)["streams"]]
     assert names == [
         "seeds-by-name",
         "seeds-chronological",
@@ -125,6 +118,6 @@ def test_gold_stream_alerts_by_backtest(gold: dict[str, Any], stream: dict[str, 
 
 def test_seed_streams_counts() -> None:
     """The walkthrough's totals: 4 alerts read by name, 9 read chronologically; dev has 36."""
-    seeds, dev = _load("seeds.json"), _load("dev.json")
+    seeds, dev = load_gold("seeds"), load_gold("dev")
     assert [len(s["alerts"]) for s in seeds["streams"]] == [4, 9]
     assert sum(len(s["alerts"]) for s in dev["streams"]) == 36

@@ -3,7 +3,6 @@ field right (index, direction, figures, level, milestone and every flag)."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,10 @@ from typing import Any
 import pytest
 
 from streams.extract import extract_moves, normalise_article
+from tests.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = json.loads((ROOT / "tests" / "data" / "seeds.json").read_text(encoding="utf-8"))["articles"]
+GOLD = load_gold("seeds")["articles"]
 FIELDS = (
     "index",
     "direction",

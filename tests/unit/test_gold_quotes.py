@@ -8,7 +8,6 @@ gold's exact bytes (e.g. ", " where a quote was split) are not what is being tes
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -16,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from streams.extract import extract_quotes, normalise_article
+from tests.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = json.loads((ROOT / "tests" / "data" / "seeds.json").read_text(encoding="utf-8"))["articles"]
+GOLD = load_gold("seeds")["articles"]
 
 _MARKS = str.maketrans(
     {

@@ -7,7 +7,6 @@ article, and every dev article whose moves the floor lists as exact (tests/data/
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,15 @@ import pytest
 from streams.extract import extract_article, normalise_article
 from streams.extract.sentences import split_sentences
 from tests.dev_scoring import load_floor
+from tests.gold import GoldName, articles_dir, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CASES = [
-    (ROOT / "seeds", DATA / "seeds.json", None),
-    (DATA / "dev" / "articles", DATA / "dev.json", "exact_moves"),
-]
+CASES: list[tuple[GoldName, str | None]] = [("seeds", None), ("dev", "exact_moves")]
 ARTICLES = [
-    (folder / name, moves)
-    for folder, gold_file, listed in CASES
-    for name, moves in ((n, a["moves"]) for n, a in json.loads(gold_file.read_text())["articles"].items())
+    (articles_dir(gold_set) / name, moves)
+    for gold_set, listed in CASES
+    for name, moves in ((n, a["moves"]) for n, a in load_gold(gold_set)["articles"].items())
     if listed is None or name in load_floor()[listed]
 ]
 

@@ -13,6 +13,7 @@ from streams.alerting import AlertEngine, load_alert_rules
 from streams.extract import extract_article
 from streams.page.history import PageHistory, published_ms
 from streams.replay.files import ArticleFile, load_articles
+from tests.builders import index_move
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ARRIVED = 1_800_000_000_000  # when the records arrived (ms): after every date in the seeds
@@ -79,12 +80,11 @@ def test_the_same_moves_read_again_add_no_point_and_no_event() -> None:
 
 def test_futures_and_implausible_levels_are_no_points_and_points_are_bounded() -> None:
     history = PageHistory(load_alert_rules(None), levels_per_index=3)
-    base = {"article_id": "a", "sentence": "s", "index": "NIKKEI225", "direction": "up"}
-    assert history.add_move(IndexMove(**base, level=51000, futures=True), ARRIVED) is None
-    history.add_move(IndexMove(**{**base, "sentence": "t"}, level=2.0), ARRIVED)  # a misread 2
+    assert history.add_move(index_move(level=51000, futures=True, article_id="a"), ARRIVED) is None
+    history.add_move(index_move(level=2.0, article_id="a", sentence="t"), ARRIVED)  # a misread 2
     assert "NIKKEI225" not in history.snapshot()["indices"]  # nothing to draw: left out
     for n in range(5):
-        history.add_move(IndexMove(**{**base, "article_id": f"a{n}"}, level=40000 + n), ARRIVED + n)
+        history.add_move(index_move(level=40000 + n, article_id=f"a{n}"), ARRIVED + n)
     points = history.snapshot()["indices"]["NIKKEI225"]["points"]
     assert [p["value"] for p in points] == [40002, 40003, 40004]
     assert history.snapshot()["indices"]["NIKKEI225"]["headline"]["value"] == 40004

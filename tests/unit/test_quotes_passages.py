@@ -622,5 +622,9 @@ def test_passage(text: str, expected: list[Q]) -> None:
     assert run(text) == expected
 
 
-def test_table_is_large_enough() -> None:
-    assert len(CASES) >= 50
+def test_each_name_and_passage_is_in_the_table_once() -> None:
+    """A repeated name makes pytest rename a case; a repeated passage is a copy or a contradiction."""
+    names = [name for name, _, _ in CASES]
+    passages = [text for _, text, _ in CASES]
+    assert [n for n in names if names.count(n) > 1] == []
+    assert [t for t in passages if passages.count(t) > 1] == []

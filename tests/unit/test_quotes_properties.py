@@ -1,54 +1,21 @@
 """Properties of quote extraction that must hold for any text, hostile text included.
 
-No timing thresholds: the size test compares a 1 MB input with a 100 KB one and allows a
-very generous ratio, which only fails on super-linear (catastrophic) behaviour.
+Hostile input up to a megabyte gives well-formed quotes, as many as it holds. How the time grows
+with it (linear: no catastrophic backtracking) is measured by bench/bench_scaling.py on the same
+inputs (tests/hostile_text.py); no test here is timed.
 """
 
 from __future__ import annotations
 
-import random
-import time
-
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemas import Article
+from schemas import Article, Quote
 from streams.extract.quotes import extract_quotes
+from tests.hostile_text import QUOTE_PIECES, REAL_QUOTE, pieces_text, real_quotes
 
-_PIECES = [
-    '"',
-    "“",
-    "”",
-    "‘",
-    "’",
-    "'",
-    " said ",
-    " he said",
-    " she added.",
-    " Mr Smith said: ",
-    "Adding: ",
-    ", adding that ",
-    " according to ",
-    "Kyle Rodda",
-    " Rodda, senior analyst at Capital.com, said",
-    ". ",
-    "\n",
-    "\n\n",
-    "U.S. ",
-    " the ",
-    "“Q",
-    "” said ",
-    ", who said ",
-    "He Lifeng ",
-    "investors’ ",
-    "'90s ",
-    "Japan’s ",
-    "a.b.c.",
-    ":",
-    ",",
-]
-
-_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=12)), max_size=80).map("".join)
+_TEXT = st.lists(st.one_of(st.sampled_from(QUOTE_PIECES), st.text(max_size=12)), max_size=80).map("".join)
 
 
 def _article(body: str) -> Article:
@@ -94,40 +61,25 @@ def test_unbalanced_mark_does_not_swallow_the_article(n_paragraphs: int) -> None
     assert quotes[0].speaker == "Ann Lee"
 
 
-def _adversarial(size: int, seed: int) -> str:
-    rng = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < size:
-        piece = rng.choice(_PIECES)
-        out.append(piece)
-        total += len(piece)
-    return "".join(out)[:size]
+def _well_formed(body: str) -> list[Quote]:
+    quotes = extract_quotes(_article(body))
+    for q in quotes:
+        assert q.text.strip() == q.text and q.text and "\n" not in q.text
+        assert q.speaker is None or q.speaker.strip()
+    return quotes
 
 
-def _elapsed(body: str) -> float:
-    start = time.perf_counter()
-    extract_quotes(_article(body))
-    return time.perf_counter() - start
+@pytest.mark.parametrize("one_paragraph", [False, True], ids=["paragraphs", "one-paragraph"])
+def test_a_megabyte_of_hostile_pieces_gives_well_formed_quotes_growing_with_it(one_paragraph: bool) -> None:
+    small, large = (pieces_text(QUOTE_PIECES, size, seed=7) for size in (100_000, 1_000_000))
+    if one_paragraph:  # one enormous paragraph and sentence run
+        small, large = small.replace("\n", " "), large.replace("\n", " ")
+    n_small, n_large = len(_well_formed(small)), len(_well_formed(large))
+    assert 5 * n_small <= n_large <= 15 * n_small  # ten times the text: about ten times the quotes
 
 
-def test_one_megabyte_adversarial_input_completes_in_linear_time() -> None:
-    small = _adversarial(100_000, seed=7)
-    large = _adversarial(1_000_000, seed=7)
-    small_flat = small.replace("\n", " ")  # one enormous paragraph and sentence run
-    large_flat = large.replace("\n", " ")
-    t_small = max(_elapsed(small), 1e-3)
-    t_large = _elapsed(large)
-    assert t_large / t_small < 30
-    t_small_flat = max(_elapsed(small_flat), 1e-3)
-    t_large_flat = _elapsed(large_flat)
-    assert t_large_flat / t_small_flat < 30
-
-
-def test_many_real_quotes_scale_linearly() -> None:
-    unit = "“Markets are calm,” said Kyle Rodda, senior analyst at Capital.com. "
-    small = unit * (100_000 // len(unit))
-    large = unit * (1_000_000 // len(unit))
-    t_small = max(_elapsed(small), 1e-3)
-    assert _elapsed(large) / t_small < 30
-    assert len(extract_quotes(_article(small))) == 100_000 // len(unit)
+@pytest.mark.parametrize("size", [100_000, 1_000_000])
+def test_many_real_quotes_are_each_found_with_their_speaker(size: int) -> None:
+    quotes = extract_quotes(_article(real_quotes(size)))
+    assert len(quotes) == size // len(REAL_QUOTE)
+    assert {(q.text, q.speaker) for q in quotes} == {("Markets are calm,", "Kyle Rodda")}
