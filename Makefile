@@ -78,9 +78,12 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/milestones schemas --check
 
+# Two test processes (pytest-xdist), each file whole in one of them, each process with its own
+# broker: most tests wait on Kafka, replays and restarts rather than the CPU, so two at a time
+# take about half the time on two cores. 'python -m pytest' alone runs them one by one.
 test: lint compile java-maven test-servers chromium
 	$(BIN)/milestones broker fetch
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: compile
 	$(BIN)/python bench/run.py

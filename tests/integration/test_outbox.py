@@ -19,8 +19,8 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.exceptions import ProducerSendError
 
-from streams.worker.faust_app import create_app
 from streams.worker.commit import Outbox
+from streams.worker.faust_app import create_app
 from tests.integration.helpers import read_topic, unique_settings
 
 pytestmark = pytest.mark.integration

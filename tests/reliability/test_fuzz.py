@@ -2,16 +2,18 @@
 
 What must hold for any text that passes the replay's readability check: normalisation,
 extraction and the alert state machine raise nothing, the agent's admission either accepts the
-article unchanged or rejects it with ``RejectedArticle``, and each article takes less than
-``BOUND_S``. The bound is a hang and blow-up guard (catastrophic regex backtracking, quadratic
-scans), generous enough for a loaded 2-core machine; it is not a speed claim (bench/ has those).
+article unchanged or rejects it with ``RejectedArticle``, and no article hangs: an article
+still running after ``HANG_S`` (catastrophic regex backtracking) fails the test there instead
+of stalling the suite. That is a hang guard, not a speed claim: articles take milliseconds, and
+how extraction scales with input size is measured in bench/bench_scaling.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import random
-import time
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +27,7 @@ from streams.extract.article import UnreadableArticle, decode_article_bytes
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))]
 RULES = load_alert_rules(None)
-BOUND_S = 2.0
+HANG_S = 60
 
 _NUMBERS = st.one_of(
     st.integers(-(10**12), 10**12).map(lambda n: f"{n:,}"),
@@ -38,19 +40,38 @@ _EDIT_TEXT = st.one_of(
 )
 
 
-def _run(text: str, engine: AlertEngine) -> tuple[Extraction | None, list[Alert], float]:
-    """One article the way the pipeline takes it; returns its extraction, alerts and seconds."""
-    started = time.perf_counter()
+class ArticleHangs(Exception):
+    """An article was still being read after ``HANG_S`` seconds."""
+
+
+@contextlib.contextmanager
+def _hang_guard() -> Iterator[None]:
+    """Raise ``ArticleHangs`` in the block if it runs past ``HANG_S`` (SIGALRM; main thread)."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise ArticleHangs(f"one article still running after {HANG_S} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(HANG_S)
     try:
-        decode_article_bytes(text.encode("utf-8", "surrogatepass"), "fuzz.txt")
-    except UnreadableArticle:
-        return None, [], time.perf_counter() - started  # the replay skips it, with its reason
-    article = normalise_article(text, origin="fuzz.txt")
-    with contextlib.suppress(RejectedArticle):
-        assert admit_article(article.to_json_bytes()) == article
-    extraction = extract_article(article)
-    alerts = engine.process_extraction(extraction)
-    return extraction, alerts, time.perf_counter() - started
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run(text: str, engine: AlertEngine) -> tuple[Extraction | None, list[Alert]]:
+    """One article the way the pipeline takes it; returns its extraction and alerts."""
+    with _hang_guard():
+        try:
+            decode_article_bytes(text.encode("utf-8", "surrogatepass"), "fuzz.txt")
+        except UnreadableArticle:
+            return None, []  # the replay skips it, with its reason
+        article = normalise_article(text, origin="fuzz.txt")
+        with contextlib.suppress(RejectedArticle):
+            assert admit_article(article.to_json_bytes()) == article
+        extraction = extract_article(article)
+        return extraction, engine.process_extraction(extraction)
 
 
 def _mutate(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -66,18 +87,16 @@ _EDITS = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 40), _EDIT_TEX
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(range(len(SEEDS))), edits=_EDITS)
-def test_mutated_seeds_never_raise_and_stay_bounded(seed: int, edits: list[tuple[int, int, str]]) -> None:
+def test_mutated_seeds_never_raise_or_hang(seed: int, edits: list[tuple[int, int, str]]) -> None:
     engine = AlertEngine(RULES)
     for text in (SEEDS[(seed + 1) % len(SEEDS)], _mutate(SEEDS[seed], edits)):
-        _, _, seconds = _run(text, engine)
-        assert seconds < BOUND_S, f"{seconds:.2f}s for one article"
+        _run(text, engine)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(min_size=1, max_size=3000))
-def test_random_unicode_never_raises_and_stays_bounded(text: str) -> None:
-    _, _, seconds = _run(text, AlertEngine(RULES))
-    assert seconds < BOUND_S, f"{seconds:.2f}s for one article"
+def test_random_unicode_never_raises_or_hangs(text: str) -> None:
+    _run(text, AlertEngine(RULES))
 
 
 @settings(max_examples=60, deadline=None)
@@ -95,16 +114,14 @@ def test_random_numbers_in_move_sentences_never_raise(levels: list[str], seed: i
     lines = [f"{rng.choice(names)} {rng.choice(verbs).format(p=rng.choice(levels), n=n)}." for n in levels]
     engine = AlertEngine(RULES)
     for text in (SEEDS[seed], "Markets wrap\n" + " ".join(lines)):
-        _, _, seconds = _run(text, engine)
-        assert seconds < BOUND_S, f"{seconds:.2f}s for one article"
+        _run(text, engine)
 
 
 def test_a_long_mutation_run_carries_state_through_every_article() -> None:
-    """300 seeded mutants in one state machine: no exception, each article bounded, alerts valid."""
+    """300 seeded mutants in one state machine: no exception, no hang, alerts valid."""
     rng = random.Random(20251027)
     engine = AlertEngine(RULES)
     alphabet = "0123456789,.% \n“”\"'NikeKospDw→€🙂\u200b\u0301"
-    slowest = 0.0
     ids: list[str] = []
     for _ in range(300):
         text = rng.choice(SEEDS)
@@ -119,11 +136,9 @@ def test_a_long_mutation_run_carries_state_through_every_article() -> None:
             else:
                 piece = text[at : at + rng.randint(1, 400)]
                 text = text[:at] + piece * rng.randint(2, 20) + text[at:]
-        _, alerts, seconds = _run(text, engine)
-        slowest = max(slowest, seconds)
+        _, alerts = _run(text, engine)
         ids += [a.alert_id for a in alerts]
         assert all(Alert.from_json_bytes(a.to_json_bytes()) == a for a in alerts)
-    assert slowest < BOUND_S, f"slowest article {slowest:.2f}s"
     assert len(ids) == len(set(ids)), "one state machine run gave the same alert_id twice"
 
 
@@ -131,8 +146,8 @@ def test_a_misread_trillion_level_fires_nothing_and_returns_at_once() -> None:
     """Found by the fuzzer: 'Dow rose to 1,000,000,000,000' enumerated a billion milestone crossings."""
     engine = AlertEngine(RULES)
     _run("Markets wrap\nThe Dow rose 0.5% to 47,100.00.", engine)
-    _, alerts, seconds = _run("Markets wrap\nThe Dow rose 0.5% to 1,000,000,000,000.00.", engine)
-    assert alerts == [] and seconds < BOUND_S
+    _, alerts = _run("Markets wrap\nThe Dow rose 0.5% to 1,000,000,000,000.00.", engine)  # no hang
+    assert alerts == []
     assert engine.states["DJIA"].last_level == 47100.0
-    _, alerts, _ = _run("Markets wrap\nThe Dow rose 0.5% to 48,100.00.", engine)
+    _, alerts = _run("Markets wrap\nThe Dow rose 0.5% to 48,100.00.", engine)
     assert [a.milestone for a in alerts] == [48000.0]
