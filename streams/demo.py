@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from schemas import Alert
+from streams.alerting.display import COLUMNS, alert_cells
 from streams.broker.provide import provide_broker
 from streams.kafka.clients import client_options
 from streams.kafka.lag import wait_for_worker
@@ -33,20 +34,15 @@ __all__ = ["run_demo"]
 
 
 def _alert_table(alerts: list[Alert]) -> Table:
+    """The live table: one row per alert, worded as ``milestones tail`` words it (``alert_cells``)."""
     table = Table(title="alerts", expand=True)
-    for col, width in (
-        ("index", 10),
-        ("alert", 16),
-        ("level", 11),
-        ("dir", 4),
-        ("first", 5),
-        ("sentence", None),
-    ):
-        table.add_column(col, max_width=width, overflow="fold")
+    widths = {"index": 10, "alert": 18, "dir": 4, "level": 11, "first": 10, "published": 10}
+    for col in COLUMNS:
+        table.add_column(col, max_width=widths.get(col), overflow="fold")
     for a in alerts:
-        what = f"milestone {a.milestone:g}" if a.kind == "milestone" and a.milestone is not None else "record"
-        level = "" if a.level is None else f"{a.level:,.2f}"
-        table.add_row(a.index, what, level, a.direction, "yes" if a.first_time else "", a.sentence)
+        table.add_row(
+            *(Text(cell) for cell in alert_cells(a))
+        )  # Text: a sentence's [brackets] are not markup
     return table
 
 

@@ -1,6 +1,8 @@
 """``milestones tail [TOPIC]``: follow alerts (or quotes, or index moves) as they arrive.
 
-One readable line per record, or ``--json`` lines (the record's value as it is on the topic).
+One readable line per record, or ``--json`` lines (the record's value as it is on the topic). An
+alert line is :func:`streams.alerting.display.alert_line`, the words every place that shows
+alerts to people uses.
 Alerts go through the subscriber path (:class:`streams.subscribe.api.AlertSubscription`): validated,
 filtered, and a repeated alert_id shown once. Read-only unless ``--group`` is given: a desk
 engineer watching the topic never moves anyone's offsets.
@@ -25,7 +27,8 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from schemas import Alert, IndexMove, Quote
+from schemas import IndexMove, Quote
+from streams.alerting.display import alert_line, number
 from streams.cli_types import positive_float, positive_int
 from streams.command_settings import kafka_settings, load_settings
 from streams.failures import CommandFailed
@@ -33,7 +36,7 @@ from streams.kafka.consume import open_consumer
 from streams.settings import Settings
 from streams.subscribe.api import AlertFilter, AlertSubscription
 
-__all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "format_alert", "run_tail", "run_tail_command"]
+__all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "run_tail", "run_tail_command"]
 
 TOPICS = ("alerts", "quotes", "index-moves")
 
@@ -53,21 +56,6 @@ class TailOptions:
     idle_timeout: float | None = None
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_alert(alert: Alert) -> str:
-    """index, milestone or record, level, direction, first time, article time, source sentence."""
-    what = f"milestone {_num(alert.milestone)}" if alert.kind == "milestone" else "record"
-    first = "  FIRST TIME" if alert.first_time else ""
-    when = alert.published_at or "-"
-    return (
-        f"{alert.index:<10} {what:<18} {alert.direction:<4} level {_num(alert.level)}{first}"
-        f"  [{when}]  {alert.sentence}"
-    )
-
-
 def format_quote(quote: Quote) -> str:
     speaker = quote.speaker or "(unattributed)"
     if quote.speaker_title:
@@ -82,7 +70,7 @@ def format_move(move: IndexMove) -> str:
     if move.change_points is not None:
         bits.append(f"{move.change_points:+g} pts")
     if move.level is not None:
-        bits.append(f"at {_num(move.level)}")
+        bits.append(f"at {number(move.level)}")
     flags = [
         name
         for name, on in (
@@ -95,7 +83,7 @@ def format_move(move: IndexMove) -> str:
         if on
     ]
     if move.milestone is not None:
-        flags.append(f"milestone {_num(move.milestone)}")
+        flags.append(f"milestone {number(move.milestone)}")
     return " ".join(bits) + (f" ({', '.join(flags)})" if flags else "") + f"  {move.sentence}"
 
 
@@ -116,7 +104,7 @@ class _Printer:
             alert = self.alerts.accept(value)
             if alert is None:
                 return None
-            return (value or b"").decode() if o.json else format_alert(alert)
+            return (value or b"").decode() if o.json else alert_line(alert)
         try:
             if o.topic == "quotes":
                 quote = Quote.from_json_bytes(value or b"")
