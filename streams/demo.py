@@ -1,7 +1,8 @@
 """``milestones demo``: the main job on one machine.
 
 Starts (or uses) a real broker, runs a worker as a separate process, replays the articles,
-shows articles flowing and each alert as it arrives in a live table, waits until the worker
+shows articles flowing and each alert as it arrives in a live table (worded as ``milestones tail``
+words it, checked and deduped as the alerts reader does), waits until the worker
 has processed everything (consumer-group lag zero, not a guessed sleep), prints a summary and
 shuts everything down. Each run uses its own topic prefix and group, so runs never mix.
 """
@@ -28,6 +29,7 @@ from streams.kafka.clients import client_options
 from streams.kafka.lag import wait_for_worker
 from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
+from streams.subscribe.reader import AlertGate, position
 from streams.worker.process import WorkerProcess, free_port
 
 __all__ = ["run_demo"]
@@ -107,7 +109,7 @@ async def _replay_and_watch(
     await consumer.start()
     counts = {t.articles: 0, t.index_moves: 0, t.quotes: 0, t.alerts: 0}
     alerts: list[Alert] = []
-    seen: set[str] = set()
+    gate = AlertGate()  # the alerts reader's own check: valid, and each alert_id once (at-least-once topic)
     started = time.monotonic()
 
     def view() -> Group:
@@ -120,10 +122,9 @@ async def _replay_and_watch(
     async def consume(live: Live) -> None:
         async for msg in consumer:
             counts[msg.topic] += 1
-            if msg.topic == t.alerts and msg.value is not None:
-                alert = Alert.from_json_bytes(msg.value)
-                if alert.alert_id not in seen:  # at-least-once on the topic; show each alert once
-                    seen.add(alert.alert_id)
+            if msg.topic == t.alerts:
+                alert = gate.accept(msg.value, position(msg))
+                if alert is not None:
                     alerts.append(alert)
             live.update(view())
 
