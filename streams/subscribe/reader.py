@@ -23,6 +23,9 @@ What differs between its users is how it is opened, not code:
   read the same record again, so they need every record with its position (``fetch``) and only
   the validation (``decode``); a repeated alert_id is forwarded, and the destination drops it by
   the alert_id every delivery carries (at-least-once, as the README promises).
+
+The live page reads through the API; the demo, which counts four topics on one consumer, passes
+its alerts records through an :class:`AlertGate` of its own.
 """
 
 from __future__ import annotations
