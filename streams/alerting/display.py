@@ -13,9 +13,11 @@ The words: the index id, ``milestone M`` or ``record``, the direction, ``level L
 the article gave a milestone but no level), ``FIRST TIME`` when the text said so, the article's
 date in brackets, and the sentence that triggered it. Numbers get thousands separators and at
 most two decimals, with no trailing zeros (``50,000``, ``3,177.2``): a level the article gave
-rounded ("closed at 4,100") is not shown with a precision it never had (``4,100.00``). The line is the full form (tail); the summary
-drops the evidence (the log, whose structured ``alert`` object carries the ids); the cells are
-the same texts for a table's columns (:data:`COLUMNS`), in the line's order.
+rounded ("closed at 4,100") is not shown with a precision it never had (``4,100.00``).
+
+The line is the full form (tail). The summary drops the evidence and an unknown level (the log,
+whose ``alert`` object carries the ids). The cells are the same texts for a table's columns
+(:data:`COLUMNS`, in the line's order; the demo leaves ``published`` out for room).
 
 Pure: no I/O, no terminal library; callers print or render.
 """
@@ -73,9 +75,13 @@ def alert_cells(alert: Alert) -> AlertCells:
 
 
 def alert_summary(alert: Alert) -> str:
-    """What fired, without the evidence: ``NIKKEI225 milestone 50,000 up level 50,212.27 FIRST TIME``."""
+    """What fired, without the evidence: ``NIKKEI225 milestone 50,000 up level 50,212.27 FIRST TIME``.
+
+    Not padded, so an unknown level is left out rather than shown as ``level -``.
+    """
     c = alert_cells(alert)
-    return f"{c.index} {c.alert} {c.dir} level {c.level}" + (f" {c.first}" if c.first else "")
+    level = "" if alert.level is None else f" level {c.level}"
+    return f"{c.index} {c.alert} {c.dir}{level}" + (f" {c.first}" if c.first else "")
 
 
 def alert_line(alert: Alert) -> str:
