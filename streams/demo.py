@@ -1,7 +1,8 @@
 """``milestones demo``: the main job on one machine.
 
 Starts (or uses) a real broker, runs a worker as a separate process, replays the articles,
-shows articles flowing and each alert as it arrives in a live table, waits until the worker
+shows articles flowing and each alert as it arrives in a live table (worded as ``milestones tail``
+words it, checked and deduped as the alerts reader does), waits until the worker
 has processed everything (consumer-group lag zero, not a guessed sleep), prints a summary and
 shuts everything down. Each run uses its own topic prefix and group, so runs never mix.
 """
@@ -22,31 +23,32 @@ from rich.table import Table
 from rich.text import Text
 
 from schemas import Alert
+from streams.alerting.display import COLUMNS, alert_cells
 from streams.broker.provide import provide_broker
 from streams.kafka.clients import client_options
 from streams.kafka.lag import wait_for_worker
 from streams.replay.producer import plan_replay, replay
 from streams.settings import Settings
+from streams.subscribe.reader import AlertGate, position
 from streams.worker.process import WorkerProcess, free_port
 
 __all__ = ["run_demo"]
 
 
 def _alert_table(alerts: list[Alert]) -> Table:
+    """The live table: one row per alert, worded as ``milestones tail`` words it (``alert_cells``).
+
+    Without the ``published`` column, as before: the demo shows alerts as they arrive, and an
+    80-column terminal keeps room for the sentence (FIRST TIME takes two lines).
+    """
     table = Table(title="alerts", expand=True)
-    for col, width in (
-        ("index", 10),
-        ("alert", 16),
-        ("level", 11),
-        ("dir", 4),
-        ("first", 5),
-        ("sentence", None),
-    ):
-        table.add_column(col, max_width=width, overflow="fold")
+    widths = {"index": 10, "alert": 16, "dir": 4, "level": 11, "first": 5}
+    shown = [i for i, col in enumerate(COLUMNS) if col != "published"]
+    for i in shown:
+        table.add_column(COLUMNS[i], max_width=widths.get(COLUMNS[i]), overflow="fold")
     for a in alerts:
-        what = f"milestone {a.milestone:g}" if a.kind == "milestone" and a.milestone is not None else "record"
-        level = "" if a.level is None else f"{a.level:,.2f}"
-        table.add_row(a.index, what, level, a.direction, "yes" if a.first_time else "", a.sentence)
+        cells = tuple(alert_cells(a))
+        table.add_row(*(Text(cells[i]) for i in shown))  # Text: a sentence's [brackets] are not markup
     return table
 
 
@@ -111,7 +113,7 @@ async def _replay_and_watch(
     await consumer.start()
     counts = {t.articles: 0, t.index_moves: 0, t.quotes: 0, t.alerts: 0}
     alerts: list[Alert] = []
-    seen: set[str] = set()
+    gate = AlertGate()  # the alerts reader's own check: valid, and each alert_id once (at-least-once topic)
     started = time.monotonic()
 
     def view() -> Group:
@@ -124,10 +126,9 @@ async def _replay_and_watch(
     async def consume(live: Live) -> None:
         async for msg in consumer:
             counts[msg.topic] += 1
-            if msg.topic == t.alerts and msg.value is not None:
-                alert = Alert.from_json_bytes(msg.value)
-                if alert.alert_id not in seen:  # at-least-once on the topic; show each alert once
-                    seen.add(alert.alert_id)
+            if msg.topic == t.alerts:
+                alert = gate.accept(msg.value, position(msg))
+                if alert is not None:
                     alerts.append(alert)
             live.update(view())
 

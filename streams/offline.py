@@ -14,9 +14,11 @@ from typing import TextIO
 import orjson
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from schemas import Alert
 from streams.alerting import backtest, load_alert_rules
+from streams.alerting.display import COLUMNS, alert_cells
 from streams.extract import Extraction, IndexRegistry, extract_article
 from streams.replay.files import ArticleFile, SkippedFile, load_articles, order_articles
 
@@ -78,19 +80,12 @@ def run_backtest(
 
 
 def print_alert_table(alerts: Sequence[Alert], out: TextIO) -> None:
-    """A readable table: index, milestone or record, level, direction, first time, evidence."""
+    """A readable table, one row per alert, worded as ``milestones tail`` words it (``alert_cells``)."""
     table = Table(title=f"{len(alerts)} alert(s)")
-    for col in ("index", "alert", "level", "dir", "first", "published", "sentence"):
+    for col in COLUMNS:
         table.add_column(col, overflow="fold")
     for a in alerts:
-        what = f"milestone {a.milestone:g}" if a.kind == "milestone" and a.milestone is not None else "record"
         table.add_row(
-            a.index,
-            what,
-            "" if a.level is None else f"{a.level:,.2f}",
-            a.direction,
-            "yes" if a.first_time else "",
-            a.published_at or "",
-            a.sentence,
-        )
+            *(Text(cell) for cell in alert_cells(a))
+        )  # Text: a sentence's [brackets] are not markup
     Console(file=out, width=160).print(table)

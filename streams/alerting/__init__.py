@@ -4,6 +4,8 @@
     IndexState ──advance(state, move, rules)──▶ (IndexState, [Alert])
     stored value ──apply_move(stored, move, position, rules)──▶ Applied  (the alert agent's step)
     [Extraction] ──backtest(extractions, rules)──▶ [Alert]   (AlertEngine: one IndexState per index)
+    Alert ──alert_line / alert_summary / alert_cells──▶ text for people  (display.py: tail, backtest
+                                                         --pretty, the demo and the worker's log)
 
 No Kafka and no I/O, except reading the rules file in ``load_alert_rules``.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from streams.alerting.apply import Applied, apply_move
 from streams.alerting.backtest import AlertEngine, backtest, order_by_published
+from streams.alerting.display import alert_cells, alert_line, alert_summary
 from streams.alerting.rules import AlertRules, alert_rules_from_mapping, load_alert_rules
 from streams.alerting.state import (
     STATE_VERSION,
@@ -29,8 +32,11 @@ __all__ = [
     "Applied",
     "IndexState",
     "advance",
+    "alert_cells",
     "alert_id",
+    "alert_line",
     "alert_rules_from_mapping",
+    "alert_summary",
     "apply_move",
     "backtest",
     "canonical_number",

@@ -16,6 +16,12 @@ rebalance in between hands the partition over cleanly at the last acknowledged o
 Stopping (``stop`` event, set by SIGTERM/SIGINT) abandons an in-flight delivery without
 committing it: the alert is delivered again next time, and the receiver drops the repeat by its
 alert_id.
+
+The records come from the project's one alerts reader (:class:`streams.subscribe.reader.AlertReader`,
+shared with ``milestones tail`` and the Python API), opened with the bridge's own group, manual
+commits (``auto_commit=False``: only step 3 commits) and no dedupe (a repeated alert_id on the
+topic is forwarded, as at-least-once promises; the destination drops it by its alert_id). Step 1
+is the reader's ``decode``; the commits and seeks above stay here, on the reader's consumer.
 """
 
 from __future__ import annotations
@@ -25,15 +31,15 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
 from schemas import Alert
 from streams.bridges.backoff import Backoff
 from streams.bridges.settings import BridgeSettings
 from streams.bridges.sink import AlertSink, redact_url
-from streams.kafka.clients import client_options, explain_connect_errors
 from streams.settings import Settings
+from streams.subscribe.reader import AlertReader, position
 
 __all__ = ["Bridge", "BridgeStats"]
 
@@ -76,73 +82,59 @@ class Bridge:
         self.stats = BridgeStats()
         self.backoff = Backoff(bridge_settings.backoff_initial, bridge_settings.backoff_max)
         self.stop = asyncio.Event()
-        self._consumer: AIOKafkaConsumer | None = None
 
-    def _new_consumer(self) -> AIOKafkaConsumer:
-        return AIOKafkaConsumer(
-            self.settings.topics.alerts,
+    async def _open_reader(self) -> AlertReader:
+        """The alerts under the bridge's group. Cannot connect: one line, exit 2 (streams/failures.py)."""
+        return await AlertReader.open(
+            self.settings,
             group_id=self.group,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest" if self.from_beginning else "latest",
-            **client_options(self.settings),
+            auto_commit=False,  # committed in _commit, once the destination acknowledged
+            from_beginning=self.from_beginning,
+            dedupe=False,
         )
 
     async def run(self) -> BridgeStats:
         """Run until ``stop`` is set; returns the counts."""
-        consumer = self._consumer = self._new_consumer()
-        try:
-            with explain_connect_errors(self.settings):  # one line, exit 2: streams/failures.py
-                await consumer.start()
-        except BaseException:
-            await consumer.stop()
-            raise
+        reader = await self._open_reader()
         await self.sink.start()
         log.info(
             "bridge: %s -> %s (group %s)", self.settings.topics.alerts, self.destination or "sink", self.group
         )
         try:
             while not self.stop.is_set():
-                batch = await consumer.getmany(timeout_ms=500, max_records=100)
+                batch = await reader.fetch(timeout_ms=500, max_records=100)
                 for tp, records in batch.items():
-                    await self._handle_partition(consumer, tp, records)
+                    await self._handle_partition(reader, tp, records)
                     if self.stop.is_set():
                         break
         except _Stopped:
             pass
         finally:
             await self.sink.close()
-            await consumer.stop()
+            await reader.close()
             log.info("bridge stopped: %s", self.stats)
         return self.stats
 
     async def _handle_partition(
-        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: list[ConsumerRecord]
+        self, reader: AlertReader, tp: TopicPartition, records: list[ConsumerRecord]
     ) -> None:
         for record in records:
-            alert = self._validate(record)
+            alert = self._validate(reader, record)
             if alert is not None:
                 ok = await self._attempt(alert)
                 if not ok:
-                    self._seek_back(consumer, tp, record.offset)
+                    self._seek_back(reader, tp, record.offset)
                     await self._sleep(self.backoff.next_delay())
                     return
                 self.backoff.reset()
                 self.stats.delivered += 1
-            await self._commit(consumer, tp, record.offset + 1)
+            await self._commit(reader, tp, record.offset + 1)
 
-    def _validate(self, record: ConsumerRecord) -> Alert | None:
-        try:
-            return Alert.from_json_bytes(record.value or b"")
-        except ValueError as error:
+    def _validate(self, reader: AlertReader, record: ConsumerRecord) -> Alert | None:
+        alert = reader.decode(record.value, position(record))  # logs an invalid record once
+        if alert is None:
             self.stats.invalid_skipped += 1
-            log.warning(
-                "skipping %s[%d]@%d: not a valid Alert (%s)",
-                record.topic,
-                record.partition,
-                record.offset,
-                str(error).replace("\n", " ")[:300],
-            )
-            return None
+        return alert
 
     async def _attempt(self, alert: Alert) -> bool:
         """One delivery; True once acknowledged. Raises ``_Stopped`` if stopped meanwhile."""
@@ -175,10 +167,10 @@ class Bridge:
         )
         return False
 
-    def _seek_back(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+    def _seek_back(self, reader: AlertReader, tp: TopicPartition, offset: int) -> None:
         # IllegalStateError: revoked in a rebalance meanwhile; its new owner starts at the last commit.
         with contextlib.suppress(IllegalStateError):
-            consumer.seek(tp, offset)
+            reader.consumer.seek(tp, offset)
 
     async def _sleep(self, delay: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -186,9 +178,9 @@ class Bridge:
         if self.stop.is_set():
             raise _Stopped
 
-    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+    async def _commit(self, reader: AlertReader, tp: TopicPartition, offset: int) -> None:
         try:
-            await consumer.commit({tp: offset})
+            await reader.consumer.commit({tp: offset})
         except CommitFailedError as error:
             # A rebalance took the partition: its new owner re-sends from the last commit
             # (a repeat the receiver drops by alert_id). Nothing is lost.

@@ -1,13 +1,16 @@
 """Opening a consumer on one of our topics, positioned where a reader asked: new, beginning or a time.
 
-Why its own module: the subscriber API (:mod:`streams.subscribe.api`) and ``milestones tail`` read
-topics the same way, with the same security options and the same three starting points:
+Why its own module: the alerts reader (:mod:`streams.subscribe.reader`, which the subscriber API,
+``milestones tail`` and the bridges share), tail's other topics and the live page's index moves are
+read the same way, with the same security options and the same three starting points:
 
 - only new records (the default of ``tail``), or from the beginning;
 - from a point in time (``since``): each partition is sought to the first record at or after it
   (Kafka's ``offsets_for_times``), which needs the topic to exist, so it is read-only (no group);
 - with a consumer group (``group_id``): the group's committed offsets win, so a restart resumes
-  after what was committed; without one nothing is ever committed (read-only).
+  after what was committed; without one nothing is ever committed (read-only). A group commits as
+  it reads (aiokafka auto-commit), unless ``auto_commit=False``: then only the caller commits
+  (the desk-bus bridges, which commit an offset once their destination acknowledged the alert).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ async def open_consumer(
     topic: str,
     *,
     group_id: str | None = None,
+    auto_commit: bool = True,
     from_beginning: bool = False,
     since: datetime | None = None,
 ) -> AIOKafkaConsumer:
@@ -41,7 +45,7 @@ async def open_consumer(
     consumer = AIOKafkaConsumer(
         **client_options(settings),
         group_id=group_id,
-        enable_auto_commit=group_id is not None,
+        enable_auto_commit=group_id is not None and auto_commit,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
     try:

@@ -12,85 +12,25 @@ Read-only (``group_id=None``, the default) commits nothing and starts from the b
 a point in time; with a ``group_id`` of its own a subscriber's offsets are committed as it reads
 (aiokafka auto-commit, and once more on exit), so a restart with the same group resumes after the
 alerts already read.
+
+The subscription is the project's one alerts reader (:class:`streams.subscribe.reader.AlertReader`,
+which ``milestones tail`` and the bridges use too); this module only gives it the API's defaults
+and its documented name.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 
-from aiokafka import AIOKafkaConsumer
-
-from schemas import Alert
-from streams.kafka.consume import open_consumer
 from streams.settings import Settings
+from streams.subscribe.reader import AlertFilter, AlertReader
 
 __all__ = ["AlertFilter", "AlertSubscription", "subscribe_alerts"]
 
-log = logging.getLogger("milestones.subscribe")
-
-
-@dataclass(frozen=True)
-class AlertFilter:
-    """Which alerts a subscriber wants: any of these indices and kinds (empty means all)."""
-
-    indices: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
-
-    def accepts(self, alert: Alert) -> bool:
-        return (not self.indices or alert.index in self.indices) and (
-            not self.kinds or alert.kind in self.kinds
-        )
-
-
-@dataclass
-class AlertSubscription:
-    """An async iterator of Alerts from one consumer; repeats (same alert_id) are dropped."""
-
-    consumer: AIOKafkaConsumer
-    wanted: AlertFilter
-    seen: set[str] = field(default_factory=set)
-    repeats_dropped: int = 0
-    invalid_skipped: int = 0
-
-    def __aiter__(self) -> AsyncIterator[Alert]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Alert]:
-        async for message in self.consumer:
-            alert = self.accept(message.value)
-            if alert is not None:
-                yield alert
-
-    def accept(self, value: bytes | None) -> Alert | None:
-        """Validate one record; None for an invalid record, a repeat, or a filtered-out alert."""
-        try:
-            alert = Alert.from_json_bytes(value or b"")
-        except ValueError as exc:
-            self.invalid_skipped += 1
-            log.warning("skipping an alerts record that is not a valid Alert: %s", exc)
-            return None
-        if alert.alert_id in self.seen:
-            self.repeats_dropped += 1
-            return None
-        self.seen.add(alert.alert_id)
-        return alert if self.wanted.accepts(alert) else None
-
-    async def drain(self, idle_ms: int = 1000) -> list[Alert]:
-        """Every alert available now, stopping when a fetch brings nothing for ``idle_ms``."""
-        out: list[Alert] = []
-        while True:
-            batch = await self.consumer.getmany(timeout_ms=idle_ms)
-            if not batch:
-                return out
-            for records in batch.values():
-                for record in records:
-                    alert = self.accept(record.value)
-                    if alert is not None:
-                        out.append(alert)
+AlertSubscription = AlertReader
+"""What ``subscribe_alerts`` yields: ``async for``, ``drain()``, ``repeats_dropped``, ``accept()``."""
 
 
 def _as_set(value: str | Iterable[str] | None) -> frozenset[str]:
@@ -118,14 +58,12 @@ async def subscribe_alerts(
     cluster raise ``streams.kafka.clients.KafkaConnectFailed`` saying which.
     """
     settings = settings or Settings()
-    consumer = await open_consumer(
+    reader = await AlertReader.open(
         settings,
-        settings.topics.alerts,
         group_id=group_id,
         from_beginning=from_beginning,
         since=since,
+        wanted=AlertFilter(_as_set(index), _as_set(kind)),
     )
-    try:
-        yield AlertSubscription(consumer, AlertFilter(_as_set(index), _as_set(kind)))
-    finally:
-        await consumer.stop()
+    async with reader:
+        yield reader

@@ -1,11 +1,15 @@
 """``milestones tail [TOPIC]``: follow alerts (or quotes, or index moves) as they arrive.
 
-One readable line per record, or ``--json`` lines (the record's value as it is on the topic).
-Alerts go through the subscriber path (:class:`streams.subscribe.api.AlertSubscription`): validated,
-filtered, and a repeated alert_id shown once. Read-only unless ``--group`` is given: a desk
-engineer watching the topic never moves anyone's offsets.
+One readable line per record, or ``--json`` lines (the record's value as it is on the topic). An
+alert line is :func:`streams.alerting.display.alert_line`, the words every place that shows
+alerts to people uses.
 
-Why the loop polls with ``getmany`` rather than ``async for``: ``--idle-timeout`` and ``--max``
+Alerts are read by the project's one alerts reader (:class:`streams.subscribe.reader.AlertReader`,
+as the Python API and the bridges read them): validated, filtered, and a repeated alert_id shown
+once. Quotes and index moves are read straight from their topic. Read-only unless ``--group`` is
+given: a desk engineer watching the topic never moves anyone's offsets.
+
+Why the loop polls batches (``fetch``) rather than ``async for``: ``--idle-timeout`` and ``--max``
 need the loop to wake up when nothing arrives, and a Ctrl-C (SIGINT) or SIGTERM must stop it
 between fetches, stop the consumer and exit 0 without a traceback.
 """
@@ -17,23 +21,24 @@ import asyncio
 import signal
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 
-from schemas import Alert, IndexMove, Quote
+from schemas import IndexMove, Quote
+from streams.alerting.display import alert_line, number
 from streams.cli_types import positive_float, positive_int
 from streams.command_settings import kafka_settings, load_settings
 from streams.failures import CommandFailed
 from streams.kafka.consume import open_consumer
 from streams.settings import Settings
-from streams.subscribe.api import AlertFilter, AlertSubscription
+from streams.subscribe.reader import AlertFilter, AlertReader, position
 
-__all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "format_alert", "run_tail", "run_tail_command"]
+__all__ = ["TOPICS", "TailOptions", "add_tail_arguments", "run_tail", "run_tail_command"]
 
 TOPICS = ("alerts", "quotes", "index-moves")
 
@@ -53,21 +58,6 @@ class TailOptions:
     idle_timeout: float | None = None
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_alert(alert: Alert) -> str:
-    """index, milestone or record, level, direction, first time, article time, source sentence."""
-    what = f"milestone {_num(alert.milestone)}" if alert.kind == "milestone" else "record"
-    first = "  FIRST TIME" if alert.first_time else ""
-    when = alert.published_at or "-"
-    return (
-        f"{alert.index:<10} {what:<18} {alert.direction:<4} level {_num(alert.level)}{first}"
-        f"  [{when}]  {alert.sentence}"
-    )
-
-
 def format_quote(quote: Quote) -> str:
     speaker = quote.speaker or "(unattributed)"
     if quote.speaker_title:
@@ -82,7 +72,7 @@ def format_move(move: IndexMove) -> str:
     if move.change_points is not None:
         bits.append(f"{move.change_points:+g} pts")
     if move.level is not None:
-        bits.append(f"at {_num(move.level)}")
+        bits.append(f"at {number(move.level)}")
     flags = [
         name
         for name, on in (
@@ -95,28 +85,54 @@ def format_move(move: IndexMove) -> str:
         if on
     ]
     if move.milestone is not None:
-        flags.append(f"milestone {_num(move.milestone)}")
+        flags.append(f"milestone {number(move.milestone)}")
     return " ".join(bits) + (f" ({', '.join(flags)})" if flags else "") + f"  {move.sentence}"
 
 
-class _Printer:
-    """Turns one record value into a line to print, or None (filtered out, repeated, invalid)."""
+class _Source(Protocol):
+    """One topic's records, fetched in batches, each turned into a line or None (not shown)."""
 
-    def __init__(self, options: TailOptions, err: TextIO) -> None:
+    async def fetch(self, timeout_ms: int) -> dict[TopicPartition, list[ConsumerRecord]]: ...
+
+    def line(self, record: ConsumerRecord) -> str | None: ...
+
+    async def close(self) -> None: ...
+
+
+class _Alerts:
+    """Alerts through the shared reader: validated, filtered, a repeated alert_id shown once."""
+
+    def __init__(self, reader: AlertReader, json: bool) -> None:
+        self.reader = reader
+        self.json = json
+
+    async def fetch(self, timeout_ms: int) -> dict[TopicPartition, list[ConsumerRecord]]:
+        return await self.reader.fetch(timeout_ms)
+
+    def line(self, record: ConsumerRecord) -> str | None:
+        alert = self.reader.accept(record.value, position(record))
+        if alert is None:
+            return None
+        return (record.value or b"").decode() if self.json else alert_line(alert)
+
+    async def close(self) -> None:
+        await self.reader.close()
+
+
+class _Records:
+    """Quotes or index moves, straight from their topic (no ids to dedupe on)."""
+
+    def __init__(self, consumer: AIOKafkaConsumer, options: TailOptions, err: TextIO) -> None:
+        self.consumer = consumer
         self.options = options
         self.err = err
-        self.alerts = AlertSubscription(
-            consumer=None,  # only its accept() is used here
-            wanted=AlertFilter(options.indices, options.kinds),
-        )
 
-    def line(self, value: bytes | None) -> str | None:
-        o = self.options
-        if o.topic == "alerts":
-            alert = self.alerts.accept(value)
-            if alert is None:
-                return None
-            return (value or b"").decode() if o.json else format_alert(alert)
+    async def fetch(self, timeout_ms: int) -> dict[TopicPartition, list[ConsumerRecord]]:
+        batch: dict[TopicPartition, list[ConsumerRecord]] = await self.consumer.getmany(timeout_ms=timeout_ms)
+        return batch
+
+    def line(self, record: ConsumerRecord) -> str | None:
+        o, value = self.options, record.value
         try:
             if o.topic == "quotes":
                 quote = Quote.from_json_bytes(value or b"")
@@ -132,6 +148,29 @@ class _Printer:
             return None
         return (value or b"").decode() if o.json else format_move(move)
 
+    async def close(self) -> None:
+        await self.consumer.stop()
+
+
+async def _open(settings: Settings, topic: str, options: TailOptions, err: TextIO) -> _Source:
+    if options.topic == "alerts":
+        reader = await AlertReader.open(
+            settings,
+            group_id=options.group_id,
+            from_beginning=options.from_beginning,
+            since=options.since,
+            wanted=AlertFilter(options.indices, options.kinds),
+        )
+        return _Alerts(reader, options.json)
+    consumer = await open_consumer(
+        settings,
+        topic,
+        group_id=options.group_id,
+        from_beginning=options.from_beginning,
+        since=options.since,
+    )
+    return _Records(consumer, options, err)
+
 
 async def run_tail(
     settings: Settings, options: TailOptions, out: TextIO = sys.stdout, err: TextIO = sys.stderr
@@ -145,36 +184,23 @@ async def run_tail(
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        consumer = await open_consumer(
-            settings,
-            topic,
-            group_id=options.group_id,
-            from_beginning=options.from_beginning,
-            since=options.since,
-        )
+        source = await _open(settings, topic, options, err)
         try:
             print(f"milestones tail: following {topic} (Ctrl-C to stop)", file=err, flush=True)
-            await _follow(consumer, _Printer(options, err).line, options, stop, out)
+            await _follow(source, options, stop, out)
         finally:
-            await consumer.stop()
+            await source.close()
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
     return 0
 
 
-async def _follow(
-    consumer: object,
-    to_line: Callable[[bytes | None], str | None],
-    options: TailOptions,
-    stop: asyncio.Event,
-    out: TextIO,
-) -> None:
+async def _follow(source: _Source, options: TailOptions, stop: asyncio.Event, out: TextIO) -> None:
     shown = 0
     last_record = time.monotonic()
-    getmany = consumer.getmany  # type: ignore[attr-defined]
     while not stop.is_set():
-        fetch = asyncio.ensure_future(getmany(timeout_ms=500))
+        fetch = asyncio.ensure_future(source.fetch(500))
         stopped = asyncio.ensure_future(stop.wait())
         await asyncio.wait({fetch, stopped}, return_when=asyncio.FIRST_COMPLETED)
         stopped.cancel()
@@ -188,7 +214,7 @@ async def _follow(
             return
         for records in batch.values():
             for record in records:
-                line = to_line(record.value)
+                line = source.line(record)
                 if line is None:
                     continue
                 print(line, file=out, flush=True)

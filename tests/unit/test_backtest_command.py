@@ -67,4 +67,4 @@ def test_pretty_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     run_backtest(paths, pretty=True, out=out)
     text = out.getvalue()
-    assert "4 alert(s)" in text and "milestone 50000" in text and "NIKKEI225" in text
+    assert "4 alert(s)" in text and "milestone 50,000" in text and "NIKKEI225" in text

@@ -80,7 +80,7 @@ def test_readable_lines_on_a_terminal() -> None:
     LoggingObserver(_logger(stream)).alert_sent(_alert(), None)
     line = stream.getvalue().strip()
     assert not line.startswith("{")
-    assert "INFO" in line and "alert NIKKEI225 milestone 50,000 up at 50,212.3" in line
+    assert "INFO" in line and "alert NIKKEI225 milestone 50,000 up level 50,212.3 FIRST TIME" in line
     assert 'alert={"alert_id": "a1"' in line
 
 

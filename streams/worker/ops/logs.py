@@ -15,7 +15,9 @@ at most one per ``interval`` seconds, saying how many like it it stood for: an o
 one line when it starts and one line per half minute with a count, and nothing is hidden.
 
 ``LoggingObserver`` writes one line per alert and one per dead letter, with their fields as
-structured data (``alert`` and ``dead_letter`` objects in the JSON).
+structured data (``alert`` and ``dead_letter`` objects in the JSON). An alert's message is
+:func:`streams.alerting.display.alert_summary`, the words ``milestones tail`` uses, without the
+sentence: a log line stays one short line, and the ``alert`` object names the article.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import time
 from typing import Any, TextIO
 
 from schemas import Alert
+from streams.alerting.display import alert_summary
 from streams.worker.deadletter import DeadLetter
 from streams.worker.observe import PipelineObserver
 
@@ -173,10 +176,6 @@ def logging_config(loglevel: str = "info", stream: TextIO | None = None) -> dict
     }
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 class LoggingObserver(PipelineObserver):
     """One log line per alert (INFO) and per dead letter (WARNING), with structured fields."""
 
@@ -184,14 +183,9 @@ class LoggingObserver(PipelineObserver):
         self.log = logger or logging.getLogger("milestones.events")
 
     def alert_sent(self, alert: Alert, lag_seconds: float | None) -> None:
-        what = f"milestone {_number(alert.milestone)}" if alert.kind == "milestone" else "record"
-        at = f" at {_number(alert.level)}" if alert.level is not None else ""
         self.log.info(
-            "alert %s %s %s%s",
-            alert.index,
-            what,
-            alert.direction,
-            at,
+            "alert %s",
+            alert_summary(alert),  # worded as tail words it; the evidence is the article_id below
             extra={
                 "alert": {
                     "alert_id": alert.alert_id,
