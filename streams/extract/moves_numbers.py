@@ -169,6 +169,14 @@ _BROKEN = re.compile(
 )
 
 
+# Where _BROKEN can match at all, as the engine finds it cheaply (a lookahead on one character
+# first): a digit after a comma and a space or a point and a space after a digit, or a sign or
+# digit glued to the last letter of one of its words (d e l n o p r t y: no other character
+# matches those under IGNORECASE). The alternation of words under IGNORECASE tries every place
+# of every sentence; the gate turns nine sentences in ten away at a quarter of its cost.
+_BROKEN_GATE = re.compile(r"(?=[+\-−\d,.])(?:(?<=[delnoprtyDELNOPRTY])[+\-−]?\d|(?<=\d)(?:, \d|\.\s))")
+
+
 def _repair(match: re.Match[str]) -> str:
     if match.group(1) is not None:
         return f"{match.group(1)},{match.group(2)}"
@@ -180,7 +188,7 @@ def _repair(match: re.Match[str]) -> str:
 def repair_numbers(text: str) -> str:
     """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%".
     The text itself (the same object) when nothing is broken."""
-    if _BROKEN.search(text) is None:
+    if _BROKEN_GATE.search(text) is None or _BROKEN.search(text) is None:
         return text
     return _BROKEN.sub(_repair, text)
 
