@@ -254,7 +254,7 @@ def sentence_moves(
         row = read_level_row(sentence, registry)
         if row is not None:
             return row
-    spelled = has_spelled_numbers(low if low is not None else sentence)
+    spelled = has_spelled_numbers(low, True) if low is not None else has_spelled_numbers(sentence)
     text = respell_numbers(sentence) if spelled else sentence
     text = repair_numbers(text)  # numbers broken by scraping: "20, 572.97", "0. 19 percent"
     if text is not sentence:

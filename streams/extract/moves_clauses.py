@@ -349,8 +349,11 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         figures = [f for f in figures if not any(a <= f.start < b for a, b in taken)]
     pct = points = level = None
     approximate = False
-    distances = low is None or _DISTANCE_WORD.search(t) is not None
+    # (Searched for at the first figure with a unit, which most phases without one never reach.)
+    distances: bool | None = None if low is not None else True
     for fig in figures:
+        if fig.unit and distances is None:
+            distances = _DISTANCE_WORD.search(t) is not None
         if distances and fig.unit and _distance(t, r, fig):
             continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":

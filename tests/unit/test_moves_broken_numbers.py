@@ -110,3 +110,25 @@ def test_a_decimal_split_by_a_paragraph_break_is_rejoined() -> None:
 )
 def test_paragraphs_that_are_not_a_split_decimal_stay_apart(text: str) -> None:
     assert "\n\n" in clean_body(text)
+
+
+def test_the_cheap_gate_lets_every_broken_number_through() -> None:
+    """Speed: repair_numbers searches its regex only where its gate finds a place it can match;
+    every word of motion in every case, glued to a signed or unsigned figure, and both spacing
+    faults pass the gate (the gate may pass more, never less)."""
+    from streams.extract.moves_numbers import _BROKEN, _BROKEN_GATES
+
+    words = "up down higher lower rose fell gained lost added shed dropped declined climbed jumped slipped"
+    texts = [
+        f"The index {form}{sign}1.7{unit} today"
+        for word in (*words.split(), "eased", "advanced", "by", "at", "to")
+        for form in (word, word.upper(), word.title())
+        for sign in ("", "+", "-", "−")
+        for unit in ("%", " percent", " points", " pts")
+    ]
+    texts += ["closed at 20, 572.97", "rose 0. 19 percent", "rose 0.\n\n13 percent", "ROSE 1.  5 PCT"]
+    for text in texts:
+        assert _BROKEN.search(text) is not None, text
+        assert any(gate.search(text) for gate in _BROKEN_GATES), text
+    for text in ("The Nikkei rose 1.2% to 38,100.5.", "The DAX fell 0.4 percent, to 15,110.3."):
+        assert not any(gate.search(text) for gate in _BROKEN_GATES)
