@@ -385,7 +385,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         record = True
         break
     direction, motion, weak = _direction(t, r, figures, noun_phrase)
-    first_time = (low is None or "first" in t) and _first_time(t, r)
+    first_time = (low is None or "first" in t or "1st" in t) and _first_time(t, r)
     if intraday and weak and not record and milestone is None and not first_time:
         # A lone peak or trough of the session ("touched its highest since 2001") states no
         # direction; a record, a milestone or a first time does. It is still a move.

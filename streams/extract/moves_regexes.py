@@ -39,18 +39,26 @@ _UP = (
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
     r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
     r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
+    # "The Topix was ahead 0.39%", "ahead by 120 points": "ahead" before a change figure
+    r"|ahead(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
+    r"(?:%|percent|per\s+cent|points?|pts))"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
     r"|lower|down|lost|los(?:e|es|ing(?!\s+streak)|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
-    r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
+    r"|pull(?:ed|s|ing)?\s+back|step(?:ped|s|ping)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
     r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
     # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
     r"(?:%|percent|per\s+cent|points?|pts))"
 )
-_FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+_FLAT = (
+    r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+    # "held its ground at 47,950.88", "little moved", "hardly moved at all", "moving sideways"
+    r"|h(?:eld|olds?|olding)\s+(?:its|their)\s+ground|(?:little|barely|hardly|scarcely)\s+mov(?:ed|ing)"
+    r"|(?:mov|trad)(?:ed|es|e|ing)\s+sideways"
+)
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
 # test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED and
 # _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
@@ -75,7 +83,9 @@ _RECORD = (
     r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
-    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
+    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?"
+    # "its recent record-breaking spell": a run of records, not a record of the day
+    r"|breaking\s+(?:spell|run|streak|rally|series|stretch|sequence|year|month|week)s?))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
     # Beating the previous high is a record ("topping its previous intraday high"); an
@@ -95,7 +105,7 @@ _RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
-    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
+    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new|recent)\s+){0,2}$"
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
@@ -115,24 +125,29 @@ MILESTONE_NEEDS_MARK = ("reclaim", "regain")
 # sees it: no phase of its own), unlike "after three failed attempts".
 _DURATION = (
     r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
-    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    r"\s+(?:[\w-]+\s+)?(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|sessions?|decades?|quarters?)\b"
 )
 _FIRST_TIME = (
-    r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after\s+"
+    r"\bfirst[- ]ever\b|\b(?:first|1st)\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
+    r"|\bfor\s+(?:the\s+)?(?:first|1st)\s+time\b(?!\s+(?:since|after\s+"
     + _DURATION
-    + r"|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    + r"|in\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?"
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
 )
 _INTRADAY = (
     r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
     r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
     r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?\s+(?:to|and|-|–)\s+\d"
-    r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
+    r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|(?<!closed\s)(?<!closes\s)(?<!closing\s)(?<!ended\s)(?<!ending\s)(?<!finished\s)\bearlier\b(?!\s+this\s+(?:year|month|week))"
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
-    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
+    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl|oscillat|vacillat)\w*\s+between\b"
+    # "rose to a high of 38,924.88", "hit a low of 34,889.72": the session's peak or trough (not
+    # "closed at a high of", nor a record or an N-year high: those name the kind of high)
+    r"|\b(?:hit|hits|hitting|reach\w*|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*|soar\w*|advanc\w*"
+    r"|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|its)\s+(?:session\s+|daily\s+)?"
+    r"(?:high|low)\s+of\s+\d"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
@@ -185,8 +200,10 @@ _PHASE = (
     rf"(?=[,\s])(?:(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
+    # "after moving between A and B points, ended ...": the close after a fronted peak or range
+    r"|(?<=\d|s),\s+(?=(?:closed|ended|finished|settled)\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
-    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b))"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
@@ -238,7 +255,7 @@ _FIRST_TIME_BEFORE = (
     r"|\bfor\s+the\s+first\s+time(?:\s+ever|\s+in\s+(?:its\s+)?history)?\s*,\s*(?:the\s+)?(?:\S+['’]s\s+)?$"
 )
 _FIRST_TIME_QUALIFIED = (
-    r"\bsince\b|\bin\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    r"\bsince\b|\bin\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|sessions?|decades?|quarters?)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bthis\s+(?:year|month|week)\b"
 )
 # An intraday range: "moving between A and B", "a high of A and a low of B".

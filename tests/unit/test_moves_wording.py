@@ -1,0 +1,170 @@
+"""Wordings of moves and their flags met on unseen wire copy (round 3): "for 1st time", first times
+qualified by a long period, "ahead 0.4%", flat wordings, a recent record-breaking run, a market
+that closed earlier, the session's "high of N", a range fronted before the close.
+
+Hand-written sentences (not dev or fresh sentences), each with the moves shared/contract.md and
+the dev README's conventions expect, and near-misses that must not change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+# "1st" is "first"; a first time "in three and a half years" (or "in a mth", "in 2 yrs") is
+# qualified by its period.
+FIRST_TIMES = [
+    ("Hang Seng tops 30,000 for 1st time", [M("HSI", "up", ms=30000, first=True)]),
+    ("The Topix closed above 3,000 for the 1st time ever.", [M("TOPIX", "up", ms=3000, first=True)]),
+    (
+        "The Kospi broke through the 2,800 level for the first time in two and a half years.",
+        [M("KOSPI", "up", ms=2800)],
+    ),
+    ("The Nasdaq topped 20,000 for the first time in 3-1/2 years.", [M("IXIC", "up", ms=20000)]),
+    ("Nifty Closes Above 24,100 For The 1st Time In A Mth", [M("NIFTY50", "up", ms=24100)]),
+    ("Sensex tops 70,000 for 1st time in 2 yrs", [M("SENSEX", "up", ms=70000)]),
+    # near-miss: an ordinal that is not a first time
+    ("The Nikkei rose 1% in the 1st session of the week.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIRST_TIMES, ids=[c[0][:50] for c in FIRST_TIMES])
+def test_first_times_written_short_or_qualified_by_a_long_period(
+    sentence: str, expected: list[tuple[Any, ...]]
+) -> None:
+    _check(sentence, expected)
+
+
+# "ahead" before a change figure is a rise, as "off" before one is a fall; flat wordings.
+DIRECTIONS = [
+    ("The Topix was ahead 0.4% at the close.", [M("TOPIX", "up", pct=0.4)]),
+    ("The Dow was ahead by 152 points at 35,100.", [M("DJIA", "up", pts=152, level=35100)]),
+    ("The Hang Seng held its ground at 19,820.5.", [M("HSI", "flat", level=19820.5)]),
+    ("DAX little moved on Tuesday", [M("DAX", "flat")]),
+    ("The CAC 40 hardly moved at all in thin trading.", [M("CAC40", "flat")]),
+    ("The Jakarta Composite was still moving sideways by midday.", [M("JCI", "flat")]),
+    ("The FTSE 100 traded sideways for most of the session.", [M("FTSE100", "flat")]),
+    ("The FTSE 100 stepped back on Monday.", [M("FTSE100", "down")]),
+    # near-misses: "ahead of" a name or an event states no move; a figure makes "little changed" no flat
+    ("The Nikkei stayed ahead of the Kospi this year.", []),
+    ("The Kospi moved ahead of the central bank decision.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DIRECTIONS, ids=[c[0][:50] for c in DIRECTIONS])
+def test_ahead_and_flat_wordings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# A run of records is not a record of the day; "from its recent record" denies the record.
+RECORD_RUNS = [
+    (
+        "The FTSE 100 stepped back from its recent record-breaking spell, finishing lower.",
+        [M("FTSE100", "down")],
+    ),
+    ("The S&P 500 fell 0.5% from its recent record high.", [M("SPX", "down", pct=-0.5)]),
+    # near-miss: a record-breaking level is a record
+    ("The DAX closed at a record-breaking high of 18,500.2.", [M("DAX", "up", level=18500.2, rec=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECORD_RUNS, ids=[c[0][:50] for c in RECORD_RUNS])
+def test_a_run_of_records_is_no_record(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# "closing earlier 2% down" is a market that closed earlier in the day, not a peak; "a high of N"
+# after a verb of reaching or of motion "to" is the session's peak (not "closed at a high of").
+SESSION_HIGHS = [
+    ("Tokyo's Nikkei index closed earlier 1.8% down.", [M("NIKKEI225", "down", pct=-1.8)]),
+    (
+        "The Kospi rose to a high of 2,650.12 before trimming gains.",
+        [M("KOSPI", "up", level=2650.12, intra=True)],
+    ),
+    ("The Sensex hit a low of 61,020.5.", [M("SENSEX", None, level=61020.5, intra=True)]),
+    (
+        "The Nifty hit a low of 19,410.2 and settled at 19,480.5, up 12 points.",
+        [M("NIFTY50", None, level=19410.2, intra=True), M("NIFTY50", "up", pts=12, level=19480.5)],
+    ),
+    (
+        "The Sensex opened higher at 60,100.5 and continued to climb to a high of 60,400.2.",
+        [M("SENSEX", "up", level=60400.2, intra=True), M("SENSEX", "up", level=60100.5)],
+    ),
+    # near-misses: the close at a high, a record high, the earlier peak found by "earlier"
+    ("The Dow closed at a high of 36,010.5.", [M("DJIA", None, level=36010.5)]),
+    ("The Kospi hit a record high of 3,305.2.", [M("KOSPI", "up", level=3305.2, rec=True)]),
+    ("The Nikkei hit 40,100 earlier in the day.", [M("NIKKEI225", None, level=40100, intra=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SESSION_HIGHS, ids=[c[0][:50] for c in SESSION_HIGHS])
+def test_the_sessions_high_and_a_close_earlier(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# A range fronted between commas, then the close: the two ends (intraday) and the close.
+FRONTED_RANGES = [
+    (
+        "The Nifty, after shuttling between 22,600.5 and 22,410.2 points, ended with a rise of 8 points.",
+        [
+            M("NIFTY50", None, level=22600.5, intra=True),
+            M("NIFTY50", None, level=22410.2, intra=True),
+            M("NIFTY50", "up", pts=8),
+        ],
+    ),
+    (
+        "The Kospi, after moving between 2,510 and 2,560, closed at 2,548.3.",
+        [
+            M("KOSPI", None, level=2510, intra=True),
+            M("KOSPI", None, level=2560, intra=True),
+            M("KOSPI", None, level=2548.3),
+        ],
+    ),
+    # near-miss: a fronted phrase without a peak stays out of the move
+    ("The Nifty, after a weak start, ended up 0.5%.", [M("NIFTY50", "up", pct=0.5)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRONTED_RANGES, ids=[c[0][:50] for c in FRONTED_RANGES])
+def test_a_fronted_range_then_the_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
