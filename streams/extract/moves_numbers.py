@@ -159,12 +159,15 @@ def respell_numbers(text: str) -> str:
 
 # Numbers broken by scraping, read as a reader reads them: a space after a thousands comma before
 # a level's decimals ("20, 572.97"), a decimal split by a space or a line break before a unit of
-# percent ("0. 19 percent", "0.\n\n13 percent"), a word of motion glued to its figure ("down1.7%").
+# percent ("0. 19 percent", "0.\n\n13 percent"), a word of motion glued to its figure ("down1.7%"), a
+# unit glued to its figure ("300pts").
 _BROKEN = re.compile(
     r"(?<![\d.,])(\d{1,3}), (\d{3}\.\d)"
     r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b))"
     r"|\b(up|down|higher|lower|rose|fell|gained|lost|added|shed|dropped|declined|climbed|jumped|slipped"
-    r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))",
+    r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))"
+    # a unit glued to its figure: "up more than 300pts", "fell 12points"
+    r"|(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?=(?:pts?|points?|pct)\b)",
     re.IGNORECASE,
 )
 
@@ -174,11 +177,14 @@ def _repair(match: re.Match[str]) -> str:
         return f"{match.group(1)},{match.group(2)}"
     if match.group(3) is not None:
         return f"{match.group(3)}.{match.group(4)}"
-    return match.group(5) + " "
+    if match.group(5) is not None:
+        return match.group(5) + " "
+    return match.group(6) + " "
 
 
 def repair_numbers(text: str) -> str:
-    """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%".
+    """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%";
+    "300pts" -> "300 pts".
     The text itself (the same object) when nothing is broken."""
     if _BROKEN.search(text) is None:
         return text

@@ -85,14 +85,18 @@ _RECORD = (
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
     r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?"
     # "its recent record-breaking spell": a run of records, not a record of the day
-    r"|breaking\s+(?:spell|run|streak|rally|series|stretch|sequence|year|month|week)s?))"
+    r"|breaking\s+(?:spell|run|streak|rally|series|stretch|sequence|year|month|week)s?"
+    # "a record year": a period of records, not a record level
+    r"|(?:year|month|quarter|week|session|day)s?\b))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
     r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
-    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b)"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
+    # "the highest closing level in history" (not "the highest year-end close in history")
+    r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+){0,2}in\s+(?:its\s+)?history\b)"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -112,7 +116,7 @@ _MILESTONE = (
     r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
     r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
-    r"landmark\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
+    r"landmark\s+|historic\s+|magic\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
@@ -152,7 +156,11 @@ _INTRADAY = (
 )
 _LEVEL_BEFORE = (
     r"(?=[a-z])(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
-    r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
+    r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)"
+    # "hit the historic 80,000 mark", "reached the 7,000 level": a mark reached is a level
+    r"|\b(?:reach(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es|ing)?)\s+the"
+    r"(?:\s+(?:historic|psychological(?:ly)?|key|landmark|important|magic)){0,2}"
+    r"|\b(?:high|highs|record|peak|close|level|low|"
     r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
@@ -171,7 +179,10 @@ _OWN_FIGURE = (
     r"(?![^,;]{0,30}\b(?:in|for|at|from|by|of)\s+(?!the\s+(?:session|day|week|month|year)\b))"
     r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
-    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s))"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s)"
+    # "closes with a loss", "finished with record numbers": the subject's own result
+    r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease)(?:es|s)?\b"
+    r"(?!\s+(?:in|for|at|from|by|of|on|to|among|across)\s)|(?:an?\s+)?record\s+(?:numbers|highs?|close|finish|levels?)\b)"
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.

@@ -168,3 +168,56 @@ FRONTED_RANGES = [
 @pytest.mark.parametrize(("sentence", "expected"), FRONTED_RANGES, ids=[c[0][:50] for c in FRONTED_RANGES])
 def test_a_fronted_range_then_the_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Figures and results read in more wordings: a unit glued to its figure ("300pts"), "closes with
+# a loss" (the subject's own result, not another subject's "with" clause), "hit the historic N
+# mark" (a level; "breached the historic N level" a milestone), "the highest closing level in
+# history" (a record; not a period's best).
+MORE_FIGURES = [
+    ("Dow ends up more than 250pts", [M("DJIA", "up", pts=250, approx=True)]),
+    ("The Nikkei fell 120points on Friday.", [M("NIKKEI225", "down", pts=-120)]),
+    ("S&P/TSX index closes with a loss after a record year", [M("TSX", "down")]),
+    (
+        "The Kospi ended with a gain, while the Kosdaq fell 1%.",
+        [M("KOSPI", "up"), M("KOSDAQ", "down", pct=-1)],
+    ),
+    (
+        "The Sensex breached the historic 70,000 level for the first time.",
+        [M("SENSEX", "up", ms=70000, first=True)],
+    ),
+    ("The Nifty hit the historic 20,000 mark on Monday.", [M("NIFTY50", None, level=20000)]),
+    ("The Kospi reached the 3,000 level on Tuesday.", [M("KOSPI", None, level=3000)]),
+    ("The JCI closed at the highest closing level in history.", [M("JCI", "up", rec=True)]),
+    ("The Kospi closed at 3,305.2, the highest in its history.", [M("KOSPI", "up", level=3305.2, rec=True)]),
+    # near-misses: a gain of something else; a period's best; a mark that is not reached
+    ("The FTSE 100 closed with a gain in banks offsetting losses.", []),
+    ("The Kospi closed with a 2% gain in Samsung.", []),
+    ("The Nikkei posted its highest year-end close in history.", []),
+    ("The Dow hit the 100-day moving average.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_FIGURES, ids=[c[0][:50] for c in MORE_FIGURES])
+def test_more_figure_and_result_wordings(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# Names: the Indonesian "Composite Stock Price Index (JCI)"; the Nasdaq exchange is not the index.
+NAMES = [
+    (
+        "The Composite Stock Price Index (JCI) closed up 0.5% at 7,120.3.",
+        [M("JCI", "up", pct=0.5, level=7120.3)],
+    ),
+    ("The Indeks Harga Saham Gabungan fell 1.2%.", [M("JCI", "down", pct=-1.2)]),
+    (
+        "The Nasdaq composite, an index of stocks listed on the Nasdaq exchange, closed at 15,298.3.",
+        [M("IXIC", None, level=15298.3)],
+    ),
+    ("Shares listed on the Nasdaq Stock Market rose 2%.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NAMES, ids=[c[0][:50] for c in NAMES])
+def test_name_forms(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
