@@ -469,9 +469,15 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if closes and not reading.record_high and all(n is None for n in numbers):
+            if (
+                closes
+                and not reading.record_high
+                and all(n is None for n in numbers)
+                and not (LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text))
+            ):
                 # "swung between gains and losses before closing flat": no peak or trough is
-                # stated, only the way to the close, which is read as the move.
+                # stated, only the way to the close, which is read as the move ("after hitting
+                # its highest level since 2022 earlier in the day" states one).
                 continue
             peaks += 1
             if reading.direction is not None or reading.level is not None:

@@ -213,6 +213,8 @@ _PHASE = (
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     # "after moving between A and B points, ended ...": the close after a fronted peak or range
     r"|(?<=\d|s),\s+(?=(?:closed|ended|finished|settled)\b)"
+    # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
+    r"|,\s+(?=touching\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
 )
@@ -317,7 +319,8 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but")
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", ", touching", ", closed",
+               ", ended", ", finished", ", settled")
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
@@ -361,6 +364,10 @@ ANY, LOW = Regexes.pair(
         "and_before": _AND_BEFORE,
         "range": _RANGE,
         "fronted_intraday": _FRONTED_INTRADAY,
+        # a peak or trough that a piece states without a figure: a period's best reached
+        # ("after hitting its highest level since 2022", "touching a two-year low")
+        "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|a|an|the)\s+(?:highest|lowest"
+        r"|[\w.]+-(?:day|week|month|year)\s+(?:highs?|lows?))\b",
         "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
         "negation_before": r"\b(?:not|never|n't|n’t|fail(?:s|ed|ing)?\s+to|unable\s+to|short\s+of)\b",
         "standing_before": r"\b(?:clos|end|finish|settl|stood|stand|trad)\w*\s+$",

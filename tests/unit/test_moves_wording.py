@@ -221,3 +221,33 @@ NAMES = [
 @pytest.mark.parametrize(("sentence", "expected"), NAMES, ids=[c[0][:50] for c in NAMES])
 def test_name_forms(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A period's best reached during the session is a peak of its own even without a figure
+# ("after hitting its highest level since 2022 earlier in the day", ", touching a two-year
+# high"): intraday, direction null, before the close. N-year highs in the plural state a rise.
+# The index as the owner of a figure that is not its level states no move.
+PEAKS_AND_OWNERS = [
+    (
+        "The Nikkei was up 0.4% at 38,100.5, after hitting its highest level since 1990 earlier in the day.",
+        [M("NIKKEI225", None, intra=True), M("NIKKEI225", "up", pct=0.4, level=38100.5)],
+    ),
+    (
+        "The Taiex closed 1.1% higher at 17,950.3, touching its highest level since January.",
+        [M("TAIEX", None, intra=True), M("TAIEX", "up", pct=1.1, level=17950.3)],
+    ),
+    ("Korea's Kospi hits 2-year highs", [M("KOSPI", "up")]),
+    ("The Hang Seng slid to three-month lows on Friday.", [M("HSI", "down")]),
+    # near-misses: the way to the close is no peak; the index's market value or volume
+    ("The Nikkei swung between gains and losses before closing flat.", [M("NIKKEI225", "flat")]),
+    ("The Kospi's market capitalization reached a record 2,500 trillion won.", []),
+    ("The Nikkei's trading volume hit a record on Friday.", []),
+    ("The Kospi's 2% gain was its best in a month.", [M("KOSPI", "up", pct=2)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), PEAKS_AND_OWNERS, ids=[c[0][:50] for c in PEAKS_AND_OWNERS]
+)
+def test_period_peaks_and_figures_the_index_owns(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
