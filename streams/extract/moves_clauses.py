@@ -473,7 +473,9 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 closes
                 and not reading.record_high
                 and all(n is None for n in numbers)
-                and not (LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text))
+                and not (
+                    LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text)
+                )
             ):
                 # "swung between gains and losses before closing flat": no peak or trough is
                 # stated, only the way to the close, which is read as the move ("after hitting

@@ -319,8 +319,22 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", ", touching", ", closed",
-               ", ended", ", finished", ", settled")
+PHASE_NEEDS = (
+    "and",
+    "after",
+    "before",
+    "having",
+    "-",
+    "–",
+    "—",
+    "extending",
+    "but",
+    ", touching",
+    ", closed",
+    ", ended",
+    ", finished",
+    ", settled",
+)
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
