@@ -415,14 +415,29 @@ def sentence_moves(
             readings = [elliptical(r, previous[-1].direction) for r in readings]
         readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
-        if with_before or (
+        # "Shares in Taiwan closed up 0.7% as the TAIEX ended at 10,642.86": the first name, after
+        # "as" that joins it to an aggregate's clause, takes that clause's direction like "with".
+        as_before = bool(
             readings
-            and (low is None or contains_any(pre[-40:], LEADING_NEEDS))
-            and rx.leading_before.search(pre[-40:])
+            and not with_before
+            and i == 0
+            and " as " in pre
+            and rx.as_before.search(pre[-60:])
+            and rx.aggregate.search(pre)  # the clause is about shares, not gold or the yen
+        )
+        if (
+            with_before
+            or as_before
+            or (
+                readings
+                and (low is None or contains_any(pre[-40:], LEADING_NEEDS))
+                and rx.leading_before.search(pre[-40:])
+            )
         ):
             head, head_low = _cut(text, low, pre_start, mention.start)
-            if with_before:
-                with_at = (head_low if head_low is not None else head.lower()).rfind("with")
+            if with_before or as_before:
+                word = "with" if with_before else " as "
+                with_at = (head_low if head_low is not None else head.lower()).rfind(word)
                 head, head_low = _cut(head, head_low, 0, with_at)
             inherited = clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]

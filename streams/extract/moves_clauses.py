@@ -243,7 +243,20 @@ def _first_time(t: str, r: Regexes) -> bool:
     """An unqualified first time that the phase does not negate ("failed to finish above 7,000
     for the first time ever" is no first time)."""
     found = r.first_time.search(t)
-    return found is not None and not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
+    if found is None:
+        # ", the first time it has exceeded 5000 since being introduced in 2003": a first time in
+        # apposition, unqualified when its tail names no period ("since" its launch is its whole
+        # history).
+        found = r.first_time_it.search(t)
+        if found is None:
+            return False
+        tail = t[found.end() : found.end() + 100]
+        qualified = r.first_time_qualified.search(tail)
+        if qualified is not None and not (
+            qualified.group(0).lower().startswith("since") and r.since_launch.match(tail, qualified.start())
+        ):
+            return False
+    return not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
 
 
 def _signed_direction(figures: list[Figure]) -> str | None:

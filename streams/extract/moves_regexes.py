@@ -146,6 +146,7 @@ _INTRADAY = (
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
+    r"|\bthe\s+(?:day|session)['’]s\s+(?:high|low|peak|trough)s?\b"
     r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl|oscillat|vacillat)\w*\s+between\b"
     # "rose to a high of 38,924.88", "hit a low of 34,889.72": the session's peak or trough (not
     # "closed at a high of", nor a record or an N-year high: those name the kind of high)
@@ -250,6 +251,9 @@ _OWN_VERB = (
 _NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+_AS_BEFORE = (
+    r"(?<!such)(?<!well)(?<!just)\s+as\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:benchmark\s+|main\s+|key\s+)?$"
+)
 _LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
 _CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
@@ -268,6 +272,9 @@ _FIRST_TIME_BEFORE = (
     r"|\bfor\s+the\s+first\s+time(?:\s+ever|\s+in\s+(?:its\s+)?history)?\s*,\s*(?:the\s+)?(?:\S+['’]s\s+)?$"
 )
 _FIRST_TIME_QUALIFIED = (
+    # "... on its closing day of the year", "at a year-end": a first time of a period's close
+    r"\b(?:on|at)\s+(?:its|the|a)\s+(?:closing|last|final)\s+(?:trading\s+)?(?:day|session)\s+of\s+(?:the|a)\s+"
+    r"(?:year|month|quarter)\b|\b(?:year|month|quarter)[- ]end\b|"
     r"\bsince\b|\bin\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|sessions?|decades?|quarters?)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bthis\s+(?:year|month|week)\b"
 )
@@ -372,6 +379,8 @@ ANY, LOW = Regexes.pair(
         "noun_record_before": _NOUN_RECORD_BEFORE,
         "as_did": _AS_DID,
         "with_before": _WITH_BEFORE,
+        "as_before": _AS_BEFORE,
+        "aggregate": r"\b(?:shares|stocks|equities|stock\s+markets?|bourses?|stock\s+exchanges?)\b",
         "leading_before": _LEADING_BEFORE,
         "connective": _CONNECTIVE,
         "appositive": _APPOSITIVE,
@@ -390,6 +399,9 @@ ANY, LOW = Regexes.pair(
         "period_opening": r"\W*(?:for|on|over|during)\s+the\s+(?:day|session|week|month|year|quarter)\b,?\s+(?:the\s+)?$",
         "first_time_before": _FIRST_TIME_BEFORE,
         "first_time_qualified": _FIRST_TIME_QUALIFIED,
+        "first_time_it": r"(?<!not\s)(?<!never\s)\bthe\s+(?:first|1st)\s+time\s+(?:ever\s+)?(?:that\s+)?(?:it|the\s+index)\s+"
+        r"(?:has\s+|had\s+|have\s+|ever\s+)*(?:clos|end|finish|settl|top|cross|exceed|surpass|br[eo]k|pass|rose|ris|climb)\w*",
+        "since_launch": r"since\s+(?:being\s+|it\s+was\s+|its\s+|the\s+index['’]s\s+)?(?:introduc|launch|incept|creat|establish|found|start)",
         "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,

@@ -251,3 +251,62 @@ PEAKS_AND_OWNERS = [
 )
 def test_period_peaks_and_figures_the_index_owns(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# First times: "the first time it has ..." in apposition (unqualified when "since" is the index's
+# launch, qualified by another period); a first time of a period's close ("on its closing day of
+# the year") is qualified. "The day's low of N" is a trough of the session.
+APPOSED_FIRST_TIMES = [
+    (
+        "The Topix rose 0.5% to 3,010.4, the first time it has topped 3,000 since its launch in 1969.",
+        [M("TOPIX", "up", pct=0.5, level=3010.4, ms=3000, first=True)],
+    ),
+    (
+        "The Dow closed at 40,010.2, the first time it has closed above 40,000.",
+        [M("DJIA", "up", level=40010.2, ms=40000, first=True)],
+    ),
+    (
+        "The Dow closed at 40,010.2, the first time it has closed above 40,000 since March.",
+        [M("DJIA", "up", level=40010.2, ms=40000)],
+    ),
+    (
+        "The Nikkei rose 1% to 39,000, the first time it has risen five days in a row this year.",
+        [M("NIKKEI225", "up", pct=1, level=39000)],
+    ),
+    (
+        "It was the first time the Kospi finished above the 3,000 mark on the last trading day of the year.",
+        [M("KOSPI", None, ms=3000)],
+    ),
+    ("It was the first time the STI had crossed 4,000.", [M("STI", "up", ms=4000, first=True)]),
+    (
+        "The Nifty fell to the day's low of 19,200.5 before closing at 19,300.",
+        [M("NIFTY50", "down", level=19200.5, intra=True), M("NIFTY50", "down", level=19300)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), APPOSED_FIRST_TIMES, ids=[c[0][:50] for c in APPOSED_FIRST_TIMES]
+)
+def test_apposed_and_period_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# The first name after "as" that joins it to a clause about shares takes that clause's
+# direction, like "with" ("Shares in Taiwan closed up 0.7% as the TAIEX ended at ...").
+AS_AGGREGATE = [
+    (
+        "Shares in Seoul closed up 0.7% yesterday as the Kospi ended the year at 2,642.8.",
+        [M("KOSPI", "up", level=2642.8)],
+    ),
+    ("Stocks fell on Friday as the Dow ended at 35,000.5.", [M("DJIA", "down", level=35000.5)]),
+    # near-misses: another asset's clause; the name's own verb; "just as"
+    ("Gold fell as the Dow ended at 35,000.5.", [M("DJIA", None, level=35000.5)]),
+    ("Stocks rose as the Nikkei fell 1%.", [M("NIKKEI225", "down", pct=-1)]),
+    ("Stocks rose, just as the Nikkei closed at 40,000.", [M("NIKKEI225", None, level=40000)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AS_AGGREGATE, ids=[c[0][:50] for c in AS_AGGREGATE])
+def test_as_joins_the_index_to_a_clause_about_shares(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
