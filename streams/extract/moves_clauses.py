@@ -385,6 +385,15 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         elif fig.unit == "points" and points is None:
             points = fig.value
             approximate = approximate or fig.approximate
+        elif (
+            fig.unit == ""
+            and points is None
+            and r.bare_change_after.match(t, fig.end)
+            and r.change_verb_before.search(t[max(0, fig.before_end - 20) : fig.before_end])
+        ):
+            # AP's unitless change: "rose 1.43 to 1,094.60", "fell 12.5 to 3,210.4" (points)
+            points = fig.value
+            approximate = approximate or fig.approximate
     record = qualified_high = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
         if r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):

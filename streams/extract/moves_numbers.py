@@ -28,7 +28,8 @@ __all__ = [
 _NUMBER = re.compile(
     r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
-_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
+# ("0.5pc": Australian and British copy)
+_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
 _POINTS = (
@@ -163,11 +164,11 @@ def respell_numbers(text: str) -> str:
 # unit glued to its figure ("300pts").
 _BROKEN = re.compile(
     r"(?<![\d.,])(\d{1,3}), (\d{3}\.\d)"
-    r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b))"
+    r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b|pc\b))"
     r"|\b(up|down|higher|lower|rose|fell|gained|lost|added|shed|dropped|declined|climbed|jumped|slipped"
     r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))"
     # a unit glued to its figure: "up more than 300pts", "fell 12points"
-    r"|(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?=(?:pts?|points?|pct)\b)",
+    r"|(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?=(?:pts?|points?|pct|pc)\b)",
     re.IGNORECASE,
 )
 

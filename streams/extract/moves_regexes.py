@@ -41,7 +41,7 @@ _UP = (
     r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
     # "The Topix was ahead 0.39%", "ahead by 120 points": "ahead" before a change figure
     r"|ahead(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
-    r"(?:%|percent|per\s+cent|points?|pts))"
+    r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
@@ -51,7 +51,7 @@ _DOWN = (
     r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
     # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
-    r"(?:%|percent|per\s+cent|points?|pts))"
+    r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
 _FLAT = (
     r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
@@ -407,7 +407,8 @@ ANY, LOW = Regexes.pair(
         "level_after": _LEVEL_AFTER,
         "from_base": _FROM_BASE,
         "change_verb": _CHANGE_VERB,
-        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+$",
+        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?$",
+        "bare_change_after": r"\s+(?:to|at)\s+\d[\d,]*(?:\.\d+)?(?!\d|[,.]\d|\s?(?:%|percent|per\s+cent|pct|pc\b|times|x\b|-))",
         "distance_after": _DISTANCE_AFTER,
         "distance_before": _DISTANCE_BEFORE,
         "direction_words": _DIRECTION_WORDS,

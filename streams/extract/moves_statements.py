@@ -68,7 +68,7 @@ _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['
 # (a sector or industry of the index, its stocks, an ETF on it).
 _LABEL_OR_MODIFIER = (
     r"^\s*(?:(?P<label>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\d%.,])"
-    r"(?!\s*(?:%|percent|per\s+cent|pct|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
+    r"(?!\s*(?:%|percent|per\s+cent|pct|pc|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
     r"|health-care|materials|industrial|industrials|utilities|utility|consumer\s+\w+|real\s+estate"
     r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
     r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"

@@ -310,3 +310,32 @@ AS_AGGREGATE = [
 @pytest.mark.parametrize(("sentence", "expected"), AS_AGGREGATE, ids=[c[0][:50] for c in AS_AGGREGATE])
 def test_as_joins_the_index_to_a_clause_about_shares(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "pc" is per cent in Australian and British copy (also glued: "0.5pc"); AP's unitless change
+# before "to LEVEL" is points ("rose 1.43 to 1,094.60"); name forms of the S&P 500 ("Standard and
+# Poor's 500", "500-stock index"), the HSCEI ("H-share index") and the Shenzhen Component.
+UNITS_AND_NAMES = [
+    ("The FTSE 100 fell 0.5pc.", [M("FTSE100", "down", pct=-0.5)]),
+    ("The ASX 200 closed at 7,890.1, up 0.3 pc.", [M("ASX200", "up", pct=0.3, level=7890.1)]),
+    ("The ASX200 was off 0.4pc at midday.", [M("ASX200", "down", pct=-0.4)]),
+    ("The Nikkei fell (-0.2pc) on Friday.", [M("NIKKEI225", "down", pct=-0.2)]),
+    ("The Nasdaq composite rose 12.43 to 2,094.60.", [M("IXIC", "up", pts=12.43, level=2094.6)]),
+    ("The Dow fell 120.5 at 35,000 in early trade.", [M("DJIA", "down", pts=-120.5, level=35000)]),
+    ("The Standard and Poor's 500 rose 0.4%.", [M("SPX", "up", pct=0.4)]),
+    (
+        "The Standard & Poor's 500-stock index rose 2.30 to 1,656.37.",
+        [M("SPX", "up", pts=2.3, level=1656.37)],
+    ),
+    ("The H-share index fell 1%.", [M("HSCEI", "down", pct=-1)]),
+    ("The Shenzhen Stock Exchange Component Index rose 1%.", [M("SZCOMP", "up", pct=1)]),
+    # near-misses: PCs are no unit; a range of changes; a count of times
+    ("Sales of PCs rose 5 pc, while the Nikkei gained 1%.", [M("NIKKEI225", "up", pct=1)]),
+    ("The Kospi rose 2 to 3 percent.", [M("KOSPI", "up", pct=3)]),
+    ("The Dow rose 3 to 4 times.", [M("DJIA", "up")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), UNITS_AND_NAMES, ids=[c[0][:50] for c in UNITS_AND_NAMES])
+def test_units_and_name_forms(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
