@@ -34,7 +34,8 @@ _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
 _POINTS = (
     r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
-    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor)s?\b)"
+    # (nor a range's width: "in a 500-point range", "a 300-point band")
+    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor|range|band)s?\b)"
 )
 _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"

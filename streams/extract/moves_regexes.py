@@ -141,7 +141,7 @@ _FIRST_TIME = (
 _INTRADAY = (
     r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
     r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
-    r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?\s+(?:to|and|-|–)\s+\d"
+    r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)\d"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|(?<!closed\s)(?<!closes\s)(?<!closing\s)(?<!ended\s)(?<!ending\s)(?<!finished\s)\bearlier\b(?!\s+this\s+(?:year|month|week))"
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
@@ -283,7 +283,7 @@ _RANGE = (
     r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
     r"|\b(?:high|low)\s+of\s+(?P<c>[\d,]+(?:\.\d+)?)(?:\s+points?)?,?\s+and\s+(?:an?\s+|the\s+)?"
     r"(?:(?:intra-?day|session)\s+)?(?:low|high)\s+of\s+(?P<d>[\d,]+(?:\.\d+)?)"
-    r"|\brange\s+of\s+(?P<e>[\d,]+(?:\.\d+)?)(?:\s+points?)?\s+(?:to|and|-|–)\s+(?P<f>[\d,]+(?:\.\d+)?)"
+    r"|\brange\s+of\s+(?P<e>[\d,]+(?:\.\d+)?)(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)(?P<f>[\d,]+(?:\.\d+)?)"
 )
 # A peak or trough stated before the name ("At its low of the day, the Dow had fallen ...").
 _FRONTED_INTRADAY = (

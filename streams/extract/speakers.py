@@ -364,7 +364,27 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
         mention, start = found
         title = None if relative else _strip_article(join_tokens(appos))
         return Mention(name=mention.name, title=title or mention.title, gender=mention.gender), start
+    if len(commas) >= 2:
+        return _name_in_apposition(tokens, commas[1], comma, floor)
     return None
+
+
+def _name_in_apposition(tokens: list[Tok], before: int, comma: int, floor: int) -> tuple[Mention, int] | None:
+    """ "the vice president of the ECB, Luis de Guindos, has stated": the title first, then the
+    name alone between commas (a run of name words, two at least, ending in one)."""
+    appos = tokens[before + 1 : comma]
+    if not 2 <= len(appos) <= 5 or not appos[-1].is_name or appos[0].low in _NAME_CONNECTORS:
+        return None
+    if not all(t.is_name or t.low in _NAME_CONNECTORS for t in appos) or any(t.role for t in appos):
+        return None
+    k = before
+    while k > floor and before - k < 14 and tokens[k - 1].text not in {",", ".", ":", ";"}:
+        k -= 1
+    head = tokens[k:before]
+    if not any(t.role for t in head):
+        return None  # "In Tokyo, Luis de Guindos, ..." : no title before the name
+    title = _strip_article(join_tokens(head)) or None
+    return Mention(name=join_tokens(appos), title=title), k
 
 
 def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
