@@ -522,6 +522,32 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
+    return _crossing_on_the_way(readings)
+
+
+def _crossing_on_the_way(readings: list[Reading]) -> list[Reading]:
+    """ "topped the 40,000 line soon after the opening and hit a fresh intraday record of
+    40,314.64": a mark crossed in the session on the way to the session's peak is one peak (the
+    mark, the peak's level and its flags), as "set an intraday record as it crossed 4,000"."""
+    for k in range(len(readings) - 1):
+        a, b = readings[k], readings[k + 1]
+        if (
+            a.intraday
+            and b.intraday
+            and a.milestone is not None
+            and a.level is None
+            and a.change_pct is None
+            and a.change_points is None
+            and b.milestone is None
+            and b.level is not None
+            and b.level >= a.milestone
+            and a.direction == "up"
+            and b.direction in ("up", None)
+        ):
+            merged = b._replace(
+                milestone=a.milestone, direction="up", first_time=a.first_time or b.first_time, motion=True
+            )
+            return [*readings[:k], merged, *readings[k + 2 :]]
     return readings
 
 

@@ -339,3 +339,38 @@ UNITS_AND_NAMES = [
 @pytest.mark.parametrize(("sentence", "expected"), UNITS_AND_NAMES, ids=[c[0][:50] for c in UNITS_AND_NAMES])
 def test_units_and_name_forms(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# The session's peak before "drifting/sliding lower" is a peak; a mark crossed on the way to the
+# session's peak is one peak with both figures; an intraday range with an unspaced dash; a
+# range's width is no change.
+SESSION_SHAPES = [
+    (
+        "The Nikkei hit a record of 40,100.5 before drifting lower to close at 39,900.2.",
+        [M("NIKKEI225", "up", level=40100.5, rec=True, intra=True), M("NIKKEI225", "down", level=39900.2)],
+    ),
+    (
+        "The Dow rose 1% before sliding to end 0.2% lower.",
+        [M("DJIA", "up", pct=1, intra=True), M("DJIA", "down", pct=-0.2)],
+    ),
+    (
+        "The Kospi topped the 3,000 line soon after the opening and hit a fresh intraday record of 3,050.2.",
+        [M("KOSPI", "up", level=3050.2, ms=3000, rec=True, intra=True)],
+    ),
+    (
+        "The Nifty traded in a range of 22,100–22,300.",
+        [M("NIFTY50", None, level=22100, intra=True), M("NIFTY50", None, level=22300, intra=True)],
+    ),
+    ("The Sensex moved in a 500-point range.", []),
+    # near-misses: a close and then a peak of its own; a change in a narrow range is a change
+    (
+        "The Kospi rose 1% to 3,020 and hit an intraday high of 3,050.",
+        [M("KOSPI", None, level=3050, intra=True), M("KOSPI", "up", pct=1, level=3020)],
+    ),
+    ("The Sensex gained 500 points in a narrow range.", [M("SENSEX", "up", pts=500)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SESSION_SHAPES, ids=[c[0][:50] for c in SESSION_SHAPES])
+def test_shapes_of_the_session(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
