@@ -374,3 +374,22 @@ SESSION_SHAPES = [
 @pytest.mark.parametrize(("sentence", "expected"), SESSION_SHAPES, ids=[c[0][:50] for c in SESSION_SHAPES])
 def test_shapes_of_the_session(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Official and older names of table indices.
+MORE_NAMES = [
+    ("The TSEC weighted index rose 1.2%.", [M("TAIEX", "up", pct=1.2)]),
+    (
+        "The Taiwan Capitalization Weighted Stock Index fell 0.5% to 17,000.2.",
+        [M("TAIEX", "down", pct=-0.5, level=17000.2)],
+    ),
+    ("The S&P CNX Nifty rose 1%.", [M("NIFTY50", "up", pct=1)]),
+    ("The FBMKLCI fell 0.3%.", [M("KLCI", "down", pct=-0.3)]),
+    ("The DAX40 rose 0.4%.", [M("DAX", "up", pct=0.4)]),
+    ("The Nikkei Heikin rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_NAMES, ids=[c[0][:50] for c in MORE_NAMES])
+def test_official_and_older_names(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
