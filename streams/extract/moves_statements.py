@@ -96,12 +96,25 @@ _PERIOD_NOUN = r"(?:day|week|month|quarter|year|session|start|finish|performance
 _PHRASE_DIRECTION = (
     rf"\b(?:(?P<up>{_STREAK_ENDED}losing\s+streak|positive\s+note|winning\s+streak"
     r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
+    # "closed at its highest since 1990": where the close stands states the day's direction
+    r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+highest\b"
     rf"|[\w.]+-(?:day|week|month|year|session)\s+highs?|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
     rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
     r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
+    r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+lowest\b"
     rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+lows?|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
 )
-PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst")
+PHRASE_NEEDS = (
+    "note",
+    "streak",
+    "start",
+    "finish",
+    "high",
+    "low",
+    "correction",
+    "best",
+    "worst",
+)  # (highest, lowest)
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 

@@ -393,3 +393,20 @@ MORE_NAMES = [
 @pytest.mark.parametrize(("sentence", "expected"), MORE_NAMES, ids=[c[0][:50] for c in MORE_NAMES])
 def test_official_and_older_names(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "its highest level ever" is a record; a close at its highest/lowest since a date states the
+# day's direction (a lone touch of it stays a peak without one).
+HIGHEST = [
+    ("The FTSE 100 closed at its highest level ever.", [M("FTSE100", "up", rec=True)]),
+    ("The Nikkei closed at its highest since 1990.", [M("NIKKEI225", "up")]),
+    ("The Hang Seng ended at its lowest level since March.", [M("HSI", "down")]),
+    # near-misses
+    ("The Kospi touched its highest since 2007.", [M("KOSPI", None, intra=True)]),
+    ("The Nikkei's turnover was its highest since 1990.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HIGHEST, ids=[c[0][:50] for c in HIGHEST])
+def test_highest_ever_and_closes_at_a_periods_high(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
