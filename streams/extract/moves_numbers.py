@@ -33,7 +33,8 @@ _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
 _POINTS = (
-    r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
+    # ("500-odd points", "1,000-plus points", "300+ points": more or less that many)
+    r"(?P<more>-odd|-plus|\+)?(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
     # (nor a range's width: "in a 500-point range", "a 300-point band")
     r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor|range|band)s?\b)"
 )
@@ -91,10 +92,16 @@ _UNITS = "|".join(w for w, n in _WORDS.items() if 0 < n < 10)
 # test comes once, before the branches, so most places are turned away at once (same matches,
 # 3x faster).
 _SPELLED = re.compile(
-    rf"(?=[\d{''.join(sorted({w[0] for w in _WORDS}))}])\b"
+    rf"(?=[\d{''.join(sorted({w[0] for w in _WORDS} | {'h', 'a'}))}])\b"
     rf"(?:(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|({_PART})-thousand-(\d+)\b"
-    rf"|({_PART})[- ]thousand\b(?!-\d)"
-    rf"|((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b))",
+    rf"|((?:{_TENS})-(?:{_UNITS})|{_PART})[- ]thousand\b(?!-\d)"
+    rf"|((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b)"
+    # 8-9: "five hundred points", "two hundred and fifty points"
+    rf"|({_PART})[- ]hundred(?:(?:[- ]and)?[- ]((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)}|\d{{1,2}}))?\b"
+    # 10-13: fractions of a percent: "one-and-a-half percent", "half a percent", "three-quarters of a
+    # per cent"
+    rf"|(?:({_PART})[- ]and[- ]a[- ]half|(half)\s+(?:a|of\s+a|of\s+one|one)|(a\s+quarter|one[- ]quarter)\s+of\s+a"
+    r"|(three[- ]quarters)\s+of\s+a)(?=\s+(?:percent|per\s+cent)\b))",
     re.IGNORECASE,
 )
 
@@ -117,11 +124,22 @@ def _part(text: str) -> int:
 
 
 def _respell(match: re.Match[str]) -> str:
+    if match.group(8) is not None:
+        tail = match.group(9)
+        return str(_part(match.group(8)) * 100 + (sum(_part(w) for w in tail.split("-")) if tail else 0))
+    if match.group(10) is not None:
+        return f"{_part(match.group(10))}.5"
+    if match.group(11) is not None:
+        return "0.5"
+    if match.group(12) is not None:
+        return "0.25"
+    if match.group(13) is not None:
+        return "0.75"
     if match.group(7) is not None:
         words = match.group(7).split("-")
         return str(sum(_part(word) for word in words))
     if match.group(6) is not None:
-        return str(_part(match.group(6)) * 1000)
+        return str(sum(_part(w) for w in match.group(6).split("-")) * 1000)
     if match.group(4) is not None:
         return str(_part(match.group(4)) * 1000 + int(match.group(5)))
     whole = _part(match.group(2))
@@ -133,8 +151,8 @@ def _respell(match: re.Match[str]) -> str:
 def has_spelled_numbers(text: str) -> bool:
     """Whether ``respell_numbers`` may change the text: cheap substring tests (a word, not a
     digit, right before " percent" / " per cent" / " points"), the regex only then."""
-    if "-point-" in text or "thousand" in text:
-        return True
+    if "-point-" in text or "thousand" in text or "hundred" in text:
+        return _SPELLED.search(text) is not None
     for unit in (
         " percent",
         " per cent",
@@ -216,6 +234,7 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
             continue
         rest = text[end : end + 24]
         unit = ""
+        more = False
         pct = r.pct.match(rest)
         if pct:
             unit, end = "pct", end + pct.end()
@@ -223,6 +242,7 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
             points = r.points.match(rest)
             if points:
                 unit, end = "points", end + points.end()
+                more = points.group("more") is not None
             elif r.skip_after.match(rest):
                 continue
         if (
@@ -240,7 +260,7 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
                 end=end,
                 before=max(0, start - 60),
                 before_end=start - len(approx.group(0)) if approx else start,
-                approximate=approx is not None,
+                approximate=approx is not None or more,
             )
         )
     return figures

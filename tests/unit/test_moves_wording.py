@@ -410,3 +410,28 @@ HIGHEST = [
 @pytest.mark.parametrize(("sentence", "expected"), HIGHEST, ids=[c[0][:50] for c in HIGHEST])
 def test_highest_ever_and_closes_at_a_periods_high(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Spelled numbers of radio copy: hundreds, compound thousands, fractions of a percent; "500-odd",
+# "1,000-plus" and "300+" points are approximate.
+SPELLED = [
+    ("The Dow dropped nearly five hundred points.", [M("DJIA", "down", pts=-500, approx=True)]),
+    ("The Dow fell two hundred and fifty points.", [M("DJIA", "down", pts=-250)]),
+    ("The Dow fell three hundred twenty-five points.", [M("DJIA", "down", pts=-325)]),
+    ("The Nikkei closed at thirty-eight thousand.", [M("NIKKEI225", None, level=38000)]),
+    ("The Nikkei rose three-quarters of a percent.", [M("NIKKEI225", "up", pct=0.75)]),
+    ("The Kospi gained half a percent.", [M("KOSPI", "up", pct=0.5)]),
+    ("The Kospi rose by a quarter of a per cent.", [M("KOSPI", "up", pct=0.25)]),
+    ("The Nikkei rose one-and-a-half percent.", [M("NIKKEI225", "up", pct=1.5)]),
+    ("The Sensex climbed 500-odd points.", [M("SENSEX", "up", pts=500, approx=True)]),
+    ("The Sensex surged 1,000-plus points.", [M("SENSEX", "up", pts=1000, approx=True)]),
+    ("The Dow rose 300+ points.", [M("DJIA", "up", pts=300, approx=True)]),
+    # near-misses: "hundreds of" is no number; an exact figure stays exact
+    ("Hundreds of stocks fell as the Nikkei rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+    ("The Dow rose 300 points.", [M("DJIA", "up", pts=300)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SPELLED, ids=[c[0][:50] for c in SPELLED])
+def test_spelled_and_approximate_numbers(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
