@@ -104,7 +104,7 @@ class SentenceMove(NamedTuple):
 # parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
 # ("index futures", "mini futures", "e-minis") can begin with; a segment beginning otherwise skips
 # them all.
-_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e"})
+_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e", ":"})
 
 
 # A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
@@ -296,6 +296,11 @@ def sentence_moves(
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
+            # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
+            # at 17,000" (not before a sentence: "Frankfurt DAX: The German market shed ...").
+            colon = rx.label_colon.match(t, start, end)
+            if colon is not None:
+                start = colon.end()
             seg = t[start:end]
             noun_phrase = bool(rx.possessive.match(seg))
             futures_after = bool(rx.futures_after.match(seg))

@@ -122,6 +122,15 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
             continue
         if lowered.startswith(("after", "before", "having")):
             if r.earlier_day.search(folded) or (a and r.days_apart_before.search(t[max(0, a - 24) : a])):
+                if (
+                    kept
+                    and lowered.startswith(("after", "having"))
+                    and r.phase_turn.match(folded)
+                    and _has_change(text, folded if low is not None else None)
+                ):
+                    # "- having fallen more than 3% yesterday": an earlier day's move with a
+                    # change of its own is a move of its own (read after the day's)
+                    extensions.append((text, folded if low is not None else None, EXTENSION))
                 continue  # an earlier day's move; "a day after hitting a record": another day's
             if not r.phase_turn.match(folded) and not lowered.startswith("after the market"):
                 continue

@@ -382,6 +382,7 @@ ANY, LOW = Regexes.pair(
         "as_did": _AS_DID,
         "with_before": _WITH_BEFORE,
         "as_before": _AS_BEFORE,
+        "label_colon": r"\s*(?:index\s*)?:\s*(?=(?:up|down|higher|lower|flat|unchanged)\b|[+\-−–]?\d(?!\d*:))",
         "aggregate": r"\b(?:shares|stocks|equities|stock\s+markets?|bourses?|stock\s+exchanges?)\b",
         "leading_before": _LEADING_BEFORE,
         "connective": _CONNECTIVE,

@@ -435,3 +435,33 @@ SPELLED = [
 @pytest.mark.parametrize(("sentence", "expected"), SPELLED, ids=[c[0][:50] for c in SPELLED])
 def test_spelled_and_approximate_numbers(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A label's colon before its figures ("S&P 500: up 0.5%"), not before a sentence; an earlier
+# day's move with a change of its own after "having"/"after" is a move of its own (read after the
+# day's), one without a change figure stays part of the day's move.
+LABELS_AND_EARLIER_DAYS = [
+    ("S&P 500: up 0.5%", [M("SPX", "up", pct=0.5)]),
+    ("Hang Seng: down 1.2 per cent at 17,000", [M("HSI", "down", pct=-1.2, level=17000)]),
+    ("Frankfurt DAX: The German stock market gave up its gains.", []),
+    ("Nikkei: 10:30 am update", []),
+    (
+        "The FTSE 100 was up 0.4% in early trade - having fallen more than 2% yesterday.",
+        [M("FTSE100", "up", pct=0.4), M("FTSE100", "down", pct=-2, approx=True)],
+    ),
+    (
+        "The Nikkei rose 1.2%, after falling 2% on Friday.",
+        [M("NIKKEI225", "up", pct=1.2), M("NIKKEI225", "down", pct=-2)],
+    ),
+    (
+        "The Nikkei closed at a record, after hitting a record high on Friday.",
+        [M("NIKKEI225", "up", rec=True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), LABELS_AND_EARLIER_DAYS, ids=[c[0][:50] for c in LABELS_AND_EARLIER_DAYS]
+)
+def test_label_colons_and_earlier_days(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
