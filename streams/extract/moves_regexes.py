@@ -169,7 +169,8 @@ _LEVEL_BEFORE = (
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
 _EARLIER_DAY = (
     r"\b(?:on|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\blast\s+(?:week|month|year|"
-    r"session|\w+day's)\b|\bprevious\s+(?:session|day|week|close)\b|\byesterday\b|\bin\s+(?:19|20)\d\d\b"
+    r"session|\w+day's)\b|\b(?:previous|prior|preceding)\s+(?:session|day|week|close|trading\s+day)\b|\byesterday\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bthe\s+(?:day|session)\s+before\b|\ba\s+(?:day|session)\s+earlier\b"
 )
 
 # What follows "with" that is the subject's own figure or manner, not another subject's clause
@@ -211,7 +212,7 @@ _DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    rf"(?=[,\s])(?:(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
+    rf"(?=[,\s])(?:(?<!after)(?<!the\sday)(?<!the\ssession),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     # "after moving between A and B points, ended ...": the close after a fronted peak or range

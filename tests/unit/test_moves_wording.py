@@ -465,3 +465,24 @@ LABELS_AND_EARLIER_DAYS = [
 )
 def test_label_colons_and_earlier_days(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# More wordings of an earlier day: "the day before", "in the prior session", "a day earlier"
+# ("the day before" at the end of the piece is no phase boundary).
+EARLIER_DAYS = [
+    (
+        "The Ibovespa closed up 2.1% at 131,000.5, after falling 3% the day before.",
+        [M("IBOV", "up", pct=2.1, level=131000.5), M("IBOV", "down", pct=-3)],
+    ),
+    (
+        "The Nikkei rose 1%, having fallen 0.2 per cent in the prior session.",
+        [M("NIKKEI225", "up", pct=1), M("NIKKEI225", "down", pct=-0.2)],
+    ),
+    # near-miss: the same day's turn before the close
+    ("The Nikkei rose on Monday before closing 1% lower.", [M("NIKKEI225", "down", pct=-1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EARLIER_DAYS, ids=[c[0][:50] for c in EARLIER_DAYS])
+def test_more_earlier_days(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
