@@ -251,7 +251,12 @@ _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
     r"|reach|trade|open)\w*\b"
 )
-_NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+_NOUN_RECORD_BEFORE = (
+    r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+    # "the record high of the DAX", "the record highs set by the DAX"
+    r"|\b(?:record|all-time)\s+(?:closing\s+)?(?:highs?|closes?|levels?|peaks?)\s+(?:of|set\s+by|reached\s+by|hit\s+by)"
+    r"\s+(?:the\s+)?$"
+)
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 _AS_BEFORE = (

@@ -486,3 +486,19 @@ EARLIER_DAYS = [
 @pytest.mark.parametrize(("sentence", "expected"), EARLIER_DAYS, ids=[c[0][:50] for c in EARLIER_DAYS])
 def test_more_earlier_days(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A record noun phrase with the index as its complement: "the record high of the DAX", "the
+# record highs set by the DAX" (fresh conventions, after the contract's "record finishes for
+# the S&P 500"); a record count is not a record.
+RECORD_NOUNS = [
+    ("Despite the record high of the CAC 40, Paris banks fell.", [M("CAC40", "up", rec=True)]),
+    ("Others lagged the record highs set by the Nikkei.", [M("NIKKEI225", "up", rec=True)]),
+    ("Investors cheered the record close of the S&P 500.", [M("SPX", "up", rec=True)]),
+    ("A record number of the Nasdaq's stocks hit new lows.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECORD_NOUNS, ids=[c[0][:50] for c in RECORD_NOUNS])
+def test_record_noun_phrases_of_the_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
