@@ -502,3 +502,18 @@ RECORD_NOUNS = [
 @pytest.mark.parametrize(("sentence", "expected"), RECORD_NOUNS, ids=[c[0][:50] for c in RECORD_NOUNS])
 def test_record_noun_phrases_of_the_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "the S&P" with its article and no capitalised word or number after it is the S&P 500 even
+# without the Dow or the Nasdaq beside it; the bare "S&P" is as often the ratings agency.
+THE_SP = [
+    ("This was also a record close for the S&P, as tech shares rallied.", [M("SPX", "up", rec=True)]),
+    ("The S&P rose 1% on Friday.", [M("SPX", "up", pct=1)]),
+    ("S&P lowered its outlook, and the bonds fell 2%.", []),
+    ("The S&P Global index of factories fell 2%.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), THE_SP, ids=[c[0][:50] for c in THE_SP])
+def test_the_sp_with_its_article(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
