@@ -57,6 +57,7 @@ _FLAT = (
     r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
     # "held its ground at 47,950.88", "little moved", "hardly moved at all", "moving sideways"
     r"|h(?:eld|olds?|olding)\s+(?:its|their)\s+ground|(?:little|barely|hardly|scarcely)\s+mov(?:ed|ing)"
+    r"|(?:showed|shows|showing|saw|with)\s+(?:little|no)\s+movement"
     r"|(?:mov|trad)(?:ed|es|e|ing)\s+sideways"
 )
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
@@ -245,7 +246,7 @@ _OBJECT_BEFORE = (
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
-    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
 )
 _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
@@ -330,7 +331,7 @@ _DISTANCE_AFTER = (
 _DISTANCE_BEFORE = r"\bwithin\s+$"
 # "137,469.26 points at its highest": a level, not a change.
 _LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
-_DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
+_DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record|unchanged|flat|steady)\b"
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").

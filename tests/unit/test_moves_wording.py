@@ -517,3 +517,24 @@ THE_SP = [
 @pytest.mark.parametrize(("sentence", "expected"), THE_SP, ids=[c[0][:50] for c in THE_SP])
 def test_the_sp_with_its_article(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A lone dash between a place and the name is no word of the object's head ("Stock exchange in
+# Frankfurt - Dax little moved"); "showed little movement" is flat, and a relative clause after the
+# name is dropped when a flat predicate follows it.
+FLAT_MORE = [
+    ("Stock exchange in Frankfurt - Dax little moved on Monday", [M("DAX", "flat")]),
+    ("The Euro Stoxx 50 also showed little movement.", [M("SX5E", "flat")]),
+    (
+        "The Euro Stoxx 50, which tracks 50 of the largest stocks in the region, remained unchanged.",
+        [M("SX5E", "flat")],
+    ),
+    # near-misses: the object of "in" stays an object
+    ("Shares in the Nikkei rose.", []),
+    ("Stocks in Frankfurt and the DAX members rose.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FLAT_MORE, ids=[c[0][:50] for c in FLAT_MORE])
+def test_more_flat_statements(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
