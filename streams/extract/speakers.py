@@ -190,6 +190,9 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         return None
     last = tokens[i - 1]
     low = last.low
+    if last.text == ")" and i >= 4 and tokens[i - 3].text == "(" and tokens[i - 2].text.isupper():
+        # "The Korea Exchange (KRX) said": the abbreviation in parentheses restates the name
+        return name_before(tokens, i - 3)
     if low == "who" and i >= 2 and tokens[i - 2].text == ",":
         return name_before(tokens, i - 2)
     if low in PRONOUNS and not (i < len(tokens) and tokens[i].cap and low == "he"):

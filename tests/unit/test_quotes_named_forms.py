@@ -71,3 +71,26 @@ CASES: list[tuple[str, str, list[Q]]] = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_passage(text: str, expected: list[Q]) -> None:
     assert run(text) == expected
+
+
+# An organisation with its abbreviation in parentheses before the verb speaks under its full
+# name; a later citation by the abbreviation keeps it as written (dev 128: "SGX said", although
+# the article gives "Singapore Exchange (SGX)").
+ABBREVIATIONS: list[tuple[str, str, list[Q]]] = [
+    (
+        "abbreviation-in-parentheses-before-the-verb",
+        'Stocks rose.\nThe Korea Exchange (KRX) said in a statement: "Volume hit a record."\n'
+        'Later, the KRX added: "Margin debt was also high."',
+        expect(
+            ("Volume hit a record.", "Korea Exchange", None, False),
+            ("Margin debt was also high.", "KRX", None, False),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ABBREVIATIONS], ids=[c[0] for c in ABBREVIATIONS]
+)
+def test_abbreviations_in_parentheses(text: str, expected: list[Q]) -> None:
+    assert run(text) == expected
