@@ -155,7 +155,12 @@ def _flags_outside(
     if not readings:
         return readings
     if len(readings) == 1 and not readings[0].intraday:
-        fronted = first and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre)
+        fronted = (
+            first
+            and len(pre) < 80
+            and ("," in pre or "at " in pre or "At " in pre)
+            and rx.fronted_intraday.search(pre)
+        )
         given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
         if fronted or given_up:
             readings = [readings[0]._replace(intraday=True)]

@@ -298,6 +298,9 @@ _RANGE = (
 _FRONTED_INTRADAY = (
     r"^\W*(?:at\s+(?:its|the)\s+(?:\w+\s+)?(?:low|high|lows|highs|peak|trough|worst|best)\b|at\s+(?:one|some)"
     r"\s+points?\b|briefly\b|intra-?day\b)[^,]{0,40},\s*(?:the\s+)?$"
+    # "At one point the Dow was down 500 points" (no comma: only the marker and an article)
+    r"|^\W*(?:at\s+(?:one|some)\s+points?|at\s+(?:its|the)\s+(?:session['’]s\s+)?(?:low|high|peak|worst|best)"
+    r"(?:\s+of\s+the\s+(?:day|session))?)\s+(?:the\s+)?$"
 )
 # A peak given up later in the sentence: "reached 7,000 ..., but then pulled back".
 _PEAK_GIVEN_UP = (

@@ -538,3 +538,18 @@ FLAT_MORE = [
 @pytest.mark.parametrize(("sentence", "expected"), FLAT_MORE, ids=[c[0][:50] for c in FLAT_MORE])
 def test_more_flat_statements(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A fronted "At one point" without a comma marks the session's peak or trough too.
+FRONTED = [
+    ("At one point the Dow was down 500 points.", [M("DJIA", "down", pts=-500, intra=True)]),
+    ("At some points the Kospi was up 2%.", [M("KOSPI", "up", pct=2, intra=True)]),
+    # near-misses: the close and a clock time are no peaks
+    ("At the close the Dow was down 100 points.", [M("DJIA", "down", pts=-100)]),
+    ("At 10 a.m. the Dow was down 100 points.", [M("DJIA", "down", pts=-100)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRONTED, ids=[c[0][:50] for c in FRONTED])
+def test_fronted_peaks_without_a_comma(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
