@@ -242,7 +242,7 @@ _FUTURES_BEFORE = (
     r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$|\be-?mini\s+$"
 )
 _OBJECT_BEFORE = (
-    r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
+    r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gauge|stock\s+index)\b)|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
@@ -263,7 +263,7 @@ _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 _AS_BEFORE = (
     r"(?<!such)(?<!well)(?<!just)\s+as\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:benchmark\s+|main\s+|key\s+)?$"
 )
-_LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
+_LEADING_BEFORE = r"\b(?:lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gauge|stock\s+index)\b)|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
 _CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
 _APPOSITIVE = (

@@ -553,3 +553,18 @@ FRONTED = [
 @pytest.mark.parametrize(("sentence", "expected"), FRONTED, ids=[c[0][:50] for c in FRONTED])
 def test_fronted_peaks_without_a_comma(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "leading index" is an adjective of the name ("the Eurozone leading index EuroStoxx 50"), not a
+# causative "leading the FTSE 100 higher".
+LEADING_INDEX = [
+    ("The Eurozone leading index Euro Stoxx 50 rose by 0.9 percent.", [M("SX5E", "up", pct=0.9)]),
+    ("Spain's leading index, the Ibex 35, fell 1%.", [M("IBEX35", "down", pct=-1)]),
+    ("Banks were leading the FTSE 100 higher.", []),
+    ("Shell, leading the FTSE 100, rose 2%.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LEADING_INDEX, ids=[c[0][:50] for c in LEADING_INDEX])
+def test_leading_index_is_an_adjective(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
