@@ -191,7 +191,11 @@ _OWN_FIGURE = (
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.
-_BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
+_BUT_CLOSED = (
+    r"(?:(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
+    # "but recovered to close up 0.5%", "but rebounded to end 0.2% higher"
+    r"|(?:recovered|rebounded|bounced\s+back|reversed\s+course)\s+to\s+(?:close|end|finish|settle)\b)"
+)
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
@@ -227,6 +231,8 @@ _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:
 _BEFORE_CLOSE = (
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|drift|slid|los|shed|"
     r"trimm|giv|pull|slipp|recover|turn|swing)"
+    # "fell 2%, but recovered to close 0.4% down": the move given up was the trough
+    r"|^but\s+(?:recovered|rebounded|bounced\s+back|reversed)\b"
 )
 
 # --- a name's place in its sentence (moves) ---

@@ -568,3 +568,25 @@ LEADING_INDEX = [
 @pytest.mark.parametrize(("sentence", "expected"), LEADING_INDEX, ids=[c[0][:50] for c in LEADING_INDEX])
 def test_leading_index_is_an_adjective(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "but recovered/rebounded to close ..." is the same subject's close, not another clause: the
+# move before it is the session's trough (intraday), the close is read with its own figures.
+RECOVERED = [
+    ("The Kospi fell at the open, but recovered to close up 0.5%.", [M("KOSPI", "up", pct=0.5)]),
+    (
+        "The Hang Seng fell 2%, but recovered to close 0.4% down at 17,000.",
+        [M("HSI", "down", pct=-2, intra=True), M("HSI", "down", pct=-0.4, level=17000)],
+    ),
+    (
+        "The Nikkei fell 1%, but rebounded to end 0.3% higher.",
+        [M("NIKKEI225", "down", pct=-1, intra=True), M("NIKKEI225", "up", pct=0.3)],
+    ),
+    # near-miss: "but" before another subject's clause still ends the clause
+    ("The Nikkei fell, but analysts said it would recover.", [M("NIKKEI225", "down")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECOVERED, ids=[c[0][:50] for c in RECOVERED])
+def test_but_recovered_to_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
