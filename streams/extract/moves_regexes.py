@@ -136,7 +136,7 @@ _DURATION = (
 )
 _FIRST_TIME = (
     r"\bfirst[- ]ever\b|\b(?:first|1st)\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?(?:first|1st)\s+time\b(?!\s+(?:since|after\s+"
+    r"|\bfor\s+(?:the\s+)?(?:very\s+)?(?:first|1st)\s+time\b(?!\s+(?:since|after\s+"
     + _DURATION
     + r"|in\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?"
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
@@ -273,8 +273,10 @@ _LEADING_BEFORE = r"\b(?:lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gaug
 _CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
 _APPOSITIVE = (
-    r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
-    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
+    r"^\s*(?:index\s*)?,\s*(?=\S)(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
+    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b"
+    # ", for the first time, closed above 25,000": a first time inserted before the verb
+    r"|for\s+the\s+(?:very\s+)?first\s+time\b)"
     r"(?P<app>[^,\d]{1,80}),"
 )
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"

@@ -590,3 +590,21 @@ RECOVERED = [
 @pytest.mark.parametrize(("sentence", "expected"), RECOVERED, ids=[c[0][:50] for c in RECOVERED])
 def test_but_recovered_to_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# "for the very first time"; a first time inserted between the name and its verb (the
+# appositive test no longer lets a space slip past its exclusions).
+INSERTED_FIRST_TIMES = [
+    ("The Sensex crossed 80,000 for the very first time.", [M("SENSEX", "up", ms=80000, first=True)]),
+    ("The Nifty, for the first time, closed above 25,000.", [M("NIFTY50", "up", ms=25000, first=True)]),
+    # near-misses: a qualified first time; an inserted phrase that is no first time
+    ("The Dow, for the first time since 2021, closed above 36,000.", [M("DJIA", "up", ms=36000)]),
+    ("The Nikkei, for its part, rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), INSERTED_FIRST_TIMES, ids=[c[0][:50] for c in INSERTED_FIRST_TIMES]
+)
+def test_inserted_and_very_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
