@@ -221,7 +221,7 @@ _PHASE = (
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
     # "after moving between A and B points, ended ...": the close after a fronted peak or range
-    r"|(?<=\d|s),\s+(?=(?:closed|ended|finished|settled)\b)"
+    r"|(?<=\w),\s+(?=(?:closed|ended|finished|settled)\b)"
     # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
     r"|,\s+(?=touching\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
