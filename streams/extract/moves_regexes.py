@@ -273,10 +273,10 @@ _LEADING_BEFORE = r"\b(?:lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gaug
 _CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
 _APPOSITIVE = (
-    r"^\s*(?:index\s*)?,\s*(?=\S)(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
-    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b"
-    # ", for the first time, closed above 25,000": a first time inserted before the verb
-    r"|for\s+the\s+(?:very\s+)?first\s+time\b)"
+    # (not ", for the first time, closed above 25,000": a first time inserted before the verb)
+    r"^\s*(?:index\s*)?,(?!\s*for\s+the\s+(?:very\s+)?first\s+time\b)\s*(?!(?:and|while|but|as|with|after|before"
+    r"|having|led|lifted|helped|which|"
+    r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
     r"(?P<app>[^,\d]{1,80}),"
 )
 _AND_BEFORE = r"\band\s+(?:the\s+)?(?:\S+['’]s\s+)?$"

@@ -608,3 +608,20 @@ INSERTED_FIRST_TIMES = [
 )
 def test_inserted_and_very_first_times(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# Phrases set off by commas between the name and its verb still drop out of the clause.
+INSERTED_PHRASES = [
+    ("The Kospi, with Samsung leading, rose 1%.", [M("KOSPI", "up", pct=1)]),
+    ("The Nikkei, as expected, fell 1%.", [M("NIKKEI225", "down", pct=-1)]),
+    ("The Dow, though volatile, closed up 0.5%.", [M("DJIA", "up", pct=0.5)]),
+    ("The FTSE 100, after a slow start, rose 1%.", [M("FTSE100", "up", pct=1)]),
+    ("The Hang Seng, led by tech, rose 2%.", [M("HSI", "up", pct=2)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), INSERTED_PHRASES, ids=[c[0][:50] for c in INSERTED_PHRASES]
+)
+def test_inserted_phrases_drop_out(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
