@@ -50,9 +50,10 @@ from streams.extract.line_patterns import LinePattern
 
 __all__ = ["find_published_at", "parse_date"]
 
-# A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8".
+# A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8", and the
+# Guardian's "10.05 GMT" (a dot, then a zone).
 _TIME = re.compile(
-    r"\A\s*(?:,|at|T|@|[·•|–—-])?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+    r"\A\s*(?:,|at|T|@|[·•|–—-])?\s*(?P<h>\d{1,2})(?::|\.(?=\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|BST|UTC|CET|CEST)\b))(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"\s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|Z|GMT|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"
 )
 

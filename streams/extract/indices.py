@@ -106,8 +106,12 @@ class IndexRegistry:
         exact: dict[str, str],
         ranges: dict[str, PlausibleRange] | None = None,
         beside: dict[str, frozenset[str]] | None = None,
+        with_article: frozenset[str] = frozenset(),
     ) -> None:
         self.ranges: dict[str, PlausibleRange] = dict(ranges or {})
+        # Beside names that also count after "the" with no capitalised word or number after them
+        # ("a record close for the S&P,"), keyed by the name as written.
+        self.with_article: frozenset[str] = with_article
         # Names that count only in a sentence that also names one of the given indices ("S&P"
         # beside the Dow or the Nasdaq), keyed by the name as written.
         self.beside: dict[str, frozenset[str]] = dict(beside or {})
@@ -200,13 +204,26 @@ class IndexRegistry:
         kept = []
         for m in mentions:
             needed = self.beside.get(text[m.start : m.end])
-            if needed is None or not needed.isdisjoint(ids - {m.index_id}):
+            if (
+                needed is None
+                or not needed.isdisjoint(ids - {m.index_id})
+                or (text[m.start : m.end] in self.with_article and _with_article(text, m))
+            ):
                 kept.append(m)
         return kept
 
     def find_mentions(self, sentence: str) -> list[Mention]:
         """Every index name in the sentence, in order, longest name at each place."""
         return self.resolve(sentence, self.raw_matches(sentence))
+
+
+def _with_article(text: str, m: Mention) -> bool:
+    """ "the S&P rose 1%", "a record close for the S&P,": with the article and no capitalised word
+    or number after it the short name is the index (the agency is "S&P" bare, or "S&P Global")."""
+    if text[max(0, m.start - 4) : m.start] not in ("the ", "The "):
+        return False
+    after = text[m.end : m.end + 2]
+    return not (len(after) == 2 and after[0] == " " and (after[1].isupper() or after[1].isdigit()))
 
 
 def _range(value: object, where: str) -> PlausibleRange:
@@ -229,6 +246,7 @@ def _add(
     ranges: dict[str, PlausibleRange],
     source: str,
     beside: dict[str, frozenset[str]] | None = None,
+    with_article: set[str] | None = None,
 ) -> None:
     for entry in data.get("index", []):
         index_id = entry.get("id")
@@ -250,6 +268,9 @@ def _add(
             exact[str(name)] = index_id
             if beside is not None:
                 beside[str(name)] = frozenset(str(i) for i in ids)
+        for name in entry.get("with_article", []):
+            if with_article is not None:
+                with_article.add(str(name))
     for entry in data.get("exclude", []):
         for name in entry.get("names", []):
             names[str(name)] = _EXCLUDED
@@ -263,12 +284,13 @@ def load_registry(extra_path: Path | None = None) -> IndexRegistry:
     exact: dict[str, str] = {}
     ranges: dict[str, PlausibleRange] = {}
     beside: dict[str, frozenset[str]] = {}
+    with_article: set[str] = set()
     packaged = resources.files("streams").joinpath(DEFAULT_RESOURCE).read_text(encoding="utf-8")
-    _add(tomllib.loads(packaged), names, exact, ranges, DEFAULT_RESOURCE, beside)
+    _add(tomllib.loads(packaged), names, exact, ranges, DEFAULT_RESOURCE, beside, with_article)
     if extra_path is not None:
         extra = tomllib.loads(extra_path.read_text(encoding="utf-8"))
-        _add(extra, names, exact, ranges, str(extra_path), beside)
-    return IndexRegistry(names, exact, ranges, beside)
+        _add(extra, names, exact, ranges, str(extra_path), beside, with_article)
+    return IndexRegistry(names, exact, ranges, beside, frozenset(with_article))
 
 
 @lru_cache(maxsize=1)

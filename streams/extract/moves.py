@@ -96,7 +96,7 @@ __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
 # parenthetical ("(", ",", "index", "sub-index"), appositive, possessive ("'s") or "futures"
 # ("index futures", "mini futures", "e-minis") can begin with; a segment beginning otherwise skips
 # them all.
-_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e"})
+_SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e", ":"})
 
 
 # A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
@@ -147,7 +147,12 @@ def _flags_outside(
     if not readings:
         return readings
     if len(readings) == 1 and not readings[0].intraday:
-        fronted = first and "," in pre and len(pre) < 80 and rx.fronted_intraday.search(pre)
+        fronted = (
+            first
+            and len(pre) < 80
+            and ("," in pre or "at " in pre or "At " in pre)
+            and rx.fronted_intraday.search(pre)
+        )
         given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
         if fronted or given_up:
             readings = [readings[0]._replace(intraday=True)]
@@ -288,6 +293,11 @@ def sentence_moves(
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
+            # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
+            # at 17,000" (not before a sentence: "Frankfurt DAX: The German market shed ...").
+            colon = rx.label_colon.match(t, start, end)
+            if colon is not None:
+                start = colon.end()
             seg = t[start:end]
             noun_phrase = bool(rx.possessive.match(seg))
             futures_after = bool(rx.futures_after.match(seg))
@@ -407,14 +417,29 @@ def sentence_moves(
             readings = [elliptical(r, previous[-1].direction) for r in readings]
         readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
-        if with_before or (
+        # "Shares in Taiwan closed up 0.7% as the TAIEX ended at 10,642.86": the first name, after
+        # "as" that joins it to an aggregate's clause, takes that clause's direction like "with".
+        as_before = bool(
             readings
-            and (low is None or contains_any(pre[-40:], LEADING_NEEDS))
-            and rx.leading_before.search(pre[-40:])
+            and not with_before
+            and i == 0
+            and " as " in pre
+            and rx.as_before.search(pre[-60:])
+            and rx.aggregate.search(pre)  # the clause is about shares, not gold or the yen
+        )
+        if (
+            with_before
+            or as_before
+            or (
+                readings
+                and (low is None or contains_any(pre[-40:], LEADING_NEEDS))
+                and rx.leading_before.search(pre[-40:])
+            )
         ):
             head, head_low = _cut(text, low, pre_start, mention.start)
-            if with_before:
-                with_at = (head_low if head_low is not None else head.lower()).rfind("with")
+            if with_before or as_before:
+                word = "with" if with_before else " as "
+                with_at = (head_low if head_low is not None else head.lower()).rfind(word)
                 head, head_low = _cut(head, head_low, 0, with_at)
             inherited = clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]

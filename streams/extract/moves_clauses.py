@@ -131,6 +131,15 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
             continue
         if lowered.startswith(("after", "before", "having")):
             if r.earlier_day.search(folded) or (a and r.days_apart_before.search(t[max(0, a - 24) : a])):
+                if (
+                    kept
+                    and lowered.startswith(("after", "having"))
+                    and r.phase_turn.match(folded)
+                    and _has_change(text, folded if low is not None else None)
+                ):
+                    # "- having fallen more than 3% yesterday": an earlier day's move with a
+                    # change of its own is a move of its own (read after the day's)
+                    extensions.append((text, folded if low is not None else None, EXTENSION))
                 continue  # an earlier day's move; "a day after hitting a record": another day's
             if not r.phase_turn.match(folded) and not lowered.startswith("after the market"):
                 continue
@@ -252,7 +261,20 @@ def _first_time(t: str, r: Regexes) -> bool:
     """An unqualified first time that the phase does not negate ("failed to finish above 7,000
     for the first time ever" is no first time)."""
     found = r.first_time.search(t)
-    return found is not None and not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
+    if found is None:
+        # ", the first time it has exceeded 5000 since being introduced in 2003": a first time in
+        # apposition, unqualified when its tail names no period ("since" its launch is its whole
+        # history).
+        found = r.first_time_it.search(t)
+        if found is None:
+            return False
+        tail = t[found.end() : found.end() + 100]
+        qualified = r.first_time_qualified.search(tail)
+        if qualified is not None and not (
+            qualified.group(0).lower().startswith("since") and r.since_launch.match(tail, qualified.start())
+        ):
+            return False
+    return not r.negation_before.search(t[max(0, found.start() - 60) : found.start()])
 
 
 def _signed_direction(figures: list[Figure]) -> str | None:
@@ -384,6 +406,15 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         elif fig.unit == "points" and points is None:
             points = fig.value
             approximate = approximate or fig.approximate
+        elif (
+            fig.unit == ""
+            and points is None
+            and r.bare_change_after.match(t, fig.end)
+            and r.change_verb_before.search(t[max(0, fig.before_end - 20) : fig.before_end])
+        ):
+            # AP's unitless change: "rose 1.43 to 1,094.60", "fell 12.5 to 3,210.4" (points)
+            points = fig.value
+            approximate = approximate or fig.approximate
     record = qualified_high = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
         if r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):
@@ -397,7 +428,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
         record = True
         break
     direction, motion, weak = _direction(t, r, figures, noun_phrase)
-    first_time = (low is None or "first" in t) and _first_time(t, r)
+    first_time = (low is None or "first" in t or "1st" in t) and _first_time(t, r)
     if intraday and weak and not record and milestone is None and not first_time:
         # A lone peak or trough of the session ("touched its highest since 2001") states no
         # direction; a record, a milestone or a first time does. It is still a move.
@@ -481,9 +512,17 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if closes and not reading.record_high and all(n is None for n in numbers):
+            if (
+                closes
+                and not reading.record_high
+                and all(n is None for n in numbers)
+                and not (
+                    LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text)
+                )
+            ):
                 # "swung between gains and losses before closing flat": no peak or trough is
-                # stated, only the way to the close, which is read as the move.
+                # stated, only the way to the close, which is read as the move ("after hitting
+                # its highest level since 2022 earlier in the day" states one).
                 continue
             peaks += 1
             if reading.direction is not None or reading.level is not None:
@@ -504,6 +543,32 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
+    return _crossing_on_the_way(readings)
+
+
+def _crossing_on_the_way(readings: list[Reading]) -> list[Reading]:
+    """ "topped the 40,000 line soon after the opening and hit a fresh intraday record of
+    40,314.64": a mark crossed in the session on the way to the session's peak is one peak (the
+    mark, the peak's level and its flags), as "set an intraday record as it crossed 4,000"."""
+    for k in range(len(readings) - 1):
+        a, b = readings[k], readings[k + 1]
+        if (
+            a.intraday
+            and b.intraday
+            and a.milestone is not None
+            and a.level is None
+            and a.change_pct is None
+            and a.change_points is None
+            and b.milestone is None
+            and b.level is not None
+            and b.level >= a.milestone
+            and a.direction == "up"
+            and b.direction in ("up", None)
+        ):
+            merged = b._replace(
+                milestone=a.milestone, direction="up", first_time=a.first_time or b.first_time, motion=True
+            )
+            return [*readings[:k], merged, *readings[k + 2 :]]
     return readings
 
 

@@ -28,12 +28,15 @@ __all__ = [
 _NUMBER = re.compile(
     r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
-_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
+# ("0.5pc": Australian and British copy)
+_PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
 _POINTS = (
-    r"(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
-    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor)s?\b)"
+    # ("500-odd points", "1,000-plus points", "300+ points": more or less that many)
+    r"(?P<more>-odd|-plus|\+)?(?:\s{1,3}|\s?-\s?)(?:points?|pts?)\b"
+    # (nor a range's width: "in a 500-point range", "a 300-point band")
+    r"(?!\s+(?:mark|level|milestone|barrier|threshold|line|handle|hurdle|ceiling|floor|range|band)s?\b)"
 )
 _SKIP_AFTER = (
     r"(?:\s?-\s?|\s)(?:year|month|week|day|session|share|stock|member|strong|basis|hour|minute|"
@@ -90,10 +93,16 @@ _UNITS = "|".join(w for w, n in _WORDS.items() if 0 < n < 10)
 # test comes once, before the branches, so most places are turned away at once (same matches,
 # 3x faster).
 _SPELLED = re.compile(
-    rf"(?=[\d{''.join(sorted({w[0] for w in _WORDS}))}])\b"
+    rf"(?=[\d{''.join(sorted({w[0] for w in _WORDS} | {'h', 'a'}))}])\b"
     rf"(?:(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|({_PART})-thousand-(\d+)\b"
-    rf"|({_PART})[- ]thousand\b(?!-\d)"
-    rf"|((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b))",
+    rf"|((?:{_TENS})-(?:{_UNITS})|{_PART})[- ]thousand\b(?!-\d)"
+    rf"|((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b)"
+    # 8-9: "five hundred points", "two hundred and fifty points"
+    rf"|({_PART})[- ]hundred(?:(?:[- ]and)?[- ]((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)}|\d{{1,2}}))?\b"
+    # 10-13: fractions of a percent: "one-and-a-half percent", "half a percent", "three-quarters of a
+    # per cent"
+    rf"|(?:({_PART})[- ]and[- ]a[- ]half|(half)\s+(?:a|of\s+a|of\s+one|one)|(a\s+quarter|one[- ]quarter)\s+of\s+a"
+    r"|(three[- ]quarters)\s+of\s+a)(?=\s+(?:percent|per\s+cent)\b))",
     re.IGNORECASE,
 )
 
@@ -116,11 +125,22 @@ def _part(text: str) -> int:
 
 
 def _respell(match: re.Match[str]) -> str:
+    if match.group(8) is not None:
+        tail = match.group(9)
+        return str(_part(match.group(8)) * 100 + (sum(_part(w) for w in tail.split("-")) if tail else 0))
+    if match.group(10) is not None:
+        return f"{_part(match.group(10))}.5"
+    if match.group(11) is not None:
+        return "0.5"
+    if match.group(12) is not None:
+        return "0.25"
+    if match.group(13) is not None:
+        return "0.75"
     if match.group(7) is not None:
         words = match.group(7).split("-")
         return str(sum(_part(word) for word in words))
     if match.group(6) is not None:
-        return str(_part(match.group(6)) * 1000)
+        return str(sum(_part(w) for w in match.group(6).split("-")) * 1000)
     if match.group(4) is not None:
         return str(_part(match.group(4)) * 1000 + int(match.group(5)))
     whole = _part(match.group(2))
@@ -137,8 +157,8 @@ def has_spelled_numbers(text: str, lowered: bool = False) -> bool:
     """Whether ``respell_numbers`` may change the text: cheap substring tests (a word, not a
     digit, right before " percent" / " per cent" / " points"), the regex only then.
     ``lowered``: the text is lower-cased, so the units' capitalised forms cannot occur in it."""
-    if "-point-" in text or "thousand" in text:
-        return True
+    if "-point-" in text or "thousand" in text or "hundred" in text:
+        return _SPELLED.search(text) is not None
     for unit in _UNITS_LOWER if lowered else _UNITS_ANY_CASE:
         at = text.find(unit)
         while at > 0:
@@ -156,12 +176,15 @@ def respell_numbers(text: str) -> str:
 
 # Numbers broken by scraping, read as a reader reads them: a space after a thousands comma before
 # a level's decimals ("20, 572.97"), a decimal split by a space or a line break before a unit of
-# percent ("0. 19 percent", "0.\n\n13 percent"), a word of motion glued to its figure ("down1.7%").
+# percent ("0. 19 percent", "0.\n\n13 percent"), a word of motion glued to its figure ("down1.7%"), a
+# unit glued to its figure ("300pts").
 _BROKEN = re.compile(
     r"(?<![\d.,])(\d{1,3}), (\d{3}\.\d)"
-    r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b))"
+    r"|(?<=[a-z] )(\d{1,2})\.\s+(\d+\s?(?:%|percent\b|per\s+cent\b|pct\b|pc\b))"
     r"|\b(up|down|higher|lower|rose|fell|gained|lost|added|shed|dropped|declined|climbed|jumped|slipped"
-    r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))",
+    r"|eased|advanced|by|at|to)(?=[+\-−]?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b|pts\b))"
+    # a unit glued to its figure: "up more than 300pts", "fell 12points"
+    r"|(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?=(?:pts?|points?|pct|pc)\b)",
     re.IGNORECASE,
 )
 
@@ -170,12 +193,15 @@ _BROKEN = re.compile(
 # after a comma and a space, or a space after a point after a digit (each search starts from a
 # literal the engine jumps to), or a sign or digit glued to the last letter of one of its words
 # (d e l n o p r t y: no other character matches those under IGNORECASE), searched from the sign
-# or digit, far rarer than letters. The alternation of words under IGNORECASE tries every place
+# or digit, far rarer than letters, or a p glued to a digit (a unit: "300pts"). The alternation of
+# words under IGNORECASE tries every place
 # of every named sentence; these three cost a fifth of it.
 _BROKEN_GATES = (
     re.compile(r", (?<=\d, )\d"),
     re.compile(r"\.(?<=\d\.)\s"),
     re.compile(r"[+\-−\d](?:(?<=[delnoprtyDELNOPRTY]\d)|(?<=[delnoprtyDELNOPRTY][+\-−])(?=\d))"),
+    # a unit glued to its figure ("300pts", "0.5pc"): a p right after a digit
+    re.compile(r"[pP](?<=\d[pP])"),
 )
 
 
@@ -184,11 +210,14 @@ def _repair(match: re.Match[str]) -> str:
         return f"{match.group(1)},{match.group(2)}"
     if match.group(3) is not None:
         return f"{match.group(3)}.{match.group(4)}"
-    return match.group(5) + " "
+    if match.group(5) is not None:
+        return match.group(5) + " "
+    return match.group(6) + " "
 
 
 def repair_numbers(text: str) -> str:
-    """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%".
+    """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%";
+    "300pts" -> "300 pts".
     The text itself (the same object) when nothing is broken."""
     for gate in _BROKEN_GATES:
         if gate.search(text) is not None:
@@ -222,11 +251,16 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
         if not _CURRENCY_TAIL.isdisjoint(head[-3:]) and _CURRENCY_BEFORE.search(head):
             continue
         unit = ""
+        more = False
         after = r.unit.match(text[end : end + 24])
         if after is not None:
             if after.lastgroup == "skip":
                 continue
-            unit = "pct" if after.lastgroup == "pct" else "points"
+            if after.lastgroup == "pct":
+                unit = "pct"
+            else:
+                unit = "points"
+                more = after.group("more") is not None
             end += after.end()
         if (
             _is_year(digits, decimals, unit) and not r.level_not_year.search(text[max(0, start - 24) : start])
@@ -243,7 +277,7 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
                 end=end,
                 before=max(0, start - 60),
                 before_end=start - len(approx.group(0)) if approx else start,
-                approximate=approx is not None,
+                approximate=approx is not None or more,
             )
         )
     return figures

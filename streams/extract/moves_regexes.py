@@ -39,18 +39,27 @@ _UP = (
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
     r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
     r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
+    # "The Topix was ahead 0.39%", "ahead by 120 points": "ahead" before a change figure
+    r"|ahead(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
+    r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"
     r"|lower|down|lost|los(?:e|es|ing(?!\s+streak)|s|ses)|shed\w*|sank|sink\w*|slump\w*|plung\w*|retreat\w*"
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
-    r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
+    r"|pull(?:ed|s|ing)?\s+back|step(?:ped|s|ping)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
     r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
     # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
-    r"(?:%|percent|per\s+cent|points?|pts))"
+    r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
-_FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+_FLAT = (
+    r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+    # "held its ground at 47,950.88", "little moved", "hardly moved at all", "moving sideways"
+    r"|h(?:eld|olds?|olding)\s+(?:its|their)\s+ground|(?:little|barely|hardly|scarcely)\s+mov(?:ed|ing)"
+    r"|(?:showed|shows|showing|saw|with)\s+(?:little|no)\s+movement"
+    r"|(?:mov|trad)(?:ed|es|e|ing)\s+sideways"
+)
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
 # test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED and
 # _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
@@ -75,14 +84,22 @@ _RECORD = (
     r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
     r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
-    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
+    r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?"
+    # "its recent record-breaking spell": a run of records, not a record of the day
+    r"|breaking\s+(?:spell|run|streak|rally|series|stretch|sequence|year|month|week)s?"
+    # "a record year": a period of records, not a record level
+    r"|(?:year|month|quarter|week|session|day)s?\b))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
     r"(?:highs?|peaks?|heights|records?)\b"
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
     r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
-    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b)"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
+    # "its highest level ever", "its highest close ever" (not "its highest year-end close ever")
+    r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+)?ever\b"
+    # "the highest closing level in history" (not "the highest year-end close in history")
+    r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+){0,2}in\s+(?:its\s+)?history\b)"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -95,14 +112,14 @@ _RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
-    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new)\s+){0,2}$"
+    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new|recent)\s+){0,2}$"
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
     r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
     r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
-    r"landmark\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
+    r"landmark\s+|historic\s+|magic\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
@@ -115,35 +132,46 @@ MILESTONE_NEEDS_MARK = ("reclaim", "regain")
 # sees it: no phase of its own), unlike "after three failed attempts".
 _DURATION = (
     r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few)"
-    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    r"\s+(?:[\w-]+\s+)?(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|sessions?|decades?|quarters?)\b"
 )
 _FIRST_TIME = (
-    r"\bfirst[- ]ever\b|\bfirst\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
-    r"|\bfor\s+(?:the\s+)?first\s+time\b(?!\s+(?:since|after\s+"
+    r"\bfirst[- ]ever\b|\b(?:first|1st)\s+time\s+(?:ever|in\s+(?:its\s+)?history)\b"
+    r"|\bfor\s+(?:the\s+)?(?:very\s+)?(?:first|1st)\s+time\b(?!\s+(?:since|after\s+"
     + _DURATION
-    + r"|in\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?"
+    + r"|in\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?"
     r"|sessions?|decades?|quarters?)\b|in\s+(?:19|20)\d\d|this\s+(?:year|month|week)))"
 )
 _INTRADAY = (
     r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
     r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
-    r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?\s+(?:to|and|-|–)\s+\d"
-    r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|\bearlier\b(?!\s+this\s+(?:year|month|week))"
-    r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
+    r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)\d"
+    r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|(?<!closed\s)(?<!closes\s)(?<!closing\s)(?<!ended\s)(?<!ending\s)(?<!finished\s)\bearlier\b(?!\s+this\s+(?:year|month|week))"
+    r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately|soon)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
-    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
+    r"|\bthe\s+(?:day|session)['’]s\s+(?:high|low|peak|trough)s?\b"
+    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl|oscillat|vacillat)\w*\s+between\b"
+    # "rose to a high of 38,924.88", "hit a low of 34,889.72": the session's peak or trough (not
+    # "closed at a high of", nor a record or an N-year high: those name the kind of high)
+    r"|\b(?:hit|hits|hitting|reach\w*|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*|soar\w*|advanc\w*"
+    r"|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|its)\s+(?:session\s+|daily\s+)?"
+    r"(?:high|low)\s+of\s+\d"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
     r"(?=[a-z])(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
-    r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)|\b(?:high|highs|record|peak|close|level|low|"
+    r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)"
+    # "hit the historic 80,000 mark", "reached the 7,000 level": a mark reached is a level
+    r"|\b(?:reach(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es|ing)?)\s+the"
+    r"(?:\s+(?:historic|psychological(?:ly)?|key|landmark|important|magic)){0,2}"
+    r"|\b(?:high|highs|record|peak|close|level|low|"
     r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
 _EARLIER_DAY = (
     r"\b(?:on|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\blast\s+(?:week|month|year|"
-    r"session|\w+day's)\b|\bprevious\s+(?:session|day|week|close)\b|\byesterday\b|\bin\s+(?:19|20)\d\d\b"
+    r"session|\w+day's)\b|\b(?:previous|prior|preceding)\s+(?:session|day|week|close|trading\s+day)\b|\byesterday\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bthe\s+(?:day|session)\s+before\b|\ba\s+(?:day|session)\s+earlier\b"
 )
 
 # What follows "with" that is the subject's own figure or manner, not another subject's clause
@@ -156,11 +184,18 @@ _OWN_FIGURE = (
     r"(?![^,;]{0,30}\b(?:in|for|at|from|by|of)\s+(?!the\s+(?:session|day|week|month|year)\b))"
     r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
-    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s))"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s)"
+    # "closes with a loss", "finished with record numbers": the subject's own result
+    r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease)(?:es|s)?\b"
+    r"(?!\s+(?:in|for|at|from|by|of|on|to|among|across)\s)|(?:an?\s+)?record\s+(?:numbers|highs?|close|finish|levels?)\b)"
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.
-_BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
+_BUT_CLOSED = (
+    r"(?:(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:closed|ended|finished|settled)\b"
+    # "but recovered to close up 0.5%", "but rebounded to end 0.2% higher"
+    r"|(?:recovered|rebounded|bounced\s+back|reversed\s+course)\s+to\s+(?:close|end|finish|settle)\b)"
+)
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
@@ -182,16 +217,22 @@ _DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
 _PHASE = (
-    rf"(?=[,\s])(?:(?<!after),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
+    rf"(?=[,\s])(?:(?<!after)(?<!the\sday)(?<!the\ssession),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
+    # "after moving between A and B points, ended ...": the close after a fronted peak or range
+    r"|(?<=\w),\s+(?=(?:closed|ended|finished|settled)\b)"
+    # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
+    r"|,\s+(?=touching\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
-    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b))"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
-    r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
+    r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|drift|slid|los|shed|"
     r"trimm|giv|pull|slipp|recover|turn|swing)"
+    # "fell 2%, but recovered to close 0.4% down": the move given up was the trough
+    r"|^but\s+(?:recovered|rebounded|bounced\s+back|reversed)\b"
 )
 
 # --- a name's place in its sentence (moves) ---
@@ -207,24 +248,34 @@ _FUTURES_BEFORE = (
     r"\bfutures\s+(?:for|on|tracking|tied\s+to|linked\s+to)\s+(?:the\s+)?(?:\S+['’]s\s+)?$|\be-?mini\s+$"
 )
 _OBJECT_BEFORE = (
-    r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing|s)?|led|help\w*"
+    r"(?=[a-z])\b(?:dragg\w*|drag|sen(?:t|d|ds|ding)|push\w*|lift\w*|pull\w*|lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gauge|stock\s+index)\b)|s)?|led|help\w*"
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
-    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
 )
 _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
     r"|reach|trade|open)\w*\b"
 )
-_NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+_NOUN_RECORD_BEFORE = (
+    r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+    # "the record high of the DAX", "the record highs set by the DAX"
+    r"|\b(?:record|all-time)\s+(?:closing\s+)?(?:highs?|closes?|levels?|peaks?)\s+(?:of|set\s+by|reached\s+by|hit\s+by)"
+    r"\s+(?:the\s+)?$"
+)
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
-_LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
+_AS_BEFORE = (
+    r"(?<!such)(?<!well)(?<!just)\s+as\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:benchmark\s+|main\s+|key\s+)?$"
+)
+_LEADING_BEFORE = r"\b(?:lead(?:ing(?!\s+(?:index|indices|indexes|benchmark|gauge|stock\s+index)\b)|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"
 _CONNECTIVE = (r"^\s*(?:index|indices|indexes|futures)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
                          r"(?:\S+\s+){0,3}$")  # fmt: skip
 _APPOSITIVE = (
-    r"^\s*(?:index\s*)?,\s*(?!(?:and|while|but|as|with|after|before|having|led|lifted|helped|which|"
+    # (not ", for the first time, closed above 25,000": a first time inserted before the verb)
+    r"^\s*(?:index\s*)?,(?!\s*for\s+the\s+(?:very\s+)?first\s+time\b)\s*(?!(?:and|while|but|as|with|after|before"
+    r"|having|led|lifted|helped|which|"
     r"when|where|whereas|even|though|although|down|up|or|its?|ending|closing|reaching|falling|rising)\b)"
     r"(?P<app>[^,\d]{1,80}),"
 )
@@ -238,7 +289,10 @@ _FIRST_TIME_BEFORE = (
     r"|\bfor\s+the\s+first\s+time(?:\s+ever|\s+in\s+(?:its\s+)?history)?\s*,\s*(?:the\s+)?(?:\S+['’]s\s+)?$"
 )
 _FIRST_TIME_QUALIFIED = (
-    r"\bsince\b|\bin\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|sessions?|decades?|quarters?)\b"
+    # "... on its closing day of the year", "at a year-end": a first time of a period's close
+    r"\b(?:on|at)\s+(?:its|the|a)\s+(?:closing|last|final)\s+(?:trading\s+)?(?:day|session)\s+of\s+(?:the|a)\s+"
+    r"(?:year|month|quarter)\b|\b(?:year|month|quarter)[- ]end\b|"
+    r"\bsince\b|\bin\s+(?:\S+\s+){0,4}(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|sessions?|decades?|quarters?)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bthis\s+(?:year|month|week)\b"
 )
 # An intraday range: "moving between A and B", "a high of A and a low of B".
@@ -246,12 +300,15 @@ _RANGE = (
     r"\bbetween\s+(?P<a>[\d,]+(?:\.\d+)?)\s+and\s+(?P<b>[\d,]+(?:\.\d+)?)"
     r"|\b(?:high|low)\s+of\s+(?P<c>[\d,]+(?:\.\d+)?)(?:\s+points?)?,?\s+and\s+(?:an?\s+|the\s+)?"
     r"(?:(?:intra-?day|session)\s+)?(?:low|high)\s+of\s+(?P<d>[\d,]+(?:\.\d+)?)"
-    r"|\brange\s+of\s+(?P<e>[\d,]+(?:\.\d+)?)(?:\s+points?)?\s+(?:to|and|-|–)\s+(?P<f>[\d,]+(?:\.\d+)?)"
+    r"|\brange\s+of\s+(?P<e>[\d,]+(?:\.\d+)?)(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)(?P<f>[\d,]+(?:\.\d+)?)"
 )
 # A peak or trough stated before the name ("At its low of the day, the Dow had fallen ...").
 _FRONTED_INTRADAY = (
     r"^\W*(?:at\s+(?:its|the)\s+(?:\w+\s+)?(?:low|high|lows|highs|peak|trough|worst|best)\b|at\s+(?:one|some)"
     r"\s+points?\b|briefly\b|intra-?day\b)[^,]{0,40},\s*(?:the\s+)?$"
+    # "At one point the Dow was down 500 points" (no comma: only the marker and an article)
+    r"|^\W*(?:at\s+(?:one|some)\s+points?|at\s+(?:its|the)\s+(?:session['’]s\s+)?(?:low|high|peak|worst|best)"
+    r"(?:\s+of\s+the\s+(?:day|session))?)\s+(?:the\s+)?$"
 )
 # A peak given up later in the sentence: "reached 7,000 ..., but then pulled back".
 _PEAK_GIVEN_UP = (
@@ -285,11 +342,26 @@ _DISTANCE_AFTER = (
 _DISTANCE_BEFORE = r"\bwithin\s+$"
 # "137,469.26 points at its highest": a level, not a change.
 _LEVEL_AFTER = r"\s+at\s+(?:its|the)\s+(?:highest|lowest|peak|high|low)\b"
-_DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record)\b"
+_DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record|unchanged|flat|steady)\b"
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but")
+PHASE_NEEDS = (
+    "and",
+    "after",
+    "before",
+    "having",
+    "-",
+    "–",
+    "—",
+    "extending",
+    "but",
+    ", touching",
+    ", closed",
+    ", ended",
+    ", finished",
+    ", settled",
+)
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
@@ -327,12 +399,19 @@ ANY, LOW = Regexes.pair(
         "noun_record_before": _NOUN_RECORD_BEFORE,
         "as_did": _AS_DID,
         "with_before": _WITH_BEFORE,
+        "as_before": _AS_BEFORE,
+        "label_colon": r"\s*(?:index\s*)?:\s*(?=(?:up|down|higher|lower|flat|unchanged)\b|[+\-−–]?\d(?!\d*:))",
+        "aggregate": r"\b(?:shares|stocks|equities|stock\s+markets?|bourses?|stock\s+exchanges?)\b",
         "leading_before": _LEADING_BEFORE,
         "connective": _CONNECTIVE,
         "appositive": _APPOSITIVE,
         "and_before": _AND_BEFORE,
         "range": _RANGE,
         "fronted_intraday": _FRONTED_INTRADAY,
+        # a peak or trough that a piece states without a figure: a period's best reached
+        # ("after hitting its highest level since 2022", "touching a two-year low")
+        "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|a|an|the)\s+(?:highest|lowest"
+        r"|[\w.]+-(?:day|week|month|year)\s+(?:highs?|lows?))\b",
         "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
         "negation_before": r"\b(?:not|never|n't|n’t|fail(?:s|ed|ing)?\s+to|unable\s+to|short\s+of)\b",
         "standing_before": r"\b(?:clos|end|finish|settl|stood|stand|trad)\w*\s+$",
@@ -341,12 +420,16 @@ ANY, LOW = Regexes.pair(
         "period_opening": r"\W*(?:for|on|over|during)\s+the\s+(?:day|session|week|month|year|quarter)\b,?\s+(?:the\s+)?$",
         "first_time_before": _FIRST_TIME_BEFORE,
         "first_time_qualified": _FIRST_TIME_QUALIFIED,
+        "first_time_it": r"(?<!not\s)(?<!never\s)\bthe\s+(?:first|1st)\s+time\s+(?:ever\s+)?(?:that\s+)?(?:it|the\s+index)\s+"
+        r"(?:has\s+|had\s+|have\s+|ever\s+)*(?:clos|end|finish|settl|top|cross|exceed|surpass|br[eo]k|pass|rose|ris|climb)\w*",
+        "since_launch": r"since\s+(?:being\s+|it\s+was\s+|its\s+|the\s+index['’]s\s+)?(?:introduc|launch|incept|creat|establish|found|start)",
         "morning": r"\b(?:(?:mon|tues|wednes|thurs|fri)day\s+morning|morning\s+(?:trade|trading|session|deals))\b",
         "peak_given_up": _PEAK_GIVEN_UP,
         "level_after": _LEVEL_AFTER,
         "from_base": _FROM_BASE,
         "change_verb": _CHANGE_VERB,
-        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+$",
+        "change_verb_before": rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?$",
+        "bare_change_after": r"\s+(?:to|at)\s+\d[\d,]*(?:\.\d+)?(?!\d|[,.]\d|\s?(?:%|percent|per\s+cent|pct|pc\b|times|x\b|-))",
         "distance_after": _DISTANCE_AFTER,
         "distance_before": _DISTANCE_BEFORE,
         "direction_words": _DIRECTION_WORDS,

@@ -15,7 +15,8 @@ or stands somewhere. Not statements, and so not moves:
   total-return and compound-growth figures);
 - a name used as a label of a level ("Get out the Dow 19,000 rally caps") or as a modifier of
   another noun (the "S&P 500 financial sector", "FBM KLCI component stocks", an index ETF, an
-  index derived from it: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index").
+  index derived from it: "S&P 500 equal-weight index", "Nasdaq-100 Volatility Index"), or as the
+  owner of a figure that is not its level ("the Kospi's market capitalization reached a record").
 
 Each function takes the text and whether it is lower-cased (fold.py): the regexes run
 case-sensitively on lower-cased text, IGNORECASE otherwise.
@@ -67,7 +68,7 @@ _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['
 # (a sector or industry of the index, its stocks, an ETF on it).
 _LABEL_OR_MODIFIER = (
     r"^\s*(?:(?P<label>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\d%.,])"
-    r"(?!\s*(?:%|percent|per\s+cent|pct|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
+    r"(?!\s*(?:%|percent|per\s+cent|pct|pc|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
     r"|health-care|materials|industrial|industrials|utilities|utility|consumer\s+\w+|real\s+estate"
     r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
     r"|heavyweight|index)\s+)?(?:sectors?|sub-?sectors?|sub-?indices|sub-?indexes|industry|industries"
@@ -78,7 +79,12 @@ _LABEL_OR_MODIFIER = (
     # "Topix Core 30", "Dow Jones U.S. Total Stock Market Index"
     r"|(?:equal[- ]weight(?:ed)?|value|growth|volatility|vol|low[- ]volatility|min(?:imum)?[- ]volatility"
     r"|core\s+\d+|total[- ]return|net[- ]return|high[- ]dividend|dividend|esg|momentum|quality|leveraged"
-    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b))"
+    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b)"
+    # a figure of the index that is not its level: "the Kospi's market capitalization reached a
+    # record 2,472 trillion won", "the Nikkei's trading volume", "the FTSE 100's valuation"
+    r"|(?:index\s*)?['’]s?\s+(?:total\s+|combined\s+|overall\s+|daily\s+|average\s+)?(?:market\s+(?:capitali[sz]ation|cap|value)"
+    r"|capitali[sz]ation|turnover|(?:trading\s+)?volumes?|valuations?|p/?e\b|price[- ]to[- ]earnings"
+    r"|dividend\s+yield|earnings|weight(?:ing)?s?|foreign\s+ownership)\b)"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
@@ -90,12 +96,25 @@ _PERIOD_NOUN = r"(?:day|week|month|quarter|year|session|start|finish|performance
 _PHRASE_DIRECTION = (
     rf"\b(?:(?P<up>{_STREAK_ENDED}losing\s+streak|positive\s+note|winning\s+streak"
     r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
-    rf"|[\w.]+-(?:day|week|month|year|session)\s+high|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
+    # "closed at its highest since 1990": where the close stands states the day's direction
+    r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+highest\b"
+    rf"|[\w.]+-(?:day|week|month|year|session)\s+highs?|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
     rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
     r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
-    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+low|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
+    r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+lowest\b"
+    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+lows?|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
 )
-PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst")
+PHRASE_NEEDS = (
+    "note",
+    "streak",
+    "start",
+    "finish",
+    "high",
+    "low",
+    "correction",
+    "best",
+    "worst",
+)  # (highest, lowest)
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 

@@ -80,6 +80,14 @@ _SESSION_DIRECTION = re.compile(
     r"|start(?:s|ed|ing)?)\s+(?:\w+ly\s+)?(?P<word>up|higher|down|lower|in\s+the\s+red|in\s+the\s+green)\b",
     re.IGNORECASE,
 )
+# Or a verb of motion with shares or markets as its subject ("European shares fell sharply:",
+# "Asian markets rallied on Friday").
+_LEAD_MOTION = re.compile(
+    r"\b(?:shares|stocks|markets|equities|bourses|indices|indexes)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?P<up>rose|gained|climbed|rallied|advanced|jumped|surged|soared|firmed)"
+    r"|(?P<down>fell|lost|dropped|declined|slipped|tumbled|slumped|retreated|sank|eased|plunged))\b",
+    re.IGNORECASE,
+)
 
 
 def _number(text: str) -> float:
@@ -306,10 +314,13 @@ def list_direction(body: str, start: int) -> str | None:
         prev = body.rfind("\n", 0, pos - 1) + 1
         line = body[prev : pos - 1].strip()
         pos = prev
-        if not line or _LABEL_ROW.match(line):
-            continue
+        if not line or _LABEL_ROW.match(line) or _BARE_ROW.match(line):
+            continue  # another row of the list
         leads += 1
         words = [match.group("word").lower() for match in _SESSION_DIRECTION.finditer(line)]
         if words:
             return "up" if words[-1] in ("up", "higher", "in the green") else "down"
+        motion = _LEAD_MOTION.search(line)
+        if motion is not None:
+            return "up" if motion.group("up") else "down"
     return None

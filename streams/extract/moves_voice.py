@@ -53,7 +53,7 @@ _UP_NOUN = r"gains?|rises?|advances?|rall(?:y|ies)|jumps?|surges?|increases?|cli
 _DOWN_NOUN = r"loss(?:es)?|declines?|drops?|falls?|slides?|dips?|retreats?|decreases?|plunges?|slumps?"
 _NOUN_FIGURE_BEFORE = (
     rf"\b(?:(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
-    r"|(?:an?\s+)?)(?P<num>\d+(?:\.\d+)?)(?:\s?(?P<pct>%|percent\b|per\s+cent\b)|[\s-]?(?P<pts>points?\b))"
+    r"|(?:an?\s+)?)(?P<num>\d+(?:\.\d+)?)(?:\s?(?P<pct>%|percent\b|per\s+cent\b|pct\b|pc\b)|[\s-]?(?P<pts>points?\b))"
     rf"(?:\s+(?:(?P<up2>{_UP_NOUN})|(?P<down2>{_DOWN_NOUN})))?\s+(?:on|for|in|by)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
 )
 # A company's move on an exchange ("the stock's 5% jump on the Nasdaq in its debut") is not the index's.

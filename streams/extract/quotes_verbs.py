@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from streams.extract.speakers import Mention, name_after, name_before, possessive_name
+from streams.extract.speakers import ORG_WORDS, Mention, name_after, name_before, possessive_name
 from streams.extract.tokens import FINITE as _FINITE
 from streams.extract.tokens import INVERTED_ONLY as _INVERTED_ONLY
+from streams.extract.tokens import NAMED_ONLY as _NAMED_ONLY
 from streams.extract.tokens import PARTICIPLE as _PARTICIPLE
 from streams.extract.tokens import QUOTE_MARKERS, Tok, wordset
 from streams.extract.tokens import SPEECH_NOUNS as _SPEECH_NOUNS
@@ -66,9 +67,22 @@ def find_verbs(toks: list[Tok]) -> list[Verb]:
                 found = name_after(toks, i + 1)
                 if found is not None and found[0].name:
                     verbs.append(Verb(i, found[0], -1, True))
+        elif w in _NAMED_ONLY:
+            before = name_before(toks, i)
+            name = before[0].name if before is not None else None
+            if before is not None and name and toks[i - 1].is_name and _person(name):
+                verbs.append(Verb(i, before[0], before[1], False))
         elif w in _PARTICIPLE or (i == 0 and w == "added" and i + 1 < len(toks) and toks[i + 1].text == ":"):
             verbs.append(Verb(i, None, -1, False))
     return verbs
+
+
+def _person(name: str) -> bool:
+    """A person's name: two to four words, none of an organisation or a place, not "What X"."""
+    parts = name.split()
+    return (
+        2 <= len(parts) <= 4 and parts[0] not in ("What", "Which") and not any(p in ORG_WORDS for p in parts)
+    )
 
 
 def _subject_verb(toks: list[Tok], i: int) -> Verb:

@@ -190,6 +190,9 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
         return None
     last = tokens[i - 1]
     low = last.low
+    if last.text == ")" and i >= 4 and tokens[i - 3].text == "(" and tokens[i - 2].text.isupper():
+        # "The Korea Exchange (KRX) said": the abbreviation in parentheses restates the name
+        return name_before(tokens, i - 3)
     if low == "who" and i >= 2 and tokens[i - 2].text == ",":
         return name_before(tokens, i - 2)
     if low in PRONOUNS and not (i < len(tokens) and tokens[i].cap and low == "he"):
@@ -364,7 +367,27 @@ def _appositive_before(tokens: list[Tok], comma: int) -> tuple[Mention, int] | N
         mention, start = found
         title = None if relative else _strip_article(join_tokens(appos))
         return Mention(name=mention.name, title=title or mention.title, gender=mention.gender), start
+    if len(commas) >= 2:
+        return _name_in_apposition(tokens, commas[1], comma, floor)
     return None
+
+
+def _name_in_apposition(tokens: list[Tok], before: int, comma: int, floor: int) -> tuple[Mention, int] | None:
+    """ "the vice president of the ECB, Luis de Guindos, has stated": the title first, then the
+    name alone between commas (a run of name words, two at least, ending in one)."""
+    appos = tokens[before + 1 : comma]
+    if not 2 <= len(appos) <= 5 or not appos[-1].is_name or appos[0].low in _NAME_CONNECTORS:
+        return None
+    if not all(t.is_name or t.low in _NAME_CONNECTORS for t in appos) or any(t.role for t in appos):
+        return None
+    k = before
+    while k > floor and before - k < 14 and tokens[k - 1].text not in {",", ".", ":", ";"}:
+        k -= 1
+    head = tokens[k:before]
+    if not any(t.role for t in head):
+        return None  # "In Tokyo, Luis de Guindos, ..." : no title before the name
+    title = _strip_article(join_tokens(head)) or None
+    return Mention(name=join_tokens(appos), title=title), k
 
 
 def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:

@@ -79,7 +79,11 @@ INVERTED_ONLY = wordset(
 # Nouns that report speech after a possessive name and before "that" ("Carmen Lee’s comments
 # that the STI has a “slightly good chance” …").
 SPEECH_NOUNS = wordset("comments comment remarks remark warning assessment view views")
-_VERBS = FINITE | PARTICIPLE | WITH_TO | INVERTED_ONLY | SPEECH_NOUNS
+# Verbs that report a person's words only with a named speaker right before them: "Gareth Aird
+# called the minutes “the most dovish piece of communication …”" ("so-called", "what is called"
+# and an unnamed subject are labels, not speech).
+NAMED_ONLY = wordset("called calls labelled labeled branded")
+_VERBS = FINITE | PARTICIPLE | WITH_TO | INVERTED_ONLY | SPEECH_NOUNS | NAMED_ONLY
 
 
 class Tok:

@@ -235,3 +235,13 @@ def test_year_first_stamps_on_a_page() -> None:
     assert find_published_at("Headline\nPublished 2020/03/09 10:15\nBody.") == "2020-03-09"
     # a year-first date in prose dates nothing
     assert find_published_at("Headline\nThe index peaked on 2021.01.07 and fell since.\nBody.") is None
+
+
+def test_a_dotted_time_with_a_zone_after_the_date() -> None:
+    """The Guardian's stamp "Tue 12 Mar 2024 10.05 GMT": a dotted time needs a zone or am/pm."""
+    body = "FTSE 100 rises\n{}\nThe FTSE 100 rose 0.4%."
+    assert find_published_at(body.format("Tue 12 Mar 2024 10.05 GMT")) == "2024-03-12T10:05:00+00:00"
+    assert find_published_at(body.format("Wednesday 5 June 2024 16.40 BST")) == "2024-06-05"
+    assert find_published_at(body.format("5 June 2024 4.40 pm")) == "2024-06-05"
+    # near-miss: a dotted number without a zone is no time; the line is not a stamp
+    assert find_published_at(body.format("5 June 2024 10.05")) is None
