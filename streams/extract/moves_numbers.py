@@ -195,7 +195,7 @@ _BROKEN = re.compile(
 # (d e l n o p r t y: no other character matches those under IGNORECASE), searched from the sign
 # or digit, far rarer than letters, or a p glued to a digit (a unit: "300pts"). The alternation of
 # words under IGNORECASE tries every place
-# of every named sentence; these three cost a fifth of it.
+# of every named sentence; these gates cost a fifth of it.
 _BROKEN_GATES = (
     re.compile(r", (?<=\d, )\d"),
     re.compile(r"\.(?<=\d\.)\s"),
