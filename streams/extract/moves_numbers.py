@@ -177,6 +177,14 @@ _BROKEN_GATES = (
     re.compile(r"\.(?<=\d\.)\s"),
     re.compile(r"[+\-−\d](?:(?<=[delnoprtyDELNOPRTY]\d)|(?<=[delnoprtyDELNOPRTY][+\-−])(?=\d))"),
 )
+# The same gates for ASCII text (most sentences; ``str.isascii`` costs nothing): there ``\d`` is
+# [0-9] and "−" cannot occur, and a set of ASCII characters is tested from a bitmap instead of
+# through the Unicode digit table at every character (the third gate: a third of its time).
+_BROKEN_GATES_ASCII = (
+    _BROKEN_GATES[0],
+    _BROKEN_GATES[1],
+    re.compile(r"[+\-0-9](?:(?<=[delnoprtyDELNOPRTY][0-9])|(?<=[delnoprtyDELNOPRTY][+\-])(?=[0-9]))"),
+)
 
 
 def _repair(match: re.Match[str]) -> str:
@@ -190,7 +198,7 @@ def _repair(match: re.Match[str]) -> str:
 def repair_numbers(text: str) -> str:
     """ "20, 572.97" -> "20,572.97"; "0. 19 percent" -> "0.19 percent"; "down1.7%" -> "down 1.7%".
     The text itself (the same object) when nothing is broken."""
-    for gate in _BROKEN_GATES:
+    for gate in _BROKEN_GATES_ASCII if text.isascii() else _BROKEN_GATES:
         if gate.search(text) is not None:
             break
     else:
