@@ -28,6 +28,9 @@ __all__ = [
 _NUMBER = re.compile(
     r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
+# The same on ASCII text (``str.isascii`` costs nothing), where the first test is an ASCII set,
+# tested from a bitmap rather than through the Unicode digit table at every character.
+_NUMBER_ASCII = re.compile(_NUMBER.pattern.replace(r"(?=[+\-−\d])", r"(?=[+\-0-9])", 1))
 _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
 # name, read like "the 40,000 mark", not a change of 40,000 points.)
@@ -223,7 +226,7 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
     ``low`` is ``clause.lower()`` where that is fold-safe (fold.py), else None."""
     figures: list[Figure] = []
     r, text = (_LOW, low) if low is not None else (_ANY, clause)
-    for match in _NUMBER.finditer(clause):
+    for match in (_NUMBER_ASCII if clause.isascii() else _NUMBER).finditer(clause):
         sign, digits, decimals = match.groups()
         start, end = match.span()
         head = clause[max(0, start - 4) : start]
@@ -242,16 +245,17 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
             continue
         value = parse_number(digits + (decimals or ""))
         approx = r.approx.search(text[max(0, start - 24) : start])
+        # (Positional: a NamedTuple called with keywords builds a dict of them first, twice the cost.)
         figures.append(
             Figure(
-                value=-value if sign in ("-", "−") else value,
-                signed=bool(sign),
-                unit=unit,
-                start=start,
-                end=end,
-                before=max(0, start - 60),
-                before_end=start - len(approx.group(0)) if approx else start,
-                approximate=approx is not None,
+                -value if sign in ("-", "−") else value,  # value
+                bool(sign),  # signed
+                unit,
+                start,
+                end,
+                max(0, start - 60),  # before
+                start - len(approx.group(0)) if approx else start,  # before_end
+                approx is not None,  # approximate
             )
         )
     return figures
