@@ -15,6 +15,7 @@ Text that fails the check takes the original IGNORECASE pattern, so results neve
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 __all__ = ["Regexes", "fold_safe", "lower_pattern"]
 
@@ -93,8 +94,9 @@ class Regexes:
             compiled = re.compile(lower_pattern(pattern)) if folded else re.compile(pattern, re.IGNORECASE)
             setattr(self, name, compiled)
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:
-        raise AttributeError(f"no regex named {name!r}")  # only reached for unknown names
+    if TYPE_CHECKING:  # for the type checker only: a class with __getattr__ pays for it on every lookup
+
+        def __getattr__(self, name: str) -> re.Pattern[str]: ...
 
     @classmethod
     def pair(cls, sources: dict[str, str]) -> tuple[Regexes, Regexes]:

@@ -130,7 +130,11 @@ class IndexRegistry:
         trie = "(?:" + folded + ")" + edge_after
         self._lowered = re.compile(r"[^\w&/]" + trie)
         self._after_space = re.compile(" " + trie)
-        self._after_other = re.compile(r"[^a-z0-9_ &/](?<![\w&/])" + trie)
+        # (Most such characters are "." and "," before a space: a look at the next character,
+        # one of the names' first characters, turns them away before the trie is tried.)
+        firsts = "".join(sorted({re.escape(key[0]) for key in self._names if key}))
+        first = f"(?=[{firsts}])" if firsts else ""
+        self._after_other = re.compile(r"[^a-z0-9_ &/](?<![\w&/])" + first + trie)
         # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
         # two places from after that character. Also run as one regex per first character (a
         # literal the engine jumps to), like the split above.

@@ -539,6 +539,30 @@ _validate_moves: Callable[[list[dict[str, object]]], list[IndexMove]] = TypeAdap
 ).validate_python
 
 
+_SIGNS = frozenset("+-−–")
+
+
+def _line_heads(body: str) -> tuple[bool, bool]:
+    """Whether a line of the body starts with "." (the body's first line included) and whether
+    one after the first starts with a sign ("+", "-", "−", "–"). One walk over the line breaks
+    (found by a one-character search) instead of a scan of the whole body per two-character
+    needle ("\\n.", "\\n+", ...)."""
+    dot = body.startswith(".")
+    signed = False
+    at = body.find("\n")
+    last = len(body) - 1
+    while 0 <= at < last:
+        head = body[at + 1]
+        if head == ".":
+            dot = True
+        elif head in _SIGNS:
+            signed = True
+        if dot and signed:
+            break
+        at = body.find("\n", at + 1)
+    return dot, signed
+
+
 def extract_moves(article: Article, registry: IndexRegistry | None = None) -> list[IndexMove]:
     """Every statement about a named index in the article, in text order."""
     registry = registry or default_registry()
@@ -557,9 +581,10 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     spans = spans_holding(body, [m.start for m in found]) if found else []
     # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
     # run of glued columns that the name scan does not see: read apart, merged in text order.
-    flattened = glued_rows(body, registry) if "\n." in body or body.startswith(".") else []
+    dot_line, signed_line = _line_heads(body)
+    flattened = glued_rows(body, registry) if dot_line else []
     # Ticker-bar rows stacked over three lines (name, last, "+79.21(+0.36%)"), read the same way.
-    if "%" in body and ("\n+" in body or "\n-" in body or "\n−" in body or "\n–" in body):
+    if signed_line and "%" in body:
         stacked = stacked_rows(body, registry)
         if stacked:
             flattened = sorted(flattened + stacked, key=lambda row: row[0])

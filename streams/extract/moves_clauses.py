@@ -456,20 +456,20 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     over_points = None
     if over and milestone is not None:
         over_points = -milestone if direction == "down" else milestone
-    reading = Reading(
-        direction=direction,
-        change_pct=pct,
-        change_points=points,
-        level=level,
-        milestone=milestone,
-        record_high=record,
-        first_time=first_time,
-        approximate=approximate,
-        intraday=intraday,
-        motion=motion,
-        over_points=over_points,
+    # (Positional, in field order: a NamedTuple called with keywords builds a dict of them first.)
+    return Reading(
+        direction,
+        pct,  # change_pct
+        points,  # change_points
+        level,
+        milestone,
+        record,  # record_high
+        first_time,
+        approximate,
+        intraday,
+        motion,
+        over_points,
     )
-    return reading
 
 
 def clause_direction(text: str, low: str | None) -> str | None:
