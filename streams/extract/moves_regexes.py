@@ -50,7 +50,13 @@ _DOWN = (
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
     r"(?:%|percent|per\s+cent|points?|pts))"
 )
-_FLAT = r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+_FLAT = (
+    r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
+    # "little moved", "hardly moved at all", "was moving sideways", "showed little movement",
+    # "held its ground" (tests/data/fresh/README.md: flat statements)
+    r"|(?:little|hardly|barely|scarcely)\s+(?:moved|budged)|(?:hardly|barely|scarcely)\s+changed"
+    r"|(?:mov|trad)(?:e|es|ed|ing)\s+sideways|little\s+movement|h(?:e|o)ld(?:s|ing)?\s+(?:its|their)\s+ground"
+)
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
 # test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED and
 # _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
@@ -211,7 +217,8 @@ _OBJECT_BEFORE = (
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
-    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+    # (a spaced dash ends a label: "Stock exchange in Frankfurt - Dax little moved")
+    r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
 )
 _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
