@@ -177,7 +177,9 @@ _CUT_FOLDED = (
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
     r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
+    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|"
+    # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"
+    r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
 )
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
@@ -204,7 +206,8 @@ _BEFORE_CLOSE = (
 _JOIN = r"^(?:[\s().,]|\b(?:index|or|the)\b)*$"
 _PARENTHETICAL = (
     r"^\s*(?:index\s*|sub-index\s*)?(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who|whose|the|a|an|comprising|"
-    r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},"
+    # (the closing comma is no thousands separator: "support at 10,800-10,900 points")
+    r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},(?!\d{3}\b)"
 )
 _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
 # ("Dow e-minis", "E-mini S&P 500": the CME's mini futures contracts)

@@ -31,14 +31,17 @@ __all__ = ["label_or_modifier", "phrase_direction", "predicted_before", "unstate
 
 # Adverbs that may stand between the name and its verb ("the Nikkei also could ...").
 _ADVERBS = r"(?:(?:\w+ly|also|still|now|again|too|itself|futures|index)\s+){0,2}"
-_BE = r"(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked|seems?|seemed|appears?)\s+)?"
+_BE = (
+    r"(?:(?:(?:is|are|was|were)\s+being|is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked"
+    r"|seems?|seemed|appears?)\s+)?"
+)
 # The clause's head verb is hedged (expected, called or possible: not what happened), negated
 # (what the index did not do) or a verb of approach (it nears a record or a level).
 _HEAD = (
     rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
     r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
     rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
-    r"|set\s+(?:to|for)"
+    r"|set\s+(?:to|for)|ready(?:ing)?\s+(?:to|for)|gearing\s+up\s+for|in\s+line\s+(?:to|for)"
     r"|point(?:s|ed|ing)?\s+(?:to|toward|towards)|indicat(?:e|es|ed|ing)"
     r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
@@ -47,6 +50,17 @@ _HEAD = (
     r"|(?:inch|edg|mov|push|creep|climb|head|drift|crawl|crept)\w*\s+(?:\w+ly\s+)?"
     r"(?:close\s+to|closer\s+to|near(?:er)?|toward|towards|within))))\b"
 )
+# A hedged verb a few words into the clause, before any word of motion: "which just a week ago was
+# being tipped by investors to hit an all-time record", "which analysts now expect to reach 30,000".
+_HEDGE_LATER = (
+    r"^(?P<lead>[^,;:.%\d]{0,48}?)\b(?:tipped|expected|expect|forecast|predicted|predict|projected|poised"
+    r"|likely|seen|tip|tips)\s+(?:by\s+[^,;:.\d]{1,40}?\s+)?to\s+(?:hit|reach|rise|fall|climb|top|break"
+    r"|test|cross|surpass|end|close|finish|extend|gain|lose|drop|record|set|post|rally|rebound|recover)\b"
+)
+_MOTION_LEAD = (
+    r"\b(?:rose|fell|rise[sn]?|falls?|fallen|gain\w*|los[est]\w*|jump\w*|climb\w*|declin\w*|drop\w*"
+    r"|up|down|higher|lower|closed|ended|finished|record)\b"
+)
 # Statistics over many sessions and return figures.
 _STATISTIC = (
     r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)"
@@ -54,6 +68,7 @@ _STATISTIC = (
     r"|\d+\s+of\s+(?:the\s+|its\s+|this\s+)?(?:\w+['’]s\s+)?(?:last\s+|past\s+)?\d+\s+(?:trading\s+)?"
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
 )
+HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "likely", "seen")
 STATISTIC_NEEDS = ("average", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
@@ -78,7 +93,13 @@ _LABEL_OR_MODIFIER = (
     # "Topix Core 30", "Dow Jones U.S. Total Stock Market Index"
     r"|(?:equal[- ]weight(?:ed)?|value|growth|volatility|vol|low[- ]volatility|min(?:imum)?[- ]volatility"
     r"|core\s+\d+|total[- ]return|net[- ]return|high[- ]dividend|dividend|esg|momentum|quality|leveraged"
-    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b))"
+    r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b)"
+    # a possessive whose noun is not the index's level: "the KOSPI's market capitalization reached
+    # a record", "the STI's top gainer, rising 5.8%", "the Nikkei's trading volume"
+    r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:market\s+(?:capitali[sz]ation|cap|value)|capitali[sz]ation|turnover"
+    r"|(?:trading\s+)?volumes?|valuations?|p/?e\s+ratio|price[- ]to[- ]earnings|earnings|dividend\s+yield"
+    r"|weightings?|members?|constituents?|components?|stocks|shares|companies|heavyweights?"
+    r"|(?:gain|los|ris|fall|declin|advanc|perform|lagg|mov)ers?)\b)"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
@@ -103,6 +124,8 @@ ANY, LOW = Regexes.pair(
     {
         "phrase_direction": _PHRASE_DIRECTION,
         "head": _HEAD,
+        "hedge_later": _HEDGE_LATER,
+        "motion_lead": _MOTION_LEAD,
         "statistic": _STATISTIC,
         "predicted_before": _PREDICTED_BEFORE,
         "inverted_condition": _INVERTED_CONDITION,
@@ -120,6 +143,10 @@ def unstated_clause(clause: str, low: str | None) -> bool:
         if head.group("approach") is None:
             return True
         if not any(f.unit in ("pct", "points") for f in find_figures(clause, low)):
+            return True
+    if low is None or contains_any(t, HEDGE_NEEDS):
+        later = r.hedge_later.match(t)
+        if later is not None and not r.motion_lead.search(later.group("lead")):
             return True
     return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
 

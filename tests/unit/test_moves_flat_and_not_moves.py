@@ -1,6 +1,7 @@
 """Clause reading met on real articles annotated blind (tests/data/fresh/README.md conventions).
 
-Hand-written sentences, several phrasings per rule with near-misses that must not match: flat
+Hand-written sentences, several phrasings per rule with near-misses that must not match: what
+is not a move (a market value, a support level, a forecast, a component's rise); flat
 statements without the word "flat" ("hardly moved", "held its ground", "moving sideways") and
 a spaced dash that ends a label before the index's name.
 """
@@ -54,6 +55,41 @@ def _cases(cases: list[tuple[str, list[tuple[Any, ...]]]]) -> Any:
     return pytest.mark.parametrize(("sentence", "expected"), cases, ids=[c[0][:60] for c in cases])
 
 
+# --- what is not a move, and flat statements
+NOT_MOVES = [
+    # a support or resistance band is a forecast; its "10,800-10,900" is no 900-point change
+    ("The Taiex, which is expected to find technical support at 10,800-10,900 points", []),
+    (
+        "Dealers said the Hang Seng, which may meet resistance at 26,500-26,800 points, will stay volatile.",
+        [],
+    ),
+    # the index's market value, volume or components are not the index
+    ("The KOSPI's market capitalization also reached a record 2,472 trillion won.", []),
+    ("The Nikkei's trading volume hit its highest level since March.", []),
+    ("DBS was the STI's top gainer of the day, rising 3.1 per cent.", []),
+    ("Rio Tinto was among the FTSE 100's biggest fallers, down 4%.", []),
+    # forecasts: a hedged verb, also a few words into a relative clause, or a trailing "in line for"
+    ("U.S. stocks were steady, with the S&P 500 readying for its largest yearly rise in 16 years.", []),
+    ("The Nikkei is in line for its best quarter since 2020.", []),
+    (
+        "The pound fell, hurting the FTSE, which just a week ago was being tipped by investors to hit a record.",
+        [],
+    ),
+    ("Traders watched the Sensex, which brokers now expect to reach 90,000 by March.", []),
+    (
+        "The Nasdaq was up 26.1 points at 8,972.6, in line for a gain of about 35 per cent for the year.",
+        [M("IXIC", "up", pts=26.1, level=8972.6)],
+    ),
+    (
+        "The Nikkei rose 1.2% to 40,100.5, on track for its best week since March.",
+        [M("NIKKEI225", "up", pct=1.2, level=40100.5)],
+    ),
+    # near misses: the index's own record or figure, and a hedge after the move
+    ("The Dow's record close was its 20th this year.", [M("DJIA", "up", rec=True)]),
+    ("The FTSE 100's 1.2% rise was led by miners.", [M("FTSE100", "up", pct=1.2)]),
+    ("The Nikkei, which analysts expected to fall, rose 1%.", [M("NIKKEI225", "up", pct=1)]),
+    ("The Kospi rose 1% to a record, as economists had expected.", [M("KOSPI", "up", pct=1, rec=True)]),
+]
 FLAT = [
     ("Dax little moved below record high", [M("DAX", "flat")]),
     ("The Nikkei hardly moved at all on Monday, with exporters mixed.", [M("NIKKEI225", "flat")]),
@@ -67,6 +103,11 @@ FLAT = [
     ("The Hang Seng barely moved, edging up 0.1%.", [M("HSI", "up", pct=0.1)]),
     ("Trading in shares tracking the Nikkei hardly moved.", []),
 ]
+
+
+@_cases(NOT_MOVES)
+def test_what_is_not_a_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
 
 
 @_cases(FLAT)
