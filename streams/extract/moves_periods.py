@@ -22,14 +22,18 @@ __all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
-    r"(?:,\s*|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
-    r"|after\s+(?=\w+ing\b))"
+    r"(?:,\s*|\s+[-–—]\s+|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
+    # "up 0.5% - having fallen more than 3% yesterday"
+    r"|after\s+(?=\w+ing\b)|having\s+(?=\w+(?:ed|en|st|ost)\b))"
 )
 _PERIOD = (
     r"\b(?:(?:this|last|past|previous)\s+(?:week|month|year|quarter)"
     r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|quarters?)"
     r"|so\s+far\s+(?:this\s+\w+|in\s+\d{4})|year[- ]to[- ]date|ytd|since\s+(?:the\s+start|the\s+beginning|\w+)"
-    r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b"
+    r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d"
+    # another session: "having fallen 3% yesterday", "after falling 14% the day before"
+    r"|yesterday|the\s+(?:day|session)\s+before|(?:a|one)\s+(?:day|session)\s+earlier"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+(?:day|session)))\b"
 )
 # A move of the session itself, peak or trough: left to the phase split (moves_clauses).
 _SESSION = r"\bas\s+(?:much|high|low)\s+as\b|\bintra-?day\b|\bat\s+one\s+point\b|\bduring\s+the\s+session\b"
@@ -60,19 +64,27 @@ ANY, LOW = Regexes.pair(
         r"(?:days?|weeks?|sessions?|months?|years?)$",
     }
 )
-PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
-                " in ", " day", " week", " session", " month")  # fmt: skip
+PERIOD_NEEDS = ("this", "last", "past", "previous", "prior", "preceding", "so far", "year", "ytd", "since",
+                "for the", "on the", " in ", " day", " week", " session", " month")  # fmt: skip
 
 
 def _has_change(text: str, low: str | None) -> bool:
     return any(f.unit in ("pct", "points") for f in find_figures(text, low))
 
 
+def _own_period(head: str, r: Regexes) -> bool:
+    """Whether the head names a period of its own ("gained 26% in 2013"), not only one that
+    qualifies a superlative ("its largest rise since 2009")."""
+    return any(not m.group().startswith("since") for m in r.period.finditer(head))
+
+
 def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
     """The clause as pieces (text, low), one per period that has a figure of its own; the clause
     itself, alone, when it has one period."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
-    if low is not None and (("and" not in t and "after" not in t) or not contains_any(t, PERIOD_NEEDS)):
+    if low is not None and (
+        ("and" not in t and "after" not in t and "having" not in t) or not contains_any(t, PERIOD_NEEDS)
+    ):
         return [(clause, low)]
     if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods
         return [(clause, low)]
@@ -89,10 +101,19 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
             "after" in t[joint.start() : joint.end()]
             and r.days_apart.search(t, max(start, joint.start() - 24), joint.start())
         )
-        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
-            continue
         head_text = clause[start : joint.start()]
         head_low = low[start : joint.start()] if low is not None else None
+        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
+            # The period is the head's: "has gained 26% in 2013, and hit a record high of 9,594 on
+            # Monday" (a change over a period of its own, then the session's own statement).
+            if not (
+                "and" in t[joint.start() : joint.end()]
+                and _own_period(head, r)
+                and _has_change(head_text, head_low)
+                and r.word.search(piece)
+                and not r.period.search(piece)
+            ):
+                continue
         if not (r.word.search(head) or _has_change(head_text, head_low)):
             continue
         pieces.append((head_text, head_low))

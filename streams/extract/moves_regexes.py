@@ -199,7 +199,9 @@ _PHASE = (
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
-    r"trimm|giv|pull|slipp|recover|turn|swing)"
+    r"trimm|giv|pull|slipp|recover|turn|swing"
+    # "hit a record of 9,594 in early trade, before drifting lower and closing 0.4% down"
+    r"|drift|slid|sink|sank|tumbl|drop|los|eras|fad|cool|surrender|bounc|climb|rall|recoup|claw|narrow)"
 )
 
 # --- a name's place in its sentence (moves) ---

@@ -1,0 +1,139 @@
+"""Several sessions or periods in one sentence (tests/data/fresh/README.md conventions).
+
+Hand-written sentences, several phrasings per rule with near-misses: a peak or trough followed
+by "before drifting/sliding/climbing back ... closing" is the intraday reading and the close; a
+"having"/"after" piece about another session ("yesterday", "the day before", "the previous
+session") with a change of its own is its own move; a head with a change over a period of its
+own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+def _cases(cases: list[tuple[str, list[tuple[Any, ...]]]]) -> Any:
+    return pytest.mark.parametrize(("sentence", "expected"), cases, ids=[c[0][:60] for c in cases])
+
+
+# --- a peak or trough, then a turn before the close
+BEFORE_CLOSE = [
+    (
+        "The DAX hit a record high of 9,594.35 points in early trade, before drifting lower and closing 0.4 percent down.",
+        [M("DAX", "up", level=9594.35, rec=True, intra=True), M("DAX", "down", pct=-0.4)],
+    ),
+    (
+        "The Hang Seng rose to 26,100 in early trade, before slipping to close 0.3% lower at 25,800.",
+        [M("HSI", "up", level=26100, intra=True), M("HSI", "down", pct=-0.3, level=25800)],
+    ),
+    (
+        "The Kospi touched 2,600 before sliding to end 1% lower at 2,540.1.",
+        [M("KOSPI", None, level=2600, intra=True), M("KOSPI", "down", pct=-1, level=2540.1)],
+    ),
+    (
+        "The Nikkei fell to 38,100 before climbing back to close up 0.2% at 38,900.",
+        [M("NIKKEI225", "down", level=38100, intra=True), M("NIKKEI225", "up", pct=0.2, level=38900)],
+    ),
+    # near miss: "before" + a noun is no turn of the index
+    ("The FTSE 100 rose 1% before losses elsewhere.", [M("FTSE100", "up", pct=1)]),
+]
+# --- another session's move with a figure of its own
+OTHER_SESSION = [
+    (
+        "The FTSE 100 was up 0.5% in early trading - having fallen more than 3% yesterday.",
+        [M("FTSE100", "up", pct=0.5), M("FTSE100", "down", pct=-3, approx=True)],
+    ),
+    (
+        "The FTSE 100 rose 0.4 per cent, having fallen 0.2 per cent in the previous session.",
+        [M("FTSE100", "up", pct=0.4), M("FTSE100", "down", pct=-0.2)],
+    ),
+    (
+        "The Sensex gained 1.1%, after losing 2% the day before.",
+        [M("SENSEX", "up", pct=1.1), M("SENSEX", "down", pct=-2)],
+    ),
+    (
+        "The Kospi jumped 3% to 2,650.3, having slumped 4% in the prior session.",
+        [M("KOSPI", "up", pct=3, level=2650.3), M("KOSPI", "down", pct=-4)],
+    ),
+    # near misses: the same session, or another session's piece without a figure
+    (
+        "The Nikkei rose 1%, having gained 2% earlier in the session.",
+        [M("NIKKEI225", "up", pct=2, intra=True), M("NIKKEI225", "up", pct=1)],
+    ),
+    ("The Dax fell 1%, having hit a record yesterday.", [M("DAX", "down", pct=-1)]),
+]
+# --- a change over a period of its own, then the session's statement
+HEAD_PERIOD = [
+    (
+        "The Nikkei has gained 12% this year and closed at a record 42,100.5 on Friday.",
+        [M("NIKKEI225", "up", pct=12), M("NIKKEI225", "up", level=42100.5, rec=True)],
+    ),
+    (
+        "The DAX has beaten its peers in 2013 with a gain of 26 percent, and hit a record high of 9,594.35 on Monday.",
+        [M("DAX", "up", pct=26), M("DAX", "up", level=9594.35, rec=True)],
+    ),
+    # near misses: a period that qualifies a superlative, and one period only
+    (
+        "The FTSE 100 increased by 21.5%, its largest rise since 2009, and closed at record highs.",
+        [M("FTSE100", "up", pct=21.5, rec=True)],
+    ),
+    (
+        "The Nikkei rose 1.2% to 40,100 and hit a record.",
+        [M("NIKKEI225", "up", pct=1.2, level=40100, rec=True)],
+    ),
+]
+
+
+@_cases(BEFORE_CLOSE)
+def test_a_peak_before_the_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+@_cases(OTHER_SESSION)
+def test_another_sessions_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+@_cases(HEAD_PERIOD)
+def test_a_change_over_a_period_of_its_own(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
