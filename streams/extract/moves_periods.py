@@ -103,17 +103,16 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
         )
         head_text = clause[start : joint.start()]
         head_low = low[start : joint.start()] if low is not None else None
-        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
-            # The period is the head's: "has gained 26% in 2013, and hit a record high of 9,594 on
-            # Monday" (a change over a period of its own, then the session's own statement).
-            if not (
-                "and" in t[joint.start() : joint.end()]
-                and _own_period(head, r)
-                and _has_change(head_text, head_low)
-                and r.word.search(piece)
-                and not r.period.search(piece)
-            ):
-                continue
+        # Or the period is the head's: "has gained 26% in 2013, and hit a record high of 9,594 on
+        # Monday" (a change over a period of its own, then the session's own statement).
+        if (not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece)) and not (
+            "and" in t[joint.start() : joint.end()]
+            and _own_period(head, r)
+            and _has_change(head_text, head_low)
+            and r.word.search(piece)
+            and not r.period.search(piece)
+        ):
+            continue
         if not (r.word.search(head) or _has_change(head_text, head_low)):
             continue
         pieces.append((head_text, head_low))
