@@ -218,7 +218,8 @@ def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase:
     if direction is None:
         return readings
     if readings:
-        return [elliptical(r, direction) for r in readings]
+        # (a session's peak or trough keeps its own: the phrase states how the index closed)
+        return [r if r.intraday else elliptical(r, direction) for r in readings]
     return [Reading(direction=direction, motion=True)] if at < PHRASE_REACH and not noun_phrase else []
 
 

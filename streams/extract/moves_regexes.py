@@ -162,7 +162,10 @@ _OWN_FIGURE = (
     r"(?![^,;]{0,30}\b(?:in|for|at|from|by|of)\s+(?!the\s+(?:session|day|week|month|year)\b))"
     r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
-    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s))"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s)"
+    # "closes with a loss after a high-growth year" (not "with a gain in SoftBank")
+    r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease|advance)\b"
+    r"(?!\s+(?:in|for|at|from|by|of|among)\s|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)))"
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.

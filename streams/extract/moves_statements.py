@@ -111,12 +111,14 @@ _PERIOD_NOUN = r"(?:day|week|month|quarter|year|session|start|finish|performance
 _PHRASE_DIRECTION = (
     rf"\b(?:(?P<up>{_STREAK_ENDED}losing\s+streak|positive\s+note|winning\s+streak"
     r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
-    rf"|[\w.]+-(?:day|week|month|year|session)\s+high|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
+    rf"|[\w.]+-(?:day|week|month|year|session)\s+highs?|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}"
+    r"|with\s+an?\s+(?:[\w-]+\s+)?(?:gain|rise|increase|advance))"
     rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
     r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
-    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+low|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
+    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+lows?|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}"
+    r"|with\s+an?\s+(?:[\w-]+\s+)?(?:loss|decline|drop|fall|decrease)))\b"
 )
-PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst")
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst", "with")
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 
