@@ -228,9 +228,10 @@ def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool
     rest, rest_low = _cut(text, low, start, end)
     if find_figures(rest, rest_low):
         return True
-    return bool(
-        LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest)
-    )
+    if LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest):
+        return True
+    # a flat statement: "the Eurostoxx 50, which represents 50 blue chips, also showed little movement"
+    return bool(LOW.flat.search(rest_low) if rest_low is not None else ANY.flat.search(rest))
 
 
 def sentence_moves(
@@ -285,6 +286,8 @@ def sentence_moves(
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         # The segment after the name, less a ticker code, a parenthetical and an appositive.
         start = mention.end
+        if text[start : start + 1] == ")" and pre.rstrip().endswith("("):
+            start += 1  # the name is the parenthesis: "the Composite Stock Price Index (JCI), which ..."
         seg = t[start:end]
         # (Substring tests on the lower-cased text skip searches that cannot match.)
         if low is None or seg.lstrip()[:1] in _SEGMENT_HEADS:

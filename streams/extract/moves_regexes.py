@@ -79,7 +79,7 @@ MOTION_REACH = 60
 
 _RECORD = (
     r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
-    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|numbers?\s+of\b|number\b"
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
     r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?))"
     r"|\b(?:all[- ]time|life|lifetime|new|fresh|historic|historical)\s+(?:intra-?day\s+|closing\s+)?"
@@ -88,7 +88,9 @@ _RECORD = (
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
     r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
-    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b)"
+    r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
+    # "the highest closing level in history"
+    r"|\bhighest\s+(?:[\w-]+\s+){0,3}?in\s+(?:its\s+|the\s+index['’]s\s+)?history\b)"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -165,7 +167,10 @@ _OWN_FIGURE = (
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s)"
     # "closes with a loss after a high-growth year" (not "with a gain in SoftBank")
     r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease|advance)\b"
-    r"(?!\s+(?:in|for|at|from|by|of|among)\s|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)))"
+    r"(?!\s+(?:in|for|at|from|by|of|among)\s|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
+    # "finished with record numbers, closing at 7,298.28" (not "with record profits at Apple")
+    r"|(?:an?\s+|new\s+|fresh\s+)?record\s+(?:numbers|highs?|levels?|close|closing\s+(?:high|level))\b"
+    r"(?!\s+(?:in|for|at|from|by|of|among)\s))"
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.
@@ -313,6 +318,7 @@ LEADING_NEEDS = ("lead", "led", "sen", "push")
 ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
+        "flat": rf"(?=[a-z])\b(?:{_FLAT})\b",
         "not_motion_before": _NOT_MOTION_BEFORE,
         "not_motion_after": _NOT_MOTION_AFTER,
         "record": _RECORD,

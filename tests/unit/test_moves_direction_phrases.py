@@ -4,7 +4,9 @@ Hand-written sentences with near-misses: "closes with a loss", "ended with a sma
 Friday" (not "with a gain in SoftBank", another subject's figure); "N-year highs/lows" in the
 plural; an aggregate's with-clause that names the index ("markets rose, with the Kospi hitting
 two-year highs"); a session's peak or trough keeps a null direction when the phrase states how
-the index closed.
+the index closed. Relative clauses and parentheses that only describe the name: a flat
+predicate after them, a name that is itself the parenthesis ("Index (JCI), which recorded ..."),
+"the highest closing level in history" as a record, "finished with record numbers, closing at".
 """
 
 from __future__ import annotations
@@ -83,6 +85,38 @@ PHRASES = [
         ],
     ),
 ]
+
+
+DESCRIBED = [
+    (
+        "The Eurostoxx 50, which represents 50 of Europe's largest companies, also showed little movement.",
+        [M("SX5E", "flat")],
+    ),
+    ("The DAX, which tracks 40 German blue chips, was little changed on Friday.", [M("DAX", "flat")]),
+    # (a relative clause before the predicate describes the name)
+    (
+        "Jakarta's main gauge (JCI), which tracks 900 stocks, fell 1.2% to 7,100.5.",
+        [M("JCI", "down", pct=-1.2, level=7100.5)],
+    ),
+    (
+        "One of the indicators is the Jakarta index (JCI), which recorded the highest closing level in history.",
+        [M("JCI", "up", rec=True)],
+    ),
+    ("The Nikkei reached its highest level in its history.", [M("NIKKEI225", "up", rec=True)]),
+    (
+        "The Nasdaq also finished with record numbers, closing at 7,298.28, a rise of 1 percent.",
+        [M("IXIC", "up", pct=1, level=7298.28, rec=True)],
+    ),
+    # near misses: a record count is no record level; another subject's record after "with"
+    ("The Nasdaq saw record numbers of shares change hands.", []),
+    ("The Nasdaq ended higher, with record highs in Apple and Nvidia.", [M("IXIC", "up")]),
+    ("The Taiex, which hit its highest level in history in 2021, fell 1%.", [M("TAIEX", "down", pct=-1)]),
+]
+
+
+@_cases(DESCRIBED)
+def test_what_describes_the_name(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
 
 
 @_cases(PHRASES)
