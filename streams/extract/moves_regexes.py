@@ -237,7 +237,12 @@ _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
     r"|reach|trade|open)\w*\b"
 )
-_NOUN_RECORD_BEFORE = r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+_NOUN_RECORD_BEFORE = (
+    r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
+    # "the record high of the DAX", "the record highs set by the DAX" (not "the track record of")
+    r"|\b(?:record|all-time)\s+(?:highs?|closes?|closing\s+(?:highs?|levels?)|levels?|peaks?|finish(?:es)?)\s+"
+    r"(?:of|(?:set|hit|reached|posted|notched|recorded)\s+by)\s+(?:the\s+)?$"
+)
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 _LEADING_BEFORE = r"\b(?:lead(?:ing|s)?|led|sending|sent|push\w*)\s+(?:the\s+)?\S*\s*$"

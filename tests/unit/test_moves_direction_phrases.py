@@ -6,7 +6,8 @@ plural; an aggregate's with-clause that names the index ("markets rose, with the
 two-year highs"); a session's peak or trough keeps a null direction when the phrase states how
 the index closed. Relative clauses and parentheses that only describe the name: a flat
 predicate after them, a name that is itself the parenthesis ("Index (JCI), which recorded ..."),
-"the highest closing level in history" as a record, "finished with record numbers, closing at".
+"the highest closing level in history" as a record, "finished with record numbers, closing at". A record noun with the index as its complement
+("the record high of the DAX", "the record highs set by the DAX").
 """
 
 from __future__ import annotations
@@ -112,6 +113,22 @@ DESCRIBED = [
     ("The Nasdaq ended higher, with record highs in Apple and Nvidia.", [M("IXIC", "up")]),
     ("The Taiex, which hit its highest level in history in 2021, fell 1%.", [M("TAIEX", "down", pct=-1)]),
 ]
+
+
+RECORD_OF = [
+    ("Despite the record high of the DAX, the MDAX fell.", [M("DAX", "up", rec=True)]),
+    ("Other markets could not keep up with the record highs set by the DAX.", [M("DAX", "up", rec=True)]),
+    ("Investors cheered the all-time high of the Nasdaq.", [M("IXIC", "up", rec=True)]),
+    ("Traders watched the record close posted by the Sensex.", [M("SENSEX", "up", rec=True)]),
+    # near misses: a track record, a record of something else
+    ("The track record of the Nikkei is mixed.", []),
+    ("Volumes hit a record on the back of the Nikkei's rally.", []),
+]
+
+
+@_cases(RECORD_OF)
+def test_a_record_of_the_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
 
 
 @_cases(DESCRIBED)
