@@ -256,6 +256,13 @@ def _signed_direction(figures: list[Figure]) -> str | None:
 
 
 # Words one of which a distance or a range width needs (one C-level search per phase).
+# A peak or trough stated without a figure: "after hitting its highest level since February 2022
+# earlier in the day", "touching a two-year high" (a move of the session, direction null).
+_SUPERLATIVE = re.compile(
+    r"(?:after\s+|before\s+)?(?:hitting|touching|reaching|hit|touched|reached)\s+(?:its|their|a|an|the|fresh|new)\s+"
+    r"(?:highest|lowest|[\w.]+-(?:day|week|month|year)\s+(?:high|low)s?)\b",
+    re.IGNORECASE,
+)
 _DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
 
 
@@ -469,12 +476,15 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if closes and not reading.record_high and all(n is None for n in numbers):
+            superlative = (
+                all(n is None for n in numbers) and bool(_SUPERLATIVE.match(text)) and "clos" not in text
+            )
+            if closes and not reading.record_high and all(n is None for n in numbers) and not superlative:
                 # "swung between gains and losses before closing flat": no peak or trough is
                 # stated, only the way to the close, which is read as the move.
                 continue
             peaks += 1
-            if reading.direction is not None or reading.level is not None:
+            if reading.direction is not None or reading.level is not None or superlative:
                 reading = reading._replace(motion=True)
             intraday_dir = intraday_dir or reading.direction
             if reading.is_move():

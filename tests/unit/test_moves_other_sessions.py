@@ -4,7 +4,9 @@ Hand-written sentences, several phrasings per rule with near-misses: a peak or t
 by "before drifting/sliding/climbing back ... closing" is the intraday reading and the close; a
 "having"/"after" piece about another session ("yesterday", "the day before", "the previous
 session") with a change of its own is its own move; a head with a change over a period of its
-own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement.
+own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement; a
+peak without a figure ("after hitting its highest level since 2022 earlier in the day", ",
+touching a two-year high") is a move of the session beside the close, direction null.
 """
 
 from __future__ import annotations
@@ -122,6 +124,37 @@ HEAD_PERIOD = [
         [M("NIKKEI225", "up", pct=1.2, level=40100, rec=True)],
     ),
 ]
+
+
+PEAK_WITHOUT_FIGURE = [
+    (
+        "The Kospi was up 0.7% at 2,757.09, after hitting its highest level since February 2022 earlier in the day.",
+        [M("KOSPI", None, intra=True), M("KOSPI", "up", pct=0.7, level=2757.09)],
+    ),
+    (
+        "The Kosdaq closed 0.3% higher at 916.09, touching its highest level since September.",
+        [M("KOSDAQ", None, intra=True), M("KOSDAQ", "up", pct=0.3, level=916.09)],
+    ),
+    (
+        "The Hang Seng ended down 1% at 25,100.5, after touching a three-month low in the afternoon.",
+        [M("HSI", None, intra=True), M("HSI", "down", pct=-1, level=25100.5)],
+    ),
+    (
+        "The Nikkei closed at 40,100.2, touching a record high of 40,300.5 in the afternoon.",
+        [M("NIKKEI225", "up", level=40300.5, rec=True, intra=True), M("NIKKEI225", "up", level=40100.2)],
+    ),
+    # near misses: the way to the close is no peak; an earlier day's high is dropped
+    ("The Nikkei swung between gains and losses before closing flat.", [M("NIKKEI225", "flat")]),
+    (
+        "The Kospi rose 1% to 2,600.1, a day after hitting its highest level since 2022.",
+        [M("KOSPI", "up", pct=1, level=2600.1)],
+    ),
+]
+
+
+@_cases(PEAK_WITHOUT_FIGURE)
+def test_a_peak_without_a_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
 
 
 @_cases(BEFORE_CLOSE)
