@@ -137,6 +137,12 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
             flags[i] = True
+    if len(kept) > 1:
+        # "hit a low of 34,889.72 and settled at 34,991.91": a plain high or low of the day
+        # beside another phase of the session is its peak or trough.
+        for i, f in enumerate(folds):
+            if not flags[i] and _PLAIN_PEAK.search(f) and not r.record.search(f):
+                flags[i] = True
     peaks = [(p, f, INTRADAY) for (p, f), flag in zip(kept, flags, strict=True) if flag]
     peaks += [e for e in extensions if e[2] == INTRADAY]
     later = [e for e in extensions if e[2] == EXTENSION]
@@ -261,6 +267,11 @@ def _signed_direction(figures: list[Figure]) -> str | None:
 _SUPERLATIVE = re.compile(
     r"(?:after\s+|before\s+)?(?:hitting|touching|reaching|hit|touched|reached)\s+(?:its|their|a|an|the|fresh|new)\s+"
     r"(?:highest|lowest|[\w.]+-(?:day|week|month|year)\s+(?:high|low)s?)\b",
+    re.IGNORECASE,
+)
+_PLAIN_PEAK = re.compile(
+    r"\b(?:hit|hitting|touched|touching|reached|reaching|struck)\s+(?:a|an|its|the\s+day['’]s)\s+"
+    r"(?:session\s+|intra-?day\s+)?(?:high|low)\s+of\s+\d",
     re.IGNORECASE,
 )
 _DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")

@@ -140,7 +140,7 @@ _INTRADAY = (
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
-    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw)\w*\s+between\b"
+    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl)\w*\s+between\b"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
@@ -202,7 +202,10 @@ _PHASE = (
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     # "closed 0.26% higher at 916.09, touching its highest level since September"
     r"|,\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
+    # "after shuttling between 10,600 and 10,491 points, ended the session 0.06% higher"
+    r"|(?:(?<=\d)|(?<=%)|(?<=points)|(?<=pts)),\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
+    r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing)\b))"
 )
@@ -316,7 +319,8 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching")
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
+               ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip

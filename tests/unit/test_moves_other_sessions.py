@@ -6,7 +6,11 @@ by "before drifting/sliding/climbing back ... closing" is the intraday reading a
 session") with a change of its own is its own move; a head with a change over a period of its
 own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement; a
 peak without a figure ("after hitting its highest level since 2022 earlier in the day", ",
-touching a two-year high") is a move of the session beside the close, direction null.
+touching a two-year high") is a move of the session beside the close, direction null; a close
+verb after a comma that follows a figure starts the close ("after shuttling between 10,600 and
+10,491 points, ended ..."; "rose as much as 2%, closed up 1%"); a plain high or low of the day
+beside another phase is the peak or trough ("hit a low of 2,480.5 and closed 0.5% lower",
+"opened higher at ... and continued its climb to hit a high of ...").
 """
 
 from __future__ import annotations
@@ -154,6 +158,48 @@ PEAK_WITHOUT_FIGURE = [
 
 @_cases(PEAK_WITHOUT_FIGURE)
 def test_a_peak_without_a_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+COMMA_CLOSE_AND_PLAIN_PEAKS = [
+    (
+        "The Nifty, after shuttling between 10,600.25 and 10,491.45 points, ended the session 0.06% higher.",
+        [
+            M("NIFTY50", None, level=10600.25, intra=True),
+            M("NIFTY50", None, level=10491.45, intra=True),
+            M("NIFTY50", "up", pct=0.06),
+        ],
+    ),
+    (
+        "The Kospi, after swinging between 2,500.5 and 2,550.2, closed 0.3% higher.",
+        [
+            M("KOSPI", None, level=2500.5, intra=True),
+            M("KOSPI", None, level=2550.2, intra=True),
+            M("KOSPI", "up", pct=0.3),
+        ],
+    ),
+    (
+        "The Nikkei rose as much as 2%, then closed up 1% at 40,100.2.",
+        [M("NIKKEI225", "up", pct=2, intra=True), M("NIKKEI225", "up", pct=1, level=40100.2)],
+    ),
+    (
+        "The Kospi hit a low of 2,480.5 and closed 0.5% lower at 2,500.1.",
+        [M("KOSPI", None, level=2480.5, intra=True), M("KOSPI", "down", pct=-0.5, level=2500.1)],
+    ),
+    (
+        "The Sensex opened higher at 35,076.24 and continued its climb to hit a high of 35,196.03.",
+        [M("SENSEX", "up", level=35196.03, intra=True), M("SENSEX", "up", level=35076.24)],
+    ),
+    # near miss: a comma after a figure without a close verb after it
+    (
+        "The Nikkei closed 1% higher at 40,100.2, its best finish this month.",
+        [M("NIKKEI225", "up", pct=1, level=40100.2)],
+    ),
+]
+
+
+@_cases(COMMA_CLOSE_AND_PLAIN_PEAKS)
+def test_close_after_a_comma_and_plain_peaks(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
 
 
