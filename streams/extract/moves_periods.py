@@ -24,7 +24,9 @@ __all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
 _JOINT = (
     r"(?:,\s*|\s+[-–—]\s+|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
     # "up 0.5% - having fallen more than 3% yesterday"
-    r"|after\s+(?=\w+ing\b)|having\s+(?=\w+(?:ed|en|st|ost)\b))"
+    r"|after\s+(?=\w+ing\b)|having\s+(?=\w+(?:ed|en|st|ost)\b)"
+    # "gained 0.3%, capping a year when it rose about 29%"
+    r"|capping\s+(?=an?\s+(?:\w+\s+)?(?:year|week|month|quarter|decade)\s+(?:when|in\s+which)\s+it\s))"
 )
 _PERIOD = (
     r"\b(?:(?:this|last|past|previous)\s+(?:week|month|year|quarter)"
@@ -32,6 +34,7 @@ _PERIOD = (
     r"|so\s+far\s+(?:this\s+\w+|in\s+\d{4})|year[- ]to[- ]date|ytd|since\s+(?:the\s+start|the\s+beginning|\w+)"
     r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d"
     # another session: "having fallen 3% yesterday", "after falling 14% the day before"
+    r"|an?\s+(?:\w+\s+)?(?:year|week|month|quarter|decade)\s+(?:when|in\s+which)\s+it"
     r"|yesterday|the\s+(?:day|session)\s+before|(?:a|one)\s+(?:day|session)\s+earlier"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+(?:day|session)))\b"
 )
@@ -83,7 +86,8 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
     itself, alone, when it has one period."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
     if low is not None and (
-        ("and" not in t and "after" not in t and "having" not in t) or not contains_any(t, PERIOD_NEEDS)
+        ("and" not in t and "after" not in t and "having" not in t and "capping" not in t)
+        or not contains_any(t, PERIOD_NEEDS)
     ):
         return [(clause, low)]
     if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods

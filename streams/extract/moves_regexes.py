@@ -179,7 +179,9 @@ _BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:clo
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
-    r"|,?\s+(?:which|who|while|whereas|when|where"
+    # (not "capping a year when it rose 29%", "a week in which it fell 5%": the subject's own period)
+    r"|,?\s+(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)|who|while|whereas"
+    r"|when(?<!year when)(?<!week when)(?<!month when)(?<!quarter when)|where"
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
     r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"

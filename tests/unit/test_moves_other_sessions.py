@@ -4,7 +4,8 @@ Hand-written sentences, several phrasings per rule with near-misses: a peak or t
 by "before drifting/sliding/climbing back ... closing" is the intraday reading and the close; a
 "having"/"after" piece about another session ("yesterday", "the day before", "the previous
 session") with a change of its own is its own move; a head with a change over a period of its
-own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement; a
+own ("gained 26% in 2013, and hit a record on Monday") is split from the session's statement, and
+so is ", capping a year when/in which it rose 29%"; a
 peak without a figure ("after hitting its highest level since 2022 earlier in the day", ",
 touching a two-year high") is a move of the session beside the close, direction null; a close
 verb after a comma that follows a figure starts the close ("after shuttling between 10,600 and
@@ -118,7 +119,17 @@ HEAD_PERIOD = [
         "The DAX has beaten its peers in 2013 with a gain of 26 percent, and hit a record high of 9,594.35 on Monday.",
         [M("DAX", "up", pct=26), M("DAX", "up", level=9594.35, rec=True)],
     ),
-    # near misses: a period that qualifies a superlative, and one period only
+    (
+        "The S&P 500 gained 9.49 points at 3,230.78, capping a year when it rose about 29 per cent.",
+        [M("SPX", "up", pts=9.49, level=3230.78), M("SPX", "up", pct=29, approx=True)],
+    ),
+    (
+        "The FTSE 100 fell 0.2% to 7,500.1, capping a week in which it lost 3%.",
+        [M("FTSE100", "down", pct=-0.2, level=7500.1), M("FTSE100", "down", pct=-3)],
+    ),
+    # near misses: "capping" a superlative, "when" after a day, a period that qualifies a superlative, one period only
+    ("The Nikkei rose 1%, capping its best year since 2013.", [M("NIKKEI225", "up", pct=1)]),
+    ("The Nikkei rose 1% on Monday, when it hit a record.", [M("NIKKEI225", "up", pct=1)]),
     (
         "The FTSE 100 increased by 21.5%, its largest rise since 2009, and closed at record highs.",
         [M("FTSE100", "up", pct=21.5, rec=True)],
