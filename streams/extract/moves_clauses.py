@@ -513,7 +513,23 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
+    if len(readings) == 2 and len(phases) == 2:
+        return _one_crossing(readings, phases)
     return readings
+
+
+def _one_crossing(readings: list[Reading], phases: list[tuple[str, str | None, int]]) -> list[Reading]:
+    """ "topped the 40,000 line soon after the opening and hit a fresh intraday record of 40,314.64"
+    is one move of the session: the mark crossed on the way to the record (dev 128's "set an
+    intraday record ... as it crossed the 4,000 mark"). Not when the crossing is the close."""
+    peak, crossing = readings
+    crossing_text = phases[1][1] if phases[1][1] is not None else phases[1][0].lower()
+    if not (peak.intraday and peak.record_high and peak.level is not None) or crossing.milestone is None:
+        return readings
+    figures = (crossing.change_pct, crossing.change_points, crossing.level)
+    if any(n is not None for n in figures) or LOW.close_verb.search(crossing_text):
+        return readings
+    return [peak._replace(milestone=crossing.milestone, first_time=peak.first_time or crossing.first_time)]
 
 
 def with_direction(reading: Reading, direction: str | None) -> Reading:

@@ -11,7 +11,8 @@ touching a two-year high") is a move of the session beside the close, direction 
 verb after a comma that follows a figure starts the close ("after shuttling between 10,600 and
 10,491 points, ended ..."; "rose as much as 2%, closed up 1%"); a plain high or low of the day
 beside another phase is the peak or trough ("hit a low of 2,480.5 and closed 0.5% lower",
-"opened higher at ... and continued its climb to hit a high of ...").
+"opened higher at ... and continued its climb to hit a high of ..."); a mark crossed on the way
+to an intraday record is one move with both (dev 128), not when the crossing is the close.
 """
 
 from __future__ import annotations
@@ -211,6 +212,28 @@ COMMA_CLOSE_AND_PLAIN_PEAKS = [
 
 @_cases(COMMA_CLOSE_AND_PLAIN_PEAKS)
 def test_close_after_a_comma_and_plain_peaks(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+CROSSING_TO_RECORD = [
+    (
+        "The Nikkei topped the 40,000 line soon after the opening and hit a fresh intraday record of 40,314.64.",
+        [M("NIKKEI225", "up", level=40314.64, ms=40000, rec=True, intra=True)],
+    ),
+    (
+        "The Nikkei topped 40,000 for the first time and hit a record intraday high of 40,314.6.",
+        [M("NIKKEI225", "up", level=40314.6, ms=40000, rec=True, first=True, intra=True)],
+    ),
+    # near misses: a close above the mark is its own move; a peak without a record is no merge
+    (
+        "The Dow closed above 30,000 for the first time and hit an intraday record of 30,100.5.",
+        [M("DJIA", "up", level=30100.5, rec=True, intra=True), M("DJIA", "up", ms=30000, first=True)],
+    ),
+]
+
+
+@_cases(CROSSING_TO_RECORD)
+def test_a_crossing_on_the_way_to_a_record(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
 
 
