@@ -79,6 +79,7 @@ from streams.extract.moves_table import (
 from streams.extract.moves_voice import (
     PLAIN,
     figure_relative_end,
+    mask_agent,
     mask_reversed,
     noun_figure_before,
     object_participle,
@@ -397,6 +398,8 @@ def sentence_moves(
                 object_before = True
                 continue
         readings: list[Reading] = []
+        if own.by and own.head_end > own.start:
+            clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
         body, body_low = mask_reversed(*drop_insert(clause, clause_low))
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:

@@ -46,7 +46,8 @@ _WORD = (
 )
 
 # A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
-_ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+# (also after a comma alone: "The Kospi fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%")
+_ELIDED_BEFORE = r"(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
 
 # "regained momentum and, after several failed attempts, finally closed above 17,000": a phrase set

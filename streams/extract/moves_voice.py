@@ -26,6 +26,7 @@ __all__ = [
     "PLAIN",
     "Predicate",
     "figure_relative_end",
+    "mask_agent",
     "noun_figure_before",
     "paren_figure",
     "predicate",
@@ -37,7 +38,11 @@ _PASSIVE = (
     rf"\s*(?:(?P<aux>{_AUX})\s+)?(?:(?:\w+ly|also|further|again)\s+)?"
     r"(?P<verb>buoyed|lifted|boosted|supported|underpinned|propped\s+up|helped|fuell?ed|driven|powered|led"
     r"|dragged|weighed|pulled|pushed|sent|hurt|pressured|pressed|hit|battered|hammered|knocked|held\s+back"
-    r"|dented)(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
+    r"|dented)"
+    # (a figure may stand before the particle: "was dragged 0.8% lower by miners")
+    r"(?:\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b)"
+    r"(?=\s+(?:down|lower|higher|up|by)\b))?"
+    r"(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
 )
 # A list of subjects that ends in "all"/"both" ("Bank Nifty, Nifty IT and Nifty Auto all fell"): the
 # predicate after it is the first name's too, whatever the other nouns are.
@@ -126,6 +131,7 @@ class Predicate(NamedTuple):
     head_end: int = 0  # where clause boundaries may begin (after a passive head)
     passive: str | None = None  # the direction a passive head states, if any
     relative: bool = False  # the predicate is not right after the name (a relative clause, a list)
+    by: bool = False  # the passive head ends in "by" (its agent follows)
 
 
 PLAIN = Predicate()
@@ -159,7 +165,7 @@ def predicate(segment: str, low: str | None) -> Predicate:
         direction: str | None = "up" if particle.lower() in ("higher", "up") else "down"
     else:
         direction = "up" if verb in _UP or verb == "propped up" else "down" if verb in _DOWN else None
-    return Predicate(start, passive.end(), direction, relative)
+    return Predicate(start, passive.end(), direction, relative, bool(passive.group("by")))
 
 
 def voiced(readings: list[Reading], direction: str | None) -> list[Reading]:
@@ -262,6 +268,24 @@ def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: 
 
 REVERSED_NEEDS = ("abandon", "revers", "erase", "erasi", "shook off", "shak", "shrugg", "wipe", "wiping",
                   "gave up", "giv", "pared", "pares", "paring", "trimm", "cut ")  # fmt: skip
+
+
+# The agent of a passive that is a noun phrase of another subject's move: "was hit by a 2% drop in
+# SoftBank", "weighed down by a 5% slide at Rio Tinto" (the figure is the agent's, not the index's).
+_AGENT = re.compile(
+    r"\s*(?:an?|the)\s+[^,;]{0,40}?\d[^,;]{0,40}?\s(?:in|at|of|for|among|by)\s+[^,;]*", re.IGNORECASE
+)
+
+
+def mask_agent(clause: str, low: str | None, at: int) -> tuple[str, str | None]:
+    """The clause with a passive's agent that carries another subject's figure blanked (``at``:
+    where the agent starts, right after "by"), same length."""
+    found = _AGENT.match(clause, at)
+    if found is None:
+        return clause, low
+    a, b = found.span()
+    blank = " " * (b - a)
+    return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None)
 
 
 def mask_reversed(clause: str, low: str | None) -> tuple[str, str | None]:

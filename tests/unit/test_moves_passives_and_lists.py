@@ -1,0 +1,100 @@
+"""Passives with a figure and lists that elide their verb (hand-written sentences).
+
+A figure between a passive verb and its particle or "by" is the index's change ("was dragged 0.8%
+lower by miners", "was hit 2% by chip stocks"); a figure inside the passive's agent belongs to the
+agent ("was hit by a 2% drop in SoftBank"); a list after a comma elides the first verb ("The Kospi
+fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+def _cases(cases: list[tuple[str, list[tuple[Any, ...]]]]) -> Any:
+    return pytest.mark.parametrize(("sentence", "expected"), cases, ids=[c[0][:60] for c in cases])
+
+
+PASSIVES = [
+    ("The FTSE 100 was dragged 0.8% lower by miners.", [M("FTSE100", "down", pct=-0.8)]),
+    ("The Nikkei was pushed 1.5 per cent higher by exporters.", [M("NIKKEI225", "up", pct=1.5)]),
+    ("The Dow was sent 300 points lower by bank shares.", [M("DJIA", "down", pts=-300)]),
+    ("The Kospi was hit 2% by chip stocks.", [M("KOSPI", "down", pct=-2)]),
+    ("The Nikkei was lifted by 1.1%.", [M("NIKKEI225", "up", pct=1.1)]),
+    # the agent's figure is not the index's
+    ("The Nikkei was hit by a 2% drop in SoftBank.", [M("NIKKEI225", "down")]),
+    (
+        "The Nikkei was weighed down by a 2% drop in SoftBank, closing 0.5% lower.",
+        [M("NIKKEI225", "down", pct=-0.5)],
+    ),
+    ("The FTSE 100 was pressured by the 5% slide at Rio Tinto.", [M("FTSE100", "down")]),
+]
+LISTS = [
+    (
+        "The Kospi fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%.",
+        [M("KOSPI", "down", pct=-1.2), M("NIKKEI225", "down", pct=-0.8), M("HSI", "down", pct=-0.3)],
+    ),
+    (
+        "The Hang Seng gained 1.1%, Japan's Nikkei 0.8%, and the Kospi 0.5%.",
+        [M("HSI", "up", pct=1.1), M("NIKKEI225", "up", pct=0.8), M("KOSPI", "up", pct=0.5)],
+    ),
+    (
+        "The Kospi fell 1.2% to 2,600.1, the Kosdaq 0.8% to 850.2.",
+        [M("KOSPI", "down", pct=-1.2, level=2600.1), M("KOSDAQ", "down", pct=-0.8, level=850.2)],
+    ),
+    # near miss: a verb of its own keeps its own direction
+    (
+        "The Kospi fell 1.2%, the Nikkei rose 0.8%.",
+        [M("KOSPI", "down", pct=-1.2), M("NIKKEI225", "up", pct=0.8)],
+    ),
+]
+
+
+@_cases(PASSIVES)
+def test_passives_with_a_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+@_cases(LISTS)
+def test_lists_that_elide_the_verb(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
