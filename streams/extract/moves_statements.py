@@ -63,7 +63,7 @@ _MOTION_LEAD = (
 )
 # Statistics over many sessions and return figures.
 _STATISTIC = (
-    r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)"
+    r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)|averag(?:ed|es|ing)"
     r"|(?:each|every|per)\s+(?:day|week|month|year|session|quarter|annum)"
     r"|\d+\s+of\s+(?:the\s+|its\s+|this\s+)?(?:\w+['’]s\s+)?(?:last\s+|past\s+)?\d+\s+(?:trading\s+)?"
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
@@ -72,10 +72,13 @@ HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "lik
 STATISTIC_NEEDS = ("average", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
-    r"\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ing)?|if|whether|unless)\s+(?:the\s+)?"
+    # ("Citi sees the FTSE 100 ending the year at 9,000": a forecast; not "saw", what happened, nor
+    # a day or session that "sees the Nikkei rise 1%")
+    r"\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ing)?|(?<!day\s)(?<!session\s)(?<!week\s)sees?"
+    r"|if|whether|unless)\s+(?:the\s+)?"
     r"(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 )
-PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "if", "whether", "unless")
+PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "see", "if", "whether", "unless")
 # An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
 _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun

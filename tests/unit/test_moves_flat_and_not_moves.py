@@ -84,6 +84,14 @@ NOT_MOVES = [
         "The Nikkei rose 1.2% to 40,100.5, on track for its best week since March.",
         [M("NIKKEI225", "up", pct=1.2, level=40100.5)],
     ),
+    # a forecaster who "sees" the index somewhere; a statistic over many sessions
+    ("Strategists see the Sensex at 90,000 by December.", []),
+    ("Citi sees the FTSE 100 ending the year at 9,000.", []),
+    ("The Dow has averaged a 0.5% gain in December over the past decade.", []),
+    ("The Nikkei averages a 1% rise in the week before Christmas.", []),
+    # near misses: what someone saw happen, a day that "sees" a move
+    ("We saw the Nikkei fall 2% on Friday.", [M("NIKKEI225", "down", pct=-2)]),
+    ("Monday sees the Nikkei rise 1% to 40,100.5.", [M("NIKKEI225", "up", pct=1, level=40100.5)]),
     # near misses: the index's own record or figure, and a hedge after the move
     ("The Dow's record close was its 20th this year.", [M("DJIA", "up", rec=True)]),
     ("The FTSE 100's 1.2% rise was led by miners.", [M("FTSE100", "up", pct=1.2)]),
