@@ -39,6 +39,9 @@ _UP = (
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
     r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
     r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
+    # "the Topix was ahead 0.39%", "was ahead by 455 points": "ahead" before a change figure
+    r"|ahead(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
+    r"(?:%|percent|per\s+cent|points?|pts))"
 )
 _DOWN = (
     r"fell|fall(?:s|ing|en)?|slip\w*|eas(?:ed|es|ing)|drop\w*|slid(?:e|es|ing)?|tumbl\w*|declin\w*"

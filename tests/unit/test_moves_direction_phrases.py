@@ -126,6 +126,24 @@ RECORD_OF = [
 ]
 
 
+AHEAD = [
+    ("The broader Topix was ahead 0.39% in Tokyo.", [M("TOPIX", "up", pct=0.39)]),
+    ("The Dow was ahead by 455 points.", [M("DJIA", "up", pts=455)]),
+    (
+        "The FTSE 100 was ahead some 20 points at 8,100.4.",
+        [M("FTSE100", "up", pts=20, level=8100.4, approx=True)],
+    ),
+    # near misses: ahead of something, not a change
+    ("The Nikkei is ahead of its peers this year.", []),
+    ("The Nikkei was ahead of the 40,000 mark.", []),
+]
+
+
+@_cases(AHEAD)
+def test_ahead_before_a_change(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
 @_cases(RECORD_OF)
 def test_a_record_of_the_index(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
