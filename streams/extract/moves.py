@@ -433,6 +433,19 @@ def sentence_moves(
                 head, head_low = _cut(head, head_low, 0, with_at)
             inherited = clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]
+        if (
+            readings
+            and all(r.direction is None for r in readings)
+            and (low is None or "as " in pre[-40:])
+            and rx.as_before.search(pre[-40:])
+            and i == 0
+        ):
+            # "Shares in Taiwan closed up 75.52 points as the TAIEX ended the year at 10,642.86":
+            # the market's direction, stated just before, is the index's (like a with-clause).
+            head, head_low = _cut(text, low, 0, mention.start)
+            if rx.aggregate.search(head_low if head_low is not None else head):
+                inherited = clause_direction(head, head_low)
+                readings = [with_direction(r, inherited) for r in readings]
         per_mention.append(readings)
         if readings:
             previous = readings

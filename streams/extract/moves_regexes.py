@@ -334,6 +334,10 @@ LEADING_NEEDS = ("lead", "led", "sen", "push")
 ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
+        # "... closed up 75 points as the TAIEX ended at ...": the name opens an "as" clause
+        "as_before": r",?\s+as\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$",
+        # a market as a whole: what an "as" clause's index may take its direction from
+        "aggregate": r"^\W*(?:\w+\s+){0,4}?(?:shares|stocks|equities|markets?|bourses?)\b",
         "flat": rf"(?=[a-z])\b(?:{_FLAT})\b",
         "not_motion_before": _NOT_MOTION_BEFORE,
         "not_motion_after": _NOT_MOTION_AFTER,

@@ -139,6 +139,26 @@ AHEAD = [
 ]
 
 
+AS_CLAUSE = [
+    (
+        "Shares in Taiwan closed up 75.52 points yesterday as the TAIEX ended the year at 10,642.86.",
+        [M("TAIEX", "up", level=10642.86)],
+    ),
+    (
+        "Japanese stocks fell on Friday as the Nikkei closed at 38,100.5.",
+        [M("NIKKEI225", "down", level=38100.5)],
+    ),
+    # near misses: not a market as a whole; a direction of the index's own
+    ("The yen rose as the Nikkei ended at 38,100.5.", [M("NIKKEI225", None, level=38100.5)]),
+    ("Shares in Tokyo fell as the Nikkei ended 1% higher.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@_cases(AS_CLAUSE)
+def test_an_as_clause_after_the_market(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
 @_cases(AHEAD)
 def test_ahead_before_a_change(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
