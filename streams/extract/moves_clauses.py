@@ -261,7 +261,6 @@ def _signed_direction(figures: list[Figure]) -> str | None:
     return None
 
 
-# Words one of which a distance or a range width needs (one C-level search per phase).
 # A peak or trough stated without a figure: "after hitting its highest level since February 2022
 # earlier in the day", "touching a two-year high" (a move of the session, direction null).
 _SUPERLATIVE = re.compile(
@@ -274,6 +273,7 @@ _PLAIN_PEAK = re.compile(
     r"(?:session\s+|intra-?day\s+)?(?:high|low)\s+of\s+\d",
     re.IGNORECASE,
 )
+# Words one of which a distance or a range width needs (one C-level search per phase).
 _DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
 
 

@@ -92,6 +92,13 @@ NOT_MOVES = [
     # near misses: what someone saw happen, a day that "sees" a move
     ("We saw the Nikkei fall 2% on Friday.", [M("NIKKEI225", "down", pct=-2)]),
     ("Monday sees the Nikkei rise 1% to 40,100.5.", [M("NIKKEI225", "up", pct=1, level=40100.5)]),
+    # a record named by its month or year is the reference of a distance, not a new record
+    (
+        "The S&P 500 is now down 10% from its February record, putting it in correction territory.",
+        [M("SPX", "down", pct=-10)],
+    ),
+    ("The Nikkei stands 5% below its 1989 record.", []),
+    ("The Nikkei hit a February record.", [M("NIKKEI225", "up", rec=True)]),
     # near misses: the index's own record or figure, and a hedge after the move
     ("The Dow's record close was its 20th this year.", [M("DJIA", "up", rec=True)]),
     ("The FTSE 100's 1.2% rise was led by miners.", [M("FTSE100", "up", pct=1.2)]),
