@@ -185,7 +185,10 @@ _BUT_CLOSED = r"(?:then\s+|later\s+|eventually\s+|ultimately\s+|still\s+)?(?:clo
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
     # (not "capping a year when it rose 29%", "a week in which it fell 5%": the subject's own period)
-    r"|,?\s+(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)|who|while|whereas"
+    # (nor ", which took it to a record high of ...": "it" is the subject, the clause goes on)
+    r"|,?\s+(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
+    r"(?!\s+(?:took|takes|brought|brings|left|leaves|lifted|lifts|pushed|pushes|sent|sends|put|puts|allowed"
+    r"|allows|enabled|enables|helped|helps)\s+it\b)|who|while|whereas"
     r"|when(?<!year when)(?<!week when)(?<!month when)(?<!quarter when)|where"
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
     r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"

@@ -154,6 +154,29 @@ AS_CLAUSE = [
 ]
 
 
+WHICH_IT = [
+    (
+        "The Nikkei rose 1%, which took it to a record high of 40,100.5.",
+        [M("NIKKEI225", "up", pct=1, level=40100.5, rec=True)],
+    ),
+    (
+        "The Ibex 35 closed with a rise of 1.31%, which allowed it to end the session above 9,400 points.",
+        [M("IBEX35", "up", pct=1.31, ms=9400)],
+    ),
+    (
+        "The Sensex gained 0.4%, which brought it to 80,100.5.",
+        [M("SENSEX", "up", pct=0.4, level=80100.5)],
+    ),
+    # near miss: a relative clause about something else ends the clause
+    ("The Nikkei rose 1%, which helped the yen weaken to 150.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@_cases(WHICH_IT)
+def test_which_took_it_to(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
 @_cases(AS_CLAUSE)
 def test_an_as_clause_after_the_market(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
