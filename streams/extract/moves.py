@@ -482,10 +482,42 @@ def sentence_moves(
             if not shares_next[j]:
                 break
             j += 1
+    _fold_elliptical_figures(mentions, per_mention)
     moves: list[SentenceMove] = []
     for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
         moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)
     return moves
+
+
+def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Reading]]) -> None:
+    """ "The Nikkei and the Topix rose, the former by 1.2% and the latter by 0.8%": a later
+    mention of an index whose only reading is a bare figure (no verb, no direction) gives that
+    figure to the same index's earlier reading that has a direction but no figure."""
+    for i in range(1, len(mentions)):
+        later = per_mention[i]
+        if len(later) != 1 or later[0].direction is not None or later[0].motion:
+            continue
+        figure = later[0]
+        for j in range(i):
+            earlier = per_mention[j]
+            if mentions[j].index_id != mentions[i].index_id or len(earlier) != 1:
+                continue
+            e = earlier[0]
+            if e.direction not in ("up", "down") or e.change_pct is not None or e.change_points is not None:
+                continue
+            sign = -1.0 if e.direction == "down" else 1.0
+            per_mention[j] = [
+                e._replace(
+                    change_pct=sign * abs(figure.change_pct) if figure.change_pct is not None else None,
+                    change_points=sign * abs(figure.change_points)
+                    if figure.change_points is not None
+                    else None,
+                    level=e.level if e.level is not None else figure.level,
+                    approximate=e.approximate or figure.approximate,
+                )
+            ]
+            per_mention[i] = []
+            break
 
 
 def _word_char(c: str) -> bool:

@@ -195,7 +195,7 @@ _CUT_FOLDED = (
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
     r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|"
+    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter))\b|;|:\s|\s\|"
     # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"
     r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
 )

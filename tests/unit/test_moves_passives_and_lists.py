@@ -3,7 +3,9 @@
 A figure between a passive verb and its particle or "by" is the index's change ("was dragged 0.8%
 lower by miners", "was hit 2% by chip stocks"); a figure inside the passive's agent belongs to the
 agent ("was hit by a 2% drop in SoftBank"); a list after a comma elides the first verb ("The Kospi
-fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%").
+fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%"); "the former" and "the latter" after two
+named indices are the first and the second, and a bare figure after them completes that index's
+move ("rose, the former by 1.2% and the latter by 0.8%").
 """
 
 from __future__ import annotations
@@ -88,6 +90,30 @@ LISTS = [
         [M("KOSPI", "down", pct=-1.2), M("NIKKEI225", "up", pct=0.8)],
     ),
 ]
+
+
+FORMER_LATTER = [
+    (
+        "The Shanghai Composite and the Shenzhen Component diverged, with the former closing down 0.5% at 3,286.1 and the latter gaining 0.2% to 11,556.3.",
+        [M("SSEC", "down", pct=-0.5, level=3286.1), M("SZCOMP", "up", pct=0.2, level=11556.3)],
+    ),
+    (
+        "The Nikkei and the Topix rose, the former by 1.2% and the latter by 0.8%.",
+        [M("NIKKEI225", "up", pct=1.2), M("TOPIX", "up", pct=0.8)],
+    ),
+    (
+        "The Sensex and the Nifty ended mixed: the latter slipped 0.1% to 24,400.2.",
+        [M("NIFTY50", "down", pct=-0.1, level=24400.2)],
+    ),
+    # near misses: three names make "the latter" ambiguous; "the former" in another sense
+    ("The Nikkei, the Kospi and the Hang Seng were mixed, the latter falling 2%.", []),
+    ("The Nikkei rose 1%, said the former central banker.", [M("NIKKEI225", "up", pct=1)]),
+]
+
+
+@_cases(FORMER_LATTER)
+def test_the_former_and_the_latter(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
 
 
 @_cases(PASSIVES)
