@@ -55,7 +55,7 @@ from streams.extract.moves_numbers import (
     respell_numbers,
 )
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elided_mark, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -420,6 +420,16 @@ def sentence_moves(
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
         if previous and readings and elided(pre, clause_t, low is not None):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+        elif (
+            previous
+            and not readings
+            and previous[-1].milestone is not None
+            and elided(pre, clause_t, low is not None)
+        ):
+            # "The Sensex crossed 80,000 and the Nifty 24,000": the second mark takes the crossing.
+            mark = elided_mark(clause, clause_low)
+            if mark is not None:
+                readings = [Reading(direction=previous[-1].direction, milestone=mark, motion=True)]
         readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         if with_before or (

@@ -16,9 +16,11 @@ from __future__ import annotations
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
+from streams.extract.moves_regexes import ANY as MOVE_ANY
+from streams.extract.moves_regexes import LOW as MOVE_LOW
 from streams.extract.moves_regexes import contains_any
 
-__all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
+__all__ = ["drop_insert", "elided", "elided_mark", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -54,8 +56,13 @@ _FIGURE_FIRST = r"\s*[+\-−]?\d"
 # off by commas between "and" and its verb is an insert, not an "after" piece of its own.
 _INSERT = r"\band,\s+(?P<insert>(?:after|before|having)\b[^,;]{1,80},\s+)(?=\w)"
 
+# A second mark that elides the verb of the first: "breached the 78,000 level on June 25 and 79,000
+# for the first time on June 27" (a mark, not a change: no % or points after it).
+_MARK_FIRST = r"(?:the\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})(?![\d.,]\d)(?!\s?(?:%|percent|per\s+cent|pts?\b|points?\b))"
+
 ANY, LOW = Regexes.pair(
     {
+        "mark_first": _MARK_FIRST,
         "insert": _INSERT,
         "joint": _JOINT,
         "period": _PERIOD,
@@ -93,6 +100,9 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
         return [(clause, low)]
     if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods
         return [(clause, low)]
+    marks = _split_marks(clause, low)
+    if marks is not None:
+        return marks
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for joint in r.joint.finditer(t):
@@ -128,6 +138,30 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
     return pieces
 
 
+def _split_marks(clause: str, low: str | None) -> list[tuple[str, str | None]] | None:
+    """ "breached the 78,000 level on June 25 and 79,000 for the first time on June 27": two marks
+    crossed, the second taking the first's verb (its piece is written with that verb in front)."""
+    t = low if low is not None else clause
+    at = t.find(" and ")
+    if at < 0:
+        return None
+    rm = MOVE_LOW if low is not None else MOVE_ANY
+    crossings = list(rm.milestone.finditer(t, 0, at))
+    crossing = crossings[-1] if crossings else None
+    if crossing is None or not crossing.group("num"):
+        return None
+    r = LOW if low is not None else ANY
+    second = r.mark_first.match(t, at + 5)
+    if second is None or find_figures(clause[crossing.end() : at], low[crossing.end() : at] if low else None):
+        return None
+    verb = clause[crossing.start("verb") : crossing.end("verb")]
+    piece = verb + " " + clause[at + 5 :]
+    return [
+        (clause[:at], low[:at] if low is not None else None),
+        (piece, piece.lower() if low is not None else None),
+    ]
+
+
 def elliptical(reading: Reading, direction: str | None) -> Reading:
     """A later period's reading without a verb of its own ("and 1.9% for the week") takes the
     direction of the piece before it, its figures signed to match."""
@@ -145,6 +179,16 @@ def elided(pre: str, clause: str, folded: bool) -> bool:
     opens with a figure ("... & Nifty 170 points to 25,239")."""
     r = LOW if folded else ANY
     return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))
+
+
+def elided_mark(clause: str, low: str | None) -> float | None:
+    """The mark a clause that elides its verb opens with ("... crossed 80,000 and the Nifty 24,000"),
+    when the clause is only that mark."""
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    found = r.mark_first.match(t.lstrip())
+    if found is None or t.lstrip()[found.end() :].strip(" .,;") != "":
+        return None
+    return float(found.group("num").replace(",", ""))
 
 
 def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:

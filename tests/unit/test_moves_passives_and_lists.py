@@ -5,7 +5,9 @@ lower by miners", "was hit 2% by chip stocks"); a figure inside the passive's ag
 agent ("was hit by a 2% drop in SoftBank"); a list after a comma elides the first verb ("The Kospi
 fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%"); "the former" and "the latter" after two
 named indices are the first and the second, and a bare figure after them completes that index's
-move ("rose, the former by 1.2% and the latter by 0.8%").
+move ("rose, the former by 1.2% and the latter by 0.8%"); a second mark after "and" takes the
+first mark's verb ("breached the 78,000 level on June 25 and 79,000 for the first time on June
+27", "The Sensex crossed 80,000 and the Nifty 24,000").
 """
 
 from __future__ import annotations
@@ -113,6 +115,34 @@ FORMER_LATTER = [
 
 @_cases(FORMER_LATTER)
 def test_the_former_and_the_latter(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+ELIDED_MARKS = [
+    (
+        "The BSE Sensex breached the 78,000 level on June 25 and 79,000 for the first time on June 27.",
+        [M("SENSEX", "up", ms=78000), M("SENSEX", "up", ms=79000, first=True)],
+    ),
+    (
+        "The Dow crossed 30,000 in November 2020 and 35,000 in August 2021.",
+        [M("DJIA", "up", ms=30000), M("DJIA", "up", ms=35000)],
+    ),
+    (
+        "The Sensex crossed 80,000 and the Nifty 24,000.",
+        [M("SENSEX", "up", ms=80000), M("NIFTY50", "up", ms=24000)],
+    ),
+    # near misses: a close after the crossing, a change after "and", a figure without a crossing
+    (
+        "The Nikkei topped 40,000 and closed at 40,100.5.",
+        [M("NIKKEI225", "up", level=40100.5, ms=40000)],
+    ),
+    ("The Dow topped 30,000 and 1% on the day.", [M("DJIA", "up", pct=1, ms=30000)]),
+    ("The Sensex rose 1% and the Nifty 24,000.", [M("SENSEX", "up", pct=1)]),
+]
+
+
+@_cases(ELIDED_MARKS)
+def test_a_second_mark_takes_the_crossing(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
 
 
