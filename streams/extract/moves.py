@@ -340,6 +340,7 @@ def sentence_moves(
             # followed ...") makes the names joined to it objects too.
             object_before = object_before or bool(rx.object_before.search(pre[-80:]))
             continue
+
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
@@ -372,7 +373,13 @@ def sentence_moves(
         # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
         governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
         is_object = governed or (
-            object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
+            object_before
+            and rx.and_before.search(pre)
+            and not rx.direction_words.search(pre)
+            # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of the
+            # object's own, a finite verb makes the name a subject (not "stocks in the Nikkei and
+            # Topix rose", one group)
+            and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
         )
         object_before = False
         if not noun_phrase and not futures and is_object:

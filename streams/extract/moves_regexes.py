@@ -339,6 +339,10 @@ LEADING_NEEDS = ("lead", "led", "sen", "push")
 ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
+        # a finite verb of motion opening a name's clause: the name is its subject
+        "finite_motion": r"\s*(?:also\s+|\w+ly\s+)?(?:rose|fell|added|lost|gained|slipped|dropped|climbed|jumped"
+        r"|declined|advanced|eased|slid|shed|rallied|tumbled|surged|plunged|sank|dipped|edged|inched|ended|closed"
+        r"|finished|settled|rises|falls|gains|adds|loses|slips|drops|climbs|jumps|ends|closes)\b",
         # "... closed up 75 points as the TAIEX ended at ...": the name opens an "as" clause
         "as_before": r",?\s+as\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$",
         # a market as a whole: what an "as" clause's index may take its direction from

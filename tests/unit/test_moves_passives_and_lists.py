@@ -7,7 +7,9 @@ fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%"); "the former" and "the latte
 named indices are the first and the second, and a bare figure after them completes that index's
 move ("rose, the former by 1.2% and the latter by 0.8%"); a second mark after "and" takes the
 first mark's verb ("breached the 78,000 level on June 25 and 79,000 for the first time on June
-27", "The Sensex crossed 80,000 and the Nifty 24,000").
+27", "The Sensex crossed 80,000 and the Nifty 24,000"); after a causative's object with a
+clause of its own, a name with a finite verb of motion is a subject ("helped lift the Nikkei by
+0.5% and the Kospi fell 0.3%").
 """
 
 from __future__ import annotations
@@ -143,6 +145,25 @@ ELIDED_MARKS = [
 
 @_cases(ELIDED_MARKS)
 def test_a_second_mark_takes_the_crossing(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+AFTER_A_CAUSATIVE = [
+    (
+        "Strong earnings helped lift the Nikkei by 0.5% and the Kospi fell 0.3%.",
+        [M("KOSPI", "down", pct=-0.3)],
+    ),
+    ("Tech gains lifted the Nasdaq 1% and the S&P 500 added 0.5%.", [M("SPX", "up", pct=0.5)]),
+    ("Banks dragged the FTSE 100 down 0.4% and the DAX slipped 0.2%.", [M("DAX", "down", pct=-0.2)]),
+    # near misses: one group of objects; objects joined to an object
+    ("Stocks in the Nikkei and Topix rose.", []),
+    ("Investors sold shares in the Nikkei and the Kospi ended lower.", []),
+    ("Exporters dragged the Nikkei and the Topix lower.", []),
+]
+
+
+@_cases(AFTER_A_CAUSATIVE)
+def test_a_subject_after_a_causatives_object(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
 
 
