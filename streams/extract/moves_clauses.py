@@ -465,6 +465,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     """Every reading of a clause: each same-session peak or trough, then the close (a move only
     with a figure or record of its own when it follows a peak)."""
     readings: list[Reading] = []
+    r_close = (LOW if low is not None else ANY).close_verb
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
     peaks = 0
@@ -505,7 +506,14 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
         if peaks:
             # The close after a peak: a move only with a figure or record of its own.
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if not reading.record_high and all(n is None for n in numbers):
+            turned = (
+                reading.direction is not None
+                and intraday_dir is not None
+                and reading.direction != intraday_dir
+                and bool(r_close.search(text_low if text_low is not None else text))
+            )
+            if not reading.record_high and all(n is None for n in numbers) and not turned:
+                # (a close that turns from the peak is a move: "rose as much as 1% before closing flat")
                 continue
             # "dipped below 18,000 during the session but closed at 18,050.3": the close after a
             # contrast keeps only the direction it states.

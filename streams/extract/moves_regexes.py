@@ -49,6 +49,8 @@ _DOWN = (
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
     r"|pull(?:ed|s|ing)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
     r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
+    # "gave up 1.1%", "giving back 30 points" (before a figure: "gave up its gains" is an undone move)
+    r"|(?:gave|giv(?:e|es|en|ing))\s+(?:up|back)(?=\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?\d)"
     # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
     r"(?:%|percent|per\s+cent|points?|pts))"

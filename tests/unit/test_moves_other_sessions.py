@@ -237,6 +237,30 @@ def test_a_crossing_on_the_way_to_a_record(sentence: str, expected: list[tuple[A
     _check(sentence, expected)
 
 
+TURN_AT_THE_CLOSE = [
+    (
+        "The Kospi rose as much as 1% before closing lower.",
+        [M("KOSPI", "up", pct=1, intra=True), M("KOSPI", "down")],
+    ),
+    (
+        "The Nikkei fell as much as 2% in the morning but closed higher.",
+        [M("NIKKEI225", "down", pct=-2, intra=True), M("NIKKEI225", "up")],
+    ),
+    ("The Hang Seng, which had risen 2% on Monday, gave up 1.1% on Tuesday.", [M("HSI", "down", pct=-1.1)]),
+    # near misses: the close in the peak's direction adds nothing; a turn that is no close
+    ("The Kospi rose as much as 1% before closing higher.", [M("KOSPI", "up", pct=1, intra=True)]),
+    (
+        "The TSX surpassed 30,000 at some points in early trading, before dipping back down.",
+        [M("TSX", "up", ms=30000, intra=True)],
+    ),
+]
+
+
+@_cases(TURN_AT_THE_CLOSE)
+def test_a_close_that_turns_from_the_peak(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
 @_cases(BEFORE_CLOSE)
 def test_a_peak_before_the_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
