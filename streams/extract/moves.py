@@ -224,6 +224,28 @@ def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase:
     return [Reading(direction=direction, motion=True)] if at < PHRASE_REACH and not noun_phrase else []
 
 
+# A relative clause with a verb of motion of its own: "The Hang Seng, which had risen 2% on Monday, ..."
+_RELATIVE_MOVE = re.compile(
+    r"\W*which\s+(?:had\s+|has\s+)?(?:\w+ly\s+|also\s+)?(?:rose|risen|fell|fallen|gained|lost|jumped|dropped"
+    r"|climbed|slumped|plunged|surged|tumbled|declined|advanced|slid|sank|sunk|soared|rallied)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_move(paren: str, low: str | None) -> list[Reading]:
+    """The move a relative clause that describes the name states with a figure of its own ("The
+    KOSPI, which fell to the 1,450 line in March last year, has continued to surge": two moves)."""
+    if not _RELATIVE_MOVE.match(paren):
+        return []
+    inner = paren.rstrip().rstrip(",")
+    at = inner.lower().find("which") + len("which")
+    found = clause_readings(*_cut(inner, low[: len(inner)] if low is not None else None, at), False)
+    numbers = [
+        r for r in found if r.change_pct is not None or r.change_points is not None or r.level is not None
+    ]
+    return numbers[:1]
+
+
 def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool:
     """Whether the text after a parenthetical holds a figure or a word of motion."""
     rest, rest_low = _cut(text, low, start, end)
@@ -287,6 +309,7 @@ def sentence_moves(
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         # The segment after the name, less a ticker code, a parenthetical and an appositive.
         start = mention.end
+        earlier: list[Reading] = []  # a move stated by a relative clause that only describes the name
         if text[start : start + 1] == ")" and pre.rstrip().endswith("("):
             start += 1  # the name is the parenthesis: "the Composite Stock Price Index (JCI), which ..."
         seg = t[start:end]
@@ -299,6 +322,7 @@ def sentence_moves(
             # A relative clause set off by commas describes the name only when a predicate
             # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
+                earlier = _relative_move(*_cut(text, low, start, start + parenthetical.end()))
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
             seg = t[start:end]
@@ -463,6 +487,8 @@ def sentence_moves(
             if rx.aggregate.search(head_low if head_low is not None else head):
                 inherited = clause_direction(head, head_low)
                 readings = [with_direction(r, inherited) for r in readings]
+        if earlier and readings:
+            readings = earlier + readings
         per_mention.append(readings)
         if readings:
             previous = readings
