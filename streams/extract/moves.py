@@ -78,6 +78,7 @@ from streams.extract.moves_table import (
 )
 from streams.extract.moves_voice import (
     PLAIN,
+    earlier_noun,
     figure_relative_end,
     mask_agent,
     mask_reversed,
@@ -431,6 +432,7 @@ def sentence_moves(
         readings: list[Reading] = []
         if own.by and own.head_end > own.start:
             clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
+        clause, clause_low, before_session = earlier_noun(clause, clause_low)
         body, body_low = mask_reversed(*drop_insert(clause, clause_low))
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
@@ -489,6 +491,8 @@ def sentence_moves(
                 readings = [with_direction(r, inherited) for r in readings]
         if earlier and readings:
             readings = earlier + readings
+        if before_session is not None and readings:
+            readings = [*readings, before_session]
         per_mention.append(readings)
         if readings:
             previous = readings

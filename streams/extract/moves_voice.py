@@ -25,6 +25,7 @@ from streams.extract.moves_regexes import contains_any
 __all__ = [
     "PLAIN",
     "Predicate",
+    "earlier_noun",
     "figure_relative_end",
     "mask_agent",
     "noun_figure_before",
@@ -275,6 +276,53 @@ REVERSED_NEEDS = ("abandon", "revers", "erase", "erasi", "shook off", "shak", "s
 _AGENT = re.compile(
     r"\s*(?:an?|the)\s+[^,;]{0,40}?\d[^,;]{0,40}?\s(?:in|at|of|for|among|by)\s+[^,;]*", re.IGNORECASE
 )
+
+
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_EARLIER_MARK = (
+    rf"(?:the\s+|in\s+the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+day)|on\s+{_DAY}"
+    r"|yesterday|last\s+week|the\s+day\s+before"
+)
+# A noun of motion with a figure that is another session's move: "rebounded from a 1.15 percent plunge
+# the previous session", "extended Monday's 1.1% decline", "rose 0.5% after a 2% drop on Monday".
+_EARLIER_NOUN = re.compile(
+    r"\b(?:from|after|extend(?:s|ed|ing)?|add(?:s|ed|ing)?\s+to|buil(?:t|ds?|ding)\s+on)\s+"
+    rf"(?:(?P<owner>{_DAY}['’]s|yesterday['’]s|last\s+week['’]s|the\s+previous\s+(?:session|day)['’]s)\s+"
+    r"|an?\s+|its\s+|the\s+)(?:[\w-]+\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent|per\s+cent|-?points?)\s+"
+    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?",
+    re.IGNORECASE,
+)
+
+
+def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading | None]:
+    """The clause with another session's noun of motion blanked (same length), and that move."""
+    if not any(c.isdigit() for c in clause):
+        return clause, low, None
+    found = _EARLIER_NOUN.search(clause)
+    if found is None:
+        return clause, low, None
+    if not (found.group("owner") or found.group("mark")):
+        if not found.group(0).lower().startswith("from"):
+            return clause, low, None
+        # "rebounded from a 500-point drop to close 0.2% higher": the drop recovered from is
+        # not the close's figure (blanked, no move of its own)
+        a, b = found.start("num"), found.end()
+        blank = " " * (b - a)
+        return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None), None
+    value = float(found.group("num"))
+    direction = "down" if found.group("down") else "up"
+    signed = -value if direction == "down" else value
+    pct = "%" in found.group("unit") or "cent" in found.group("unit").lower()
+    earlier = Reading(
+        direction=direction,
+        change_pct=signed if pct else None,
+        change_points=None if pct else signed,
+        motion=True,
+    )
+    a, b = found.span()
+    a = found.start("owner") if found.group("owner") else found.start("num")
+    blank = " " * (b - a)
+    return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None), earlier
 
 
 def mask_agent(clause: str, low: str | None, at: int) -> tuple[str, str | None]:

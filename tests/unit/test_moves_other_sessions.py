@@ -271,6 +271,34 @@ RELATIVE_EARLIER = [
 ]
 
 
+EARLIER_NOUN = [
+    (
+        "The Kospi rebounded from a 1.2 percent plunge the previous session to close at 2,600.1.",
+        [M("KOSPI", "up", level=2600.1), M("KOSPI", "down", pct=-1.2)],
+    ),
+    (
+        "The Nikkei recovered from a 2% drop on Monday, rising 0.5%.",
+        [M("NIKKEI225", "up", pct=0.5), M("NIKKEI225", "down", pct=-2)],
+    ),
+    (
+        "The FTSE 100 extended Monday's 1.1% decline, falling 0.3%.",
+        [M("FTSE100", "down", pct=-0.3), M("FTSE100", "down", pct=-1.1)],
+    ),
+    (
+        "The Sensex rose 0.4% after a 300-point slump yesterday.",
+        [M("SENSEX", "up", pct=0.4), M("SENSEX", "down", pts=-300)],
+    ),
+    # near misses: the same session's trough is neither the close's figure nor a move of its own
+    ("The Dow rebounded from a 500-point drop to close 0.2% higher.", [M("DJIA", "up", pct=0.2)]),
+    ("The Nikkei closed up 0.5% after a 2% drop in early trade.", [M("NIKKEI225", "up", pct=0.5)]),
+]
+
+
+@_cases(EARLIER_NOUN)
+def test_a_noun_of_another_sessions_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
 @_cases(RELATIVE_EARLIER)
 def test_a_relative_clause_with_an_earlier_move(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
