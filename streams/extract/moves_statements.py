@@ -102,7 +102,9 @@ _LABEL_OR_MODIFIER = (
     r"|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:market\s+(?:capitali[sz]ation|cap|value)|capitali[sz]ation|turnover"
     r"|(?:trading\s+)?volumes?|valuations?|p/?e\s+ratio|price[- ]to[- ]earnings|earnings|dividend\s+yield"
     r"|weightings?|members?|constituents?|components?|stocks|shares|companies|heavyweights?"
-    r"|(?:gain|los|ris|fall|declin|advanc|perform|lagg|mov)ers?)\b)"
+    r"|(?:gain|los|ris|fall|declin|advanc|perform|lagg|mov)ers?)\b"
+    # a compound adjective: "the FTSE 100-listed miner", "Nikkei-linked funds", "S&P 500-tracking ETFs"
+    r"|[-‑]\s*(?:listed|quoted|traded|linked|tracking|based|heavy|weighted|focused|related|benchmarked)\b)"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a

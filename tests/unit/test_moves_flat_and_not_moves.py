@@ -99,6 +99,11 @@ NOT_MOVES = [
     ),
     ("The Nikkei stands 5% below its 1989 record.", []),
     ("The Nikkei hit a February record.", [M("NIKKEI225", "up", rec=True)]),
+    # a compound adjective makes the name a modifier
+    ("Nikkei-linked funds fell 1%.", []),
+    ("Nasdaq-listed shares of Alibaba rose 2%.", []),
+    ("Sensex-based options expired lower.", []),
+    ("The Nikkei-225 rose 1%.", [M("NIKKEI225", "up", pct=1)]),
     # near misses: the index's own record or figure, and a hedge after the move
     ("The Dow's record close was its 20th this year.", [M("DJIA", "up", rec=True)]),
     ("The FTSE 100's 1.2% rise was led by miners.", [M("FTSE100", "up", pct=1.2)]),
