@@ -18,7 +18,7 @@ from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import ANY as MOVE_ANY
 from streams.extract.moves_regexes import LOW as MOVE_LOW
-from streams.extract.moves_regexes import contains_any
+from streams.extract.moves_regexes import MILESTONE_NEEDS, contains_any
 
 __all__ = ["drop_insert", "elided", "elided_mark", "elliptical", "split_periods"]
 
@@ -143,7 +143,7 @@ def _split_marks(clause: str, low: str | None) -> list[tuple[str, str | None]] |
     crossed, the second taking the first's verb (its piece is written with that verb in front)."""
     t = low if low is not None else clause
     at = t.find(" and ")
-    if at < 0:
+    if at < 0 or (low is not None and not contains_any(t[:at], MILESTONE_NEEDS)):
         return None
     rm = MOVE_LOW if low is not None else MOVE_ANY
     crossings = list(rm.milestone.finditer(t, 0, at))

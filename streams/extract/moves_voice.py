@@ -296,7 +296,10 @@ _EARLIER_NOUN = re.compile(
 
 def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading | None]:
     """The clause with another session's noun of motion blanked (same length), and that move."""
-    if not any(c.isdigit() for c in clause):
+    t = low if low is not None else clause.lower()
+    if not ("from" in t or "after" in t or "extend" in t or "add" in t or "buil" in t) or not any(
+        c.isdigit() for c in clause
+    ):
         return clause, low, None
     found = _EARLIER_NOUN.search(clause)
     if found is None:
