@@ -15,10 +15,17 @@ Clause reading around that core (shared/dev/README.md conventions):
   relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
   change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
   0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
-- moves_periods: several periods with their own figures, elliptical clauses, a phrase inserted
-  between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
+- moves_periods: several periods with their own figures (also "having fallen 3% yesterday",
+  "gained 26% in 2013, and hit a record on Monday", ", capping a year when it rose 29%"),
+  elliptical clauses and marks ("breached 78,000 on June 25 and 79,000 on June 27"), a phrase
+  inserted between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
+- moves_voice also: a passive's agent with another subject's figure ("hit by a 2% drop in
+  SoftBank") and another session's noun of motion ("rebounded from a 1.2% plunge the previous
+  session": its own move) are blanked from the clause.
 - moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
-  sentence that names one index).
+  sentence that names one index; "the former"/"the latter" after two names).
+- A relative clause that only describes the name may state an earlier move with a figure of its
+  own ("The Hang Seng, which had risen 2% on Monday, gave up 1.1%"): read before the main move.
 - moves_table: pipe tables, ticker rows (spaced or flattened), scoreboard rows ("Dax: 1.33%")
   with the direction the list's lead line states.
 - Flags from words outside the clause (``_flags_outside``): a fronted "At its low of the day,",
