@@ -15,10 +15,17 @@ Clause reading around that core (shared/dev/README.md conventions):
   relative clause ("led by the Nikkei, which rose 1%"), a subject list ending in "all"; a signed
   change in parentheses ("the DAX 40 (+22.3%)"), a noun of motion carrying a figure ("losses of
   0.1% on the CAC"), a perfect participle after a head that states no move, undone moves masked.
-- moves_periods: several periods with their own figures, elliptical clauses, a phrase inserted
-  between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
+- moves_periods: several periods with their own figures (also "having fallen 3% yesterday",
+  "gained 26% in 2013, and hit a record on Monday", ", capping a year when it rose 29%"),
+  elliptical clauses and marks ("breached 78,000 on June 25 and 79,000 on June 27"), a phrase
+  inserted between "and" and its verb. (", extending its losses ... to N%" is a phase: moves_clauses.)
+- moves_voice also: a passive's agent with another subject's figure ("hit by a 2% drop in
+  SoftBank") and another session's noun of motion ("rebounded from a 1.2% plunge the previous
+  session": its own move) are blanked from the clause.
 - moves_pairs ("respectively") and moves_references (a later "the blue-chip index" in a
-  sentence that names one index).
+  sentence that names one index; "the former"/"the latter" after two names).
+- A relative clause that only describes the name may state an earlier move with a figure of its
+  own ("The Hang Seng, which had risen 2% on Monday, gave up 1.1%"): read before the main move.
 - moves_table: pipe tables, ticker rows (spaced or flattened), scoreboard rows ("Dax: 1.33%")
   with the direction the list's lead line states.
 - Flags from words outside the clause (``_flags_outside``): a fronted "At its low of the day,",
@@ -55,7 +62,7 @@ from streams.extract.moves_numbers import (
     respell_numbers,
 )
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elliptical, split_periods
+from streams.extract.moves_periods import drop_insert, elided, elided_mark, elliptical, split_periods
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -78,7 +85,9 @@ from streams.extract.moves_table import (
 )
 from streams.extract.moves_voice import (
     PLAIN,
+    earlier_noun,
     figure_relative_end,
+    mask_agent,
     mask_reversed,
     noun_figure_before,
     object_participle,
@@ -215,8 +224,31 @@ def _phrased(readings: list[Reading], clause: str, low: str | None, noun_phrase:
     if direction is None:
         return readings
     if readings:
-        return [elliptical(r, direction) for r in readings]
+        # (a session's peak or trough keeps its own: the phrase states how the index closed)
+        return [r if r.intraday else elliptical(r, direction) for r in readings]
     return [Reading(direction=direction, motion=True)] if at < PHRASE_REACH and not noun_phrase else []
+
+
+# A relative clause with a verb of motion of its own: "The Hang Seng, which had risen 2% on Monday, ..."
+_RELATIVE_MOVE = re.compile(
+    r"\W*which\s+(?:had\s+|has\s+)?(?:\w+ly\s+|also\s+)?(?:rose|risen|fell|fallen|gained|lost|jumped|dropped"
+    r"|climbed|slumped|plunged|surged|tumbled|declined|advanced|slid|sank|sunk|soared|rallied)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_move(paren: str, low: str | None) -> list[Reading]:
+    """The move a relative clause that describes the name states with a figure of its own ("The
+    KOSPI, which fell to the 1,450 line in March last year, has continued to surge": two moves)."""
+    if not _RELATIVE_MOVE.match(paren):
+        return []
+    inner = paren.rstrip().rstrip(",")
+    at = inner.lower().find("which") + len("which")
+    found = clause_readings(*_cut(inner, low[: len(inner)] if low is not None else None, at), False)
+    numbers = [
+        r for r in found if r.change_pct is not None or r.change_points is not None or r.level is not None
+    ]
+    return numbers[:1]
 
 
 def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool:
@@ -224,9 +256,10 @@ def _predicate_follows(text: str, low: str | None, start: int, end: int) -> bool
     rest, rest_low = _cut(text, low, start, end)
     if find_figures(rest, rest_low):
         return True
-    return bool(
-        LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest)
-    )
+    if LOW.direction_words.search(rest_low) if rest_low is not None else ANY.direction_words.search(rest):
+        return True
+    # a flat statement: "the Eurostoxx 50, which represents 50 blue chips, also showed little movement"
+    return bool(LOW.flat.search(rest_low) if rest_low is not None else ANY.flat.search(rest))
 
 
 def sentence_moves(
@@ -281,6 +314,9 @@ def sentence_moves(
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         # The segment after the name, less a ticker code, a parenthetical and an appositive.
         start = mention.end
+        earlier: list[Reading] = []  # a move stated by a relative clause that only describes the name
+        if text[start : start + 1] == ")" and pre.rstrip().endswith("("):
+            start += 1  # the name is the parenthesis: "the Composite Stock Price Index (JCI), which ..."
         seg = t[start:end]
         # (Substring tests on the lower-cased text skip searches that cannot match.)
         if low is None or seg.lstrip()[:1] in _SEGMENT_HEADS:
@@ -291,6 +327,7 @@ def sentence_moves(
             # A relative clause set off by commas describes the name only when a predicate
             # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
+                earlier = _relative_move(*_cut(text, low, start, start + parenthetical.end()))
                 start += parenthetical.end()
             start += _drop_appositive(*_cut(text, low, start, end))
             # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
@@ -337,6 +374,7 @@ def sentence_moves(
             # followed ...") makes the names joined to it objects too.
             object_before = object_before or bool(rx.object_before.search(pre[-80:]))
             continue
+
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
             per_mention.append([r._replace(change_pct=None, change_points=None, level=None)
                                 for r in previous])  # fmt: skip
@@ -369,7 +407,13 @@ def sentence_moves(
         # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
         governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
         is_object = governed or (
-            object_before and rx.and_before.search(pre) and not rx.direction_words.search(pre)
+            object_before
+            and rx.and_before.search(pre)
+            and not rx.direction_words.search(pre)
+            # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of the
+            # object's own, a finite verb makes the name a subject (not "stocks in the Nikkei and
+            # Topix rose", one group)
+            and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
         )
         object_before = False
         if not noun_phrase and not futures and is_object:
@@ -395,6 +439,9 @@ def sentence_moves(
                 object_before = True
                 continue
         readings: list[Reading] = []
+        if own.by and own.head_end > own.start:
+            clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
+        clause, clause_low, before_session = earlier_noun(clause, clause_low)
         body, body_low = mask_reversed(*drop_insert(clause, clause_low))
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
@@ -415,6 +462,16 @@ def sentence_moves(
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
         if previous and readings and elided(pre, clause_t, low is not None):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+        elif (
+            previous
+            and not readings
+            and previous[-1].milestone is not None
+            and elided(pre, clause_t, low is not None)
+        ):
+            # "The Sensex crossed 80,000 and the Nifty 24,000": the second mark takes the crossing.
+            mark = elided_mark(clause, clause_low)
+            if mark is not None:
+                readings = [Reading(direction=previous[-1].direction, milestone=mark, motion=True)]
         readings = _flags_outside(readings, rx, pre, i == 0, seg, clause_end, low is not None)
         with_before = readings and (low is None or "with" in pre) and rx.with_before.search(pre[-60:])
         # "Shares in Taiwan closed up 0.7% as the TAIEX ended at 10,642.86": the first name, after
@@ -443,6 +500,10 @@ def sentence_moves(
                 head, head_low = _cut(head, head_low, 0, with_at)
             inherited = clause_direction(head, head_low)
             readings = [with_direction(r, inherited) for r in readings]
+        if earlier and readings:
+            readings = earlier + readings
+        if before_session is not None and readings:
+            readings = [*readings, before_session]
         per_mention.append(readings)
         if readings:
             previous = readings
@@ -479,10 +540,42 @@ def sentence_moves(
             if not shares_next[j]:
                 break
             j += 1
+    _fold_elliptical_figures(mentions, per_mention)
     moves: list[SentenceMove] = []
     for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
         moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)
     return moves
+
+
+def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Reading]]) -> None:
+    """ "The Nikkei and the Topix rose, the former by 1.2% and the latter by 0.8%": a later
+    mention of an index whose only reading is a bare figure (no verb, no direction) gives that
+    figure to the same index's earlier reading that has a direction but no figure."""
+    for i in range(1, len(mentions)):
+        later = per_mention[i]
+        if len(later) != 1 or later[0].direction is not None or later[0].motion:
+            continue
+        figure = later[0]
+        for j in range(i):
+            earlier = per_mention[j]
+            if mentions[j].index_id != mentions[i].index_id or len(earlier) != 1:
+                continue
+            e = earlier[0]
+            if e.direction not in ("up", "down") or e.change_pct is not None or e.change_points is not None:
+                continue
+            sign = -1.0 if e.direction == "down" else 1.0
+            per_mention[j] = [
+                e._replace(
+                    change_pct=sign * abs(figure.change_pct) if figure.change_pct is not None else None,
+                    change_points=sign * abs(figure.change_points)
+                    if figure.change_points is not None
+                    else None,
+                    level=e.level if e.level is not None else figure.level,
+                    approximate=e.approximate or figure.approximate,
+                )
+            ]
+            per_mention[i] = []
+            break
 
 
 def _word_char(c: str) -> bool:

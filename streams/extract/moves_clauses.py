@@ -490,6 +490,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     """Every reading of a clause: each same-session peak or trough, then the close (a move only
     with a figure or record of its own when it follows a peak)."""
     readings: list[Reading] = []
+    r_close = (LOW if low is not None else ANY).close_verb
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
     peaks = 0
@@ -512,20 +513,22 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 continue
             reading = read_phase(text, text_low, intraday=True, noun_phrase=noun_phrase)
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if (
-                closes
-                and not reading.record_high
-                and all(n is None for n in numbers)
-                and not (
-                    LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text)
-                )
-            ):
+            # A peak or trough stated without a figure: "after hitting its highest level since 2022
+            # earlier in the day", "touching a two-year high" (a move of the session beside the close).
+            peak_word = all(n is None for n in numbers) and bool(
+                LOW.peak_word.search(text_low) if text_low is not None else ANY.peak_word.search(text)
+            )
+            if closes and not reading.record_high and all(n is None for n in numbers) and not peak_word:
                 # "swung between gains and losses before closing flat": no peak or trough is
                 # stated, only the way to the close, which is read as the move ("after hitting
                 # its highest level since 2022 earlier in the day" states one).
                 continue
             peaks += 1
-            if reading.direction is not None or reading.level is not None:
+            if (
+                reading.direction is not None
+                or reading.level is not None
+                or (peak_word and "clos" not in text)
+            ):
                 reading = reading._replace(motion=True)
             intraday_dir = intraday_dir or reading.direction
             if reading.is_move():
@@ -535,7 +538,14 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
         if peaks:
             # The close after a peak: a move only with a figure or record of its own.
             numbers = (reading.change_pct, reading.change_points, reading.level, reading.milestone)
-            if not reading.record_high and all(n is None for n in numbers):
+            turned = (
+                reading.direction is not None
+                and intraday_dir is not None
+                and reading.direction != intraday_dir
+                and bool(r_close.search(text_low if text_low is not None else text))
+            )
+            if not reading.record_high and all(n is None for n in numbers) and not turned:
+                # (a close that turns from the peak is a move: "rose as much as 1% before closing flat")
                 continue
             # "dipped below 18,000 during the session but closed at 18,050.3": the close after a
             # contrast keeps only the direction it states.
@@ -543,15 +553,19 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 reading = with_direction(reading, intraday_dir)
         if reading.is_move():
             readings.append(reading)
-    return _crossing_on_the_way(readings)
+    return _crossing_on_the_way(readings, phases)
 
 
-def _crossing_on_the_way(readings: list[Reading]) -> list[Reading]:
+def _crossing_on_the_way(readings: list[Reading], phases: list[tuple[str, str | None, int]]) -> list[Reading]:
     """ "topped the 40,000 line soon after the opening and hit a fresh intraday record of
-    40,314.64": a mark crossed in the session on the way to the session's peak is one peak (the
-    mark, the peak's level and its flags), as "set an intraday record as it crossed 4,000"."""
+    40,314.64", "topped 40,000 for the first time and hit a record intraday high of 40,314.6": a
+    mark crossed in the session on the way to the session's peak is one peak (the mark, the peak's
+    level and its flags), as dev 128's "set an intraday record ... as it crossed the 4,000 mark".
+    Not when the crossing is the close ("closed above 30,000 ... and hit an intraday record")."""
     for k in range(len(readings) - 1):
         a, b = readings[k], readings[k + 1]
+        # The crossing read as a phase of the session ("soon after the opening"), then the peak at
+        # or above its mark.
         if (
             a.intraday
             and b.intraday
@@ -569,6 +583,22 @@ def _crossing_on_the_way(readings: list[Reading]) -> list[Reading]:
                 milestone=a.milestone, direction="up", first_time=a.first_time or b.first_time, motion=True
             )
             return [*readings[:k], merged, *readings[k + 2 :]]
+    if len(readings) == 2 and len(phases) == 2:
+        # The record peak read first and the crossing as the statement left, which is no close.
+        peak, crossing = readings
+        crossing_text = phases[1][1] if phases[1][1] is not None else phases[1][0].lower()
+        figures = (crossing.change_pct, crossing.change_points, crossing.level)
+        if (
+            peak.intraday
+            and peak.record_high
+            and peak.level is not None
+            and crossing.milestone is not None
+            and all(n is None for n in figures)
+            and not LOW.close_verb.search(crossing_text)
+        ):
+            return [
+                peak._replace(milestone=crossing.milestone, first_time=peak.first_time or crossing.first_time)
+            ]
     return readings
 
 

@@ -16,20 +16,29 @@ from __future__ import annotations
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
-from streams.extract.moves_regexes import contains_any
+from streams.extract.moves_regexes import ANY as MOVE_ANY
+from streams.extract.moves_regexes import LOW as MOVE_LOW
+from streams.extract.moves_regexes import MILESTONE_NEEDS, OTHER_SESSION, contains_any
 
-__all__ = ["drop_insert", "elided", "elliptical", "split_periods"]
+__all__ = ["drop_insert", "elided", "elided_mark", "elliptical", "split_periods"]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
-    r"(?:,\s*|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
-    r"|after\s+(?=\w+ing\b))"
+    r"(?:,\s*|\s+[-–—]\s+|\s+)(?:and\s+(?=(?:(?:is|was|are|were|has|have|had)\s+)?(?:now\s+|also\s+|so\s+far\s+)?\w)"
+    # "up 0.5% - having fallen more than 3% yesterday"
+    r"|after\s+(?=\w+ing\b)|having\s+(?=\w+(?:ed|en|st|ost)\b)"
+    # "gained 0.3%, capping a year when it rose about 29%"
+    r"|capping\s+(?=an?\s+(?:\w+\s+)?(?:year|week|month|quarter|decade)\s+(?:when|in\s+which)\s+it\s))"
 )
 _PERIOD = (
     r"\b(?:(?:this|last|past|previous)\s+(?:week|month|year|quarter)"
     r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|quarters?)"
     r"|so\s+far\s+(?:this\s+\w+|in\s+\d{4})|year[- ]to[- ]date|ytd|since\s+(?:the\s+start|the\s+beginning|\w+)"
-    r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b"
+    r"|for\s+the\s+(?:year|week|month|quarter)|on\s+the\s+(?:week|month|year)|in\s+(?:19|20)\d\d"
+    # "capping a year when it rose 29%"
+    r"|an?\s+(?:\w+\s+)?(?:year|week|month|quarter|decade)\s+(?:when|in\s+which)\s+it"
+    # another session: "having fallen 3% yesterday", "after falling 14% the day before"
+    rf"|{OTHER_SESSION})\b"
 )
 # A move of the session itself, peak or trough: left to the phase split (moves_clauses).
 _SESSION = r"\bas\s+(?:much|high|low)\s+as\b|\bintra-?day\b|\bat\s+one\s+point\b|\bduring\s+the\s+session\b"
@@ -39,15 +48,21 @@ _WORD = (
 )
 
 # A second name joined by "and"/"&" whose clause starts with a figure: the verb is elided.
-_ELIDED_BEFORE = r"(?:,\s*|\s)(?:and|&)\s+(?:the\s+)?(?:\S+['’]s\s+)?$"
+# (also after a comma alone: "The Kospi fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%")
+_ELIDED_BEFORE = r"(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
 
 # "regained momentum and, after several failed attempts, finally closed above 17,000": a phrase set
 # off by commas between "and" and its verb is an insert, not an "after" piece of its own.
 _INSERT = r"\band,\s+(?P<insert>(?:after|before|having)\b[^,;]{1,80},\s+)(?=\w)"
 
+# A second mark that elides the verb of the first: "breached the 78,000 level on June 25 and 79,000
+# for the first time on June 27" (a mark, not a change: no % or points after it).
+_MARK_FIRST = r"(?:the\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})(?![\d.,]\d)(?!\s?(?:%|percent|per\s+cent|pts?\b|points?\b))"
+
 ANY, LOW = Regexes.pair(
     {
+        "mark_first": _MARK_FIRST,
         "insert": _INSERT,
         "joint": _JOINT,
         "period": _PERIOD,
@@ -60,22 +75,34 @@ ANY, LOW = Regexes.pair(
         r"(?:days?|weeks?|sessions?|months?|years?)$",
     }
 )
-PERIOD_NEEDS = ("this", "last", "past", "previous", "so far", "year", "ytd", "since", "for the", "on the",
-                " in ", " day", " week", " session", " month")  # fmt: skip
+PERIOD_NEEDS = ("this", "last", "past", "previous", "prior", "preceding", "so far", "year", "ytd", "since",
+                "for the", "on the", " in ", " day", " week", " session", " month")  # fmt: skip
 
 
 def _has_change(text: str, low: str | None) -> bool:
     return any(f.unit in ("pct", "points") for f in find_figures(text, low))
 
 
+def _own_period(head: str, r: Regexes) -> bool:
+    """Whether the head names a period of its own ("gained 26% in 2013"), not only one that
+    qualifies a superlative ("its largest rise since 2009")."""
+    return any(not m.group().startswith("since") for m in r.period.finditer(head))
+
+
 def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
     """The clause as pieces (text, low), one per period that has a figure of its own; the clause
     itself, alone, when it has one period."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
-    if low is not None and (("and" not in t and "after" not in t) or not contains_any(t, PERIOD_NEEDS)):
+    if low is not None and (
+        ("and" not in t and "after" not in t and "having" not in t and "capping" not in t)
+        or not contains_any(t, PERIOD_NEEDS)
+    ):
         return [(clause, low)]
     if "respectively" in (t if low is not None else t.lower()):  # figures pair with names, not periods
         return [(clause, low)]
+    marks = _split_marks(clause, low)
+    if marks is not None:
+        return marks
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for joint in r.joint.finditer(t):
@@ -89,10 +116,18 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
             "after" in t[joint.start() : joint.end()]
             and r.days_apart.search(t, max(start, joint.start() - 24), joint.start())
         )
-        if not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece):
-            continue
         head_text = clause[start : joint.start()]
         head_low = low[start : joint.start()] if low is not None else None
+        # Or the period is the head's: "has gained 26% in 2013, and hit a record high of 9,594 on
+        # Monday" (a change over a period of its own, then the session's own statement).
+        if (not (other_day and _has_change(piece_text, piece_low)) or r.session.search(piece)) and not (
+            "and" in t[joint.start() : joint.end()]
+            and _own_period(head, r)
+            and _has_change(head_text, head_low)
+            and r.word.search(piece)
+            and not r.period.search(piece)
+        ):
+            continue
         if not (r.word.search(head) or _has_change(head_text, head_low)):
             continue
         pieces.append((head_text, head_low))
@@ -101,6 +136,30 @@ def split_periods(clause: str, low: str | None) -> list[tuple[str, str | None]]:
         return [(clause, low)]
     pieces.append((clause[start:], low[start:] if low is not None else None))
     return pieces
+
+
+def _split_marks(clause: str, low: str | None) -> list[tuple[str, str | None]] | None:
+    """ "breached the 78,000 level on June 25 and 79,000 for the first time on June 27": two marks
+    crossed, the second taking the first's verb (its piece is written with that verb in front)."""
+    t = low if low is not None else clause
+    at = t.find(" and ")
+    if at < 0 or (low is not None and not contains_any(t[:at], MILESTONE_NEEDS)):
+        return None
+    rm = MOVE_LOW if low is not None else MOVE_ANY
+    crossings = list(rm.milestone.finditer(t, 0, at))
+    crossing = crossings[-1] if crossings else None
+    if crossing is None or not crossing.group("num"):
+        return None
+    r = LOW if low is not None else ANY
+    second = r.mark_first.match(t, at + 5)
+    if second is None or find_figures(clause[crossing.end() : at], low[crossing.end() : at] if low else None):
+        return None
+    verb = clause[crossing.start("verb") : crossing.end("verb")]
+    piece = verb + " " + clause[at + 5 :]
+    return [
+        (clause[:at], low[:at] if low is not None else None),
+        (piece, piece.lower() if low is not None else None),
+    ]
 
 
 def elliptical(reading: Reading, direction: str | None) -> Reading:
@@ -120,6 +179,16 @@ def elided(pre: str, clause: str, folded: bool) -> bool:
     opens with a figure ("... & Nifty 170 points to 25,239")."""
     r = LOW if folded else ANY
     return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))
+
+
+def elided_mark(clause: str, low: str | None) -> float | None:
+    """The mark a clause that elides its verb opens with ("... crossed 80,000 and the Nifty 24,000"),
+    when the clause is only that mark."""
+    r, t = (LOW, low) if low is not None else (ANY, clause)
+    found = r.mark_first.match(t.lstrip())
+    if found is None or t.lstrip()[found.end() :].strip(" .,;") != "":
+        return None
+    return float(found.group("num").replace(",", ""))
 
 
 def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:

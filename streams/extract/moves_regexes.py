@@ -39,7 +39,7 @@ _UP = (
     r"|spik(?:e|ed|es|ing)|leap\w*|highest|inch(?:ed|es|ing)?|upward|in\s+the\s+green"
     r"|positive\s+territory|top(?:s|ped|ping)?|scal(?:e|ed|es|ing)|notch\w*|set|sets|setting|regain\w*|reclaim\w*"
     r"|zoom\w*|skyrocket\w*|rocket\w*|spurt\w*|bounc\w*|strengthen\w*"
-    # "The Topix was ahead 0.39%", "ahead by 120 points": "ahead" before a change figure
+    # "The Topix was ahead 0.39%", "was ahead by 455 points": "ahead" before a change figure (not "ahead of")
     r"|ahead(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
     r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
@@ -49,15 +49,19 @@ _DOWN = (
     r"|weaken\w*|dip(?:s|ped|ping)?|skid\w*|tank(?:ed|s|ing)|decreas\w*|lowest|in\s+the\s+red"
     r"|pull(?:ed|s|ing)?\s+back|step(?:ped|s|ping)?\s+back|downward|negative\s+territory|crash\w*|sell-?off|slump"
     r"|plummet\w*|nosediv\w*|div(?:e|es|ed|ing)|crack(?:s|ed)|sag(?:s|ged|ging)?|stumbl\w*|falter\w*"
+    # "gave up 1.1%", "giving back 30 points" (before a figure: "gave up its gains" is an undone move)
+    r"|(?:gave|giv(?:e|es|en|ing))\s+(?:up|back)(?=\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?\d)"
     # "Dow off 0.5%", "was off by 120 points": "off" before a change figure
     r"|off(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\d[\d,.]*\s?"
     r"(?:%|percent|per\s+cent|pc\b|pct\b|points?|pts))"
 )
 _FLAT = (
     r"flat|unchanged|little\s+changed|steady|flatline|flatlined|flatlining"
-    # "held its ground at 47,950.88", "little moved", "hardly moved at all", "moving sideways"
-    r"|h(?:eld|olds?|olding)\s+(?:its|their)\s+ground|(?:little|barely|hardly|scarcely)\s+mov(?:ed|ing)"
-    r"|(?:showed|shows|showing|saw|with)\s+(?:little|no)\s+movement"
+    # "held its ground at 47,950.88", "little moved", "hardly moved at all", "barely budged", "hardly
+    # changed", "was moving sideways", "showed little/no movement" (tests/data/fresh/README.md: flat
+    # statements)
+    r"|h(?:eld|olds?|olding)\s+(?:its|their)\s+ground|(?:little|barely|hardly|scarcely)\s+(?:mov(?:ed|ing)|budged)"
+    r"|(?:hardly|barely|scarcely)\s+changed|(?:(?:showed|shows|showing|saw|with)\s+no|little)\s+movement"
     r"|(?:mov|trad)(?:ed|es|e|ing)\s+sideways"
 )
 # Every word begins with a letter: the lookahead turns most places away before the word-boundary
@@ -82,7 +86,7 @@ MOTION_REACH = 60
 
 _RECORD = (
     r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
-    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|number"
+    r"selloff|sell-off|volume|turnover|profits?|outflows?|inflows?|deficit|numbers?\s+of\b|number\b"
     # a record-sized move, not a record level: "a record gain of 12%", "its record run ended"
     r"|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|runs?|streaks?|winning|losing|swings?"
     # "its recent record-breaking spell": a run of records, not a record of the day
@@ -98,8 +102,10 @@ _RECORD = (
     r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
     # "its highest level ever", "its highest close ever" (not "its highest year-end close ever")
     r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+)?ever\b"
-    # "the highest closing level in history" (not "the highest year-end close in history")
-    r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+){0,2}in\s+(?:its\s+)?history\b)"
+    # "the highest closing level in history", "the highest level in the index's history" (not "the
+    # highest year-end close in history")
+    r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+){0,3}?"
+    r"in\s+(?:its\s+|the\s+index['’]s\s+)?history\b)"
 )
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
@@ -112,7 +118,9 @@ _RECORD_QUALIFIED_BEFORE = rf"\b{_PERIOD}\s+(?:\w+\s+){{0,2}}on\s+$"
 _RECORD_DENIED = (
     r"\b(?:close\s+to|closer\s+to|near|nearer|nears|neared|nearing|shy\s+of|below|off|from|previous|prior|approach\w*|within|"
     r"short\s+of|than|eclips\w*|breach\w*|beyond|towards?|under|flirting\s+with|just)\s+"
-    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new|recent)\s+){0,2}$"
+    r"(?:[\d.,]+\s?(?:%|percent|per\s+cent|points?)\s+of\s+)?(?:(?:its|the|a|an|their|fresh|new|recent)\s+){0,2}"
+    # (a month or year naming which record: "down 10% from its February record")
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+|(?:19|20)\d\d\s+)?$"
 )
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
@@ -150,12 +158,12 @@ _INTRADAY = (
     r"|\bupon\s+(?:the\s+)?(?:market\s+)?open\w*|\bsession\s+(?:records?|highs?|lows?|peaks?)\b"
     r"|\b(?:highest|lowest|high|low)\s+(?:point\s+|level\s+)?of\s+the\s+(?:day|session)\b"
     r"|\bthe\s+(?:day|session)['’]s\s+(?:high|low|peak|trough)s?\b"
-    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl|oscillat|vacillat)\w*\s+between\b"
+    r"|\b(?:mov|swung|swing|trad|rang|fluctuat|oscillat|seesaw|shuttl|vacillat)\w*\s+between\b"
     # "rose to a high of 38,924.88", "hit a low of 34,889.72": the session's peak or trough (not
     # "closed at a high of", nor a record or an N-year high: those name the kind of high)
-    r"|\b(?:hit|hits|hitting|reach\w*|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*|soar\w*|advanc\w*"
-    r"|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|its)\s+(?:session\s+|daily\s+)?"
-    r"(?:high|low)\s+of\s+\d"
+    r"|\b(?:hit|hits|hitting|reach\w*|str(?:uck|ikes?|iking)|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*"
+    r"|soar\w*|advanc\w*|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|an|its)\s+"
+    r"(?:session\s+|daily\s+|intra-?day\s+)?(?:high|low)\s+of\s+\d"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
@@ -168,10 +176,16 @@ _LEVEL_BEFORE = (
     r"heights|levels|closing|mark)\s+(?:of|at)|\b(?:a\s+|new\s+|fresh\s+)record)\s+$"
 )
 _AFTER_UNIT = r"\s*(?:\)\s*)?(?P<word>higher|lower|up|down)\b"
+# The session before the one reported, named: "yesterday", "the day before", "a session earlier",
+# "the previous trading day" (also moves_periods: a piece about another session).
+OTHER_SESSION = (
+    r"yesterday|the\s+(?:day|session)\s+before|(?:a|one)\s+(?:day|session)\s+earlier"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+(?:day|session))"
+)
 _EARLIER_DAY = (
     r"\b(?:on|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\blast\s+(?:week|month|year|"
-    r"session|\w+day's)\b|\b(?:previous|prior|preceding)\s+(?:session|day|week|close|trading\s+day)\b|\byesterday\b"
-    r"|\bin\s+(?:19|20)\d\d\b|\bthe\s+(?:day|session)\s+before\b|\ba\s+(?:day|session)\s+earlier\b"
+    r"session|\w+day's)\b|\b(?:previous|prior|preceding)\s+(?:week|close)\b"
+    rf"|\bin\s+(?:19|20)\d\d\b|\b(?:{OTHER_SESSION})\b"
 )
 
 # What follows "with" that is the subject's own figure or manner, not another subject's clause
@@ -185,9 +199,14 @@ _OWN_FIGURE = (
     r"|an?\s+(?:\w+\s+){0,2}(?:loss|gain|decline|drop|fall|rise|increase"
     r"|decrease|jump|slide|plunge|dip)\w*\s+of\b"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:start|note|finish|streak)\b(?!\s+(?:in|for|at|from|by|of)\s)"
-    # "closes with a loss", "finished with record numbers": the subject's own result
-    r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease)(?:es|s)?\b"
-    r"(?!\s+(?:in|for|at|from|by|of|on|to|among|across)\s)|(?:an?\s+)?record\s+(?:numbers|highs?|close|finish|levels?)\b)"
+    # "closes with a loss", "ended with a small gain on Friday": the subject's own result (not "with
+    # a gain in SoftBank", "with a loss on Wall Street")
+    r"|an?\s+(?:[\w-]+\s+)?(?:loss|gain|decline|drop|fall|rise|increase|decrease|advance)(?:es|s)?\b"
+    r"(?!\s+(?:in|for|at|from|by|of|to|among|across)\s|\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
+    # "finished with record numbers, closing at 7,298.28", "with a record close" (not "with record
+    # profits at Apple", "record numbers of shares")
+    r"|(?:an?\s+|new\s+|fresh\s+)?record\s+(?:numbers|highs?|levels?|close|finish|closing\s+(?:high|level))\b"
+    r"(?!\s+(?:in|for|from|by|of|among)\s))"
 )
 # "but closed at 18,050.3" after a peak or trough of the session: the same subject's close (a phase
 # of its own, moves_clauses), not another subject's clause.
@@ -200,13 +219,20 @@ _BUT_CLOSED = (
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
 _CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
-    r"|,?\s+(?:which|who|while|whereas|when|where"
+    # (not "capping a year when it rose 29%", "a week in which it fell 5%": the subject's own period)
+    # (nor ", which took it to a record high of ...": "it" is the subject, the clause goes on)
+    r"|,?\s+(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
+    r"(?!\s+(?:took|takes|brought|brings|left|leaves|lifted|lifts|pushed|pushes|sent|sends|put|puts|allowed"
+    r"|allows|enabled|enables|helped|helps)\s+it\b)|who|while|whereas"
+    r"|when(?<!year when)(?<!week when)(?<!month when)(?<!quarter when)|where"
     r"|with(?!\s+" + _OWN_FIGURE + r")|buoyed|lifted|led\s+by|helped|weighed|dragged|despite|thanks\s+to|amid"
     r"|following|according(?!\s+to\s+[^,;]{1,60},\s+(?:having|after|before)\b)"
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
     r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back))\b|;|:\s|\s\|)"
+    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter))\b|;|:\s|\s\|"
+    # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"
+    r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
 )
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
@@ -219,18 +245,26 @@ _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|m
 _PHASE = (
     rf"(?=[,\s])(?:(?<!after)(?<!the\sday)(?<!the\ssession),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
     r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    # "closed 0.26% higher at 916.09, touching its highest level since September"
+    r"|,\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
+    # "after shuttling between 10,600 and 10,491 points, ended the session 0.06% higher"
+    r"|(?:(?<=\d)|(?<=%)|(?<=points)|(?<=pts)),\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
     r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
-    # "after moving between A and B points, ended ...": the close after a fronted peak or range
-    r"|(?<=\w),\s+(?=(?:closed|ended|finished|settled)\b)"
+    # "after moving between A and B points, ended ...", "rose as much as 2%, then closed up 1%": the
+    # close after a fronted peak or range
+    r"|(?:(?<=\w)|(?<=%)),\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
     # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
     r"|,\s+(?=touching\b)"
+    r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
-    r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|drift|slid|los|shed|"
-    r"trimm|giv|pull|slipp|recover|turn|swing)"
+    r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"
+    r"trimm|giv|pull|slipp|recover|turn|swing|shed"
+    # "hit a record of 9,594 in early trade, before drifting lower and closing 0.4% down"
+    r"|drift|slid|sink|sank|tumbl|drop|los|eras|fad|cool|surrender|bounc|climb|rall|recoup|claw|narrow)"
     # "fell 2%, but recovered to close 0.4% down": the move given up was the trough
     r"|^but\s+(?:recovered|rebounded|bounced\s+back|reversed)\b"
 )
@@ -239,7 +273,8 @@ _BEFORE_CLOSE = (
 _JOIN = r"^(?:[\s().,]|\b(?:index|or|the)\b)*$"
 _PARENTHETICAL = (
     r"^\s*(?:index\s*|sub-index\s*)?(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who|whose|the|a|an|comprising|"
-    r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},"
+    # (the closing comma is no thousands separator: "support at 10,800-10,900 points")
+    r"comprised|including|made|tracking|or|Taiwan)\b(?:[^,]|,(?=\d{3}\b)){0,120},(?!\d{3}\b)"
 )
 _POSSESSIVE = r"^\s*(?:index\s*)?['’]s?\b"
 # ("Dow e-minis", "E-mini S&P 500": the CME's mini futures contracts)
@@ -252,6 +287,7 @@ _OBJECT_BEFORE = (
     r"|dr(?:ove|ive|ives|iving)|t(?:ook|ake|akes|aking)|propell\w*|boost\w*|pressur\w*|weigh\w*\s+on"
     r"|keep\w*|kept|leav(?:e|es|ing)|left|outperform\w*|underperform\w*|track\w*|mirror\w*|follow\w*|beat|beating"
     r"|trail\w*|lagg\w*|than|of|in|from|on|into|for|like|including|to|versus|vs\.?|against|by)"
+    # (a spaced dash ends a label: "Stock exchange in Frankfurt - Dax little moved")
     r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
 )
 _OWN_VERB = (
@@ -260,9 +296,9 @@ _OWN_VERB = (
 )
 _NOUN_RECORD_BEFORE = (
     r"\b(?:record|all-time\s+high)\w*\s+(?:\w+\s+){0,2}(?:for|on|in|at)\s+(?:the\s+)?$"
-    # "the record high of the DAX", "the record highs set by the DAX"
-    r"|\b(?:record|all-time)\s+(?:closing\s+)?(?:highs?|closes?|levels?|peaks?)\s+(?:of|set\s+by|reached\s+by|hit\s+by)"
-    r"\s+(?:the\s+)?$"
+    # "the record high of the DAX", "the record highs set by the DAX" (not "the track record of")
+    r"|\b(?:record|all-time)\s+(?:closing\s+)?(?:highs?|closes?|levels?|peaks?|finish(?:es)?)\s+"
+    r"(?:of|(?:set|hit|reached|posted|notched|recorded)\s+by)\s+(?:the\s+)?$"
 )
 _AS_DID = r"\bas\s+did\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+)?$"
 _WITH_BEFORE = r"\bwith\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
@@ -346,22 +382,8 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = (
-    "and",
-    "after",
-    "before",
-    "having",
-    "-",
-    "–",
-    "—",
-    "extending",
-    "but",
-    ", touching",
-    ", closed",
-    ", ended",
-    ", finished",
-    ", settled",
-)
+PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
+               ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
 RECORD_NEEDS = ("record", "high", "peak", "height")
 MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
@@ -370,6 +392,11 @@ LEADING_NEEDS = ("lead", "led", "sen", "push")
 ANY, LOW = Regexes.pair(
     {
         "direction": _DIRECTION,
+        # a finite verb of motion opening a name's clause: the name is its subject
+        "finite_motion": r"\s*(?:also\s+|\w+ly\s+)?(?:rose|fell|added|lost|gained|slipped|dropped|climbed|jumped"
+        r"|declined|advanced|eased|slid|shed|rallied|tumbled|surged|plunged|sank|dipped|edged|inched|ended|closed"
+        r"|finished|settled|rises|falls|gains|adds|loses|slips|drops|climbs|jumps|ends|closes)\b",
+        "flat": rf"(?=[a-z])\b(?:{_FLAT})\b",
         "not_motion_before": _NOT_MOTION_BEFORE,
         "not_motion_after": _NOT_MOTION_AFTER,
         "record": _RECORD,
@@ -401,7 +428,8 @@ ANY, LOW = Regexes.pair(
         "with_before": _WITH_BEFORE,
         "as_before": _AS_BEFORE,
         "label_colon": r"\s*(?:index\s*)?:\s*(?=(?:up|down|higher|lower|flat|unchanged)\b|[+\-−–]?\d(?!\d*:))",
-        "aggregate": r"\b(?:shares|stocks|equities|stock\s+markets?|bourses?|stock\s+exchanges?)\b",
+        # a market as a whole: what an "as" clause's index may take its direction from
+        "aggregate": r"\b(?:shares|stocks|equities|(?:stock\s+)?markets?|bourses?|stock\s+exchanges?)\b",
         "leading_before": _LEADING_BEFORE,
         "connective": _CONNECTIVE,
         "appositive": _APPOSITIVE,
@@ -410,7 +438,7 @@ ANY, LOW = Regexes.pair(
         "fronted_intraday": _FRONTED_INTRADAY,
         # a peak or trough that a piece states without a figure: a period's best reached
         # ("after hitting its highest level since 2022", "touching a two-year low")
-        "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|a|an|the)\s+(?:highest|lowest"
+        "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|their|a|an|the|fresh|new)\s+(?:highest|lowest"
         r"|[\w.]+-(?:day|week|month|year)\s+(?:highs?|lows?))\b",
         "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
         "negation_before": r"\b(?:not|never|n't|n’t|fail(?:s|ed|ing)?\s+to|unable\s+to|short\s+of)\b",

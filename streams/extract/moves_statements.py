@@ -32,14 +32,17 @@ __all__ = ["label_or_modifier", "phrase_direction", "predicted_before", "unstate
 
 # Adverbs that may stand between the name and its verb ("the Nikkei also could ...").
 _ADVERBS = r"(?:(?:\w+ly|also|still|now|again|too|itself|futures|index)\s+){0,2}"
-_BE = r"(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked|seems?|seemed|appears?)\s+)?"
+_BE = (
+    r"(?:(?:(?:is|are|was|were)\s+being|is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked"
+    r"|seems?|seemed|appears?)\s+)?"
+)
 # The clause's head verb is hedged (expected, called or possible: not what happened), negated
 # (what the index did not do) or a verb of approach (it nears a record or a level).
 _HEAD = (
     rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
     r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
     rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
-    r"|set\s+(?:to|for)"
+    r"|set\s+(?:to|for)|ready(?:ing)?\s+(?:to|for)|gearing\s+up\s+for|in\s+line\s+(?:to|for)"
     r"|point(?:s|ed|ing)?\s+(?:to|toward|towards)|indicat(?:e|es|ed|ing)"
     r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
@@ -48,20 +51,35 @@ _HEAD = (
     r"|(?:inch|edg|mov|push|creep|climb|head|drift|crawl|crept)\w*\s+(?:\w+ly\s+)?"
     r"(?:close\s+to|closer\s+to|near(?:er)?|toward|towards|within))))\b"
 )
+# A hedged verb a few words into the clause, before any word of motion: "which just a week ago was
+# being tipped by investors to hit an all-time record", "which analysts now expect to reach 30,000".
+_HEDGE_LATER = (
+    r"^(?P<lead>[^,;:.%\d]{0,48}?)\b(?:tipped|expected|expect|forecast|predicted|predict|projected|poised"
+    r"|likely|seen|tip|tips)\s+(?:by\s+[^,;:.\d]{1,40}?\s+)?to\s+(?:hit|reach|rise|fall|climb|top|break"
+    r"|test|cross|surpass|end|close|finish|extend|gain|lose|drop|record|set|post|rally|rebound|recover)\b"
+)
+_MOTION_LEAD = (
+    r"\b(?:rose|fell|rise[sn]?|falls?|fallen|gain\w*|los[est]\w*|jump\w*|climb\w*|declin\w*|drop\w*"
+    r"|up|down|higher|lower|closed|ended|finished|record)\b"
+)
 # Statistics over many sessions and return figures.
 _STATISTIC = (
-    r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)"
+    r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)|averag(?:ed|es|ing)"
     r"|(?:each|every|per)\s+(?:day|week|month|year|session|quarter|annum)"
     r"|\d+\s+of\s+(?:the\s+|its\s+|this\s+)?(?:\w+['’]s\s+)?(?:last\s+|past\s+)?\d+\s+(?:trading\s+)?"
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
 )
+HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "likely", "seen")
 STATISTIC_NEEDS = ("average", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
-    r"\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ing)?|if|whether|unless)\s+(?:the\s+)?"
+    # ("Citi sees the FTSE 100 ending the year at 9,000": a forecast; not "saw", what happened, nor
+    # a day or session that "sees the Nikkei rise 1%")
+    r"\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ing)?|(?<!day\s)(?<!session\s)(?<!week\s)sees?"
+    r"|if|whether|unless)\s+(?:the\s+)?"
     r"(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 )
-PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "if", "whether", "unless")
+PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "see", "if", "whether", "unless")
 # An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
 _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
@@ -80,11 +98,15 @@ _LABEL_OR_MODIFIER = (
     r"|(?:equal[- ]weight(?:ed)?|value|growth|volatility|vol|low[- ]volatility|min(?:imum)?[- ]volatility"
     r"|core\s+\d+|total[- ]return|net[- ]return|high[- ]dividend|dividend|esg|momentum|quality|leveraged"
     r"|inverse|capped|hedged|islamic|shariah|u\.s\.)(?:\s|\b)"
-    # a figure of the index that is not its level: "the Kospi's market capitalization reached a
-    # record 2,472 trillion won", "the Nikkei's trading volume", "the FTSE 100's valuation"
-    r"|(?:index\s*)?['’]s?\s+(?:total\s+|combined\s+|overall\s+|daily\s+|average\s+)?(?:market\s+(?:capitali[sz]ation|cap|value)"
-    r"|capitali[sz]ation|turnover|(?:trading\s+)?volumes?|valuations?|p/?e\b|price[- ]to[- ]earnings"
-    r"|dividend\s+yield|earnings|weight(?:ing)?s?|foreign\s+ownership)\b)"
+    # a possessive whose noun is not the index's level: "the KOSPI's market capitalization reached
+    # a record 2,472 trillion won", "the Nikkei's trading volume", "the FTSE 100's valuation", "the
+    # STI's top gainer, rising 5.8%"
+    r"|(?:index\s*)?['’]s?\s+(?:[\w-]+\s+){0,2}?(?:market\s+(?:capitali[sz]ation|cap|value)|capitali[sz]ation"
+    r"|turnover|(?:trading\s+)?volumes?|valuations?|p/?e\b|price[- ]to[- ]earnings|earnings|dividend\s+yield"
+    r"|weight(?:ing)?s?|foreign\s+ownership|members?|constituents?|components?|stocks|shares|companies"
+    r"|heavyweights?|(?:gain|los|ris|fall|declin|advanc|perform|lagg|mov)ers?)\b"
+    # a compound adjective: "the FTSE 100-listed miner", "Nikkei-linked funds", "S&P 500-tracking ETFs"
+    r"|[-‑]\s*(?:listed|quoted|traded|linked|tracking|based|heavy|weighted|focused|related|benchmarked)\b)"
 )
 
 # Phrases that state a direction without a verb of motion ("closed on a positive note", "at a
@@ -98,23 +120,17 @@ _PHRASE_DIRECTION = (
     r"|(?:strong|firm|positive|bullish)\s+(?:start|note|finish)"
     # "closed at its highest since 1990": where the close stands states the day's direction
     r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+highest\b"
-    rf"|[\w.]+-(?:day|week|month|year|session)\s+highs?|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN})"
+    rf"|[\w.]+-(?:day|week|month|year|session)\s+highs?|best\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}"
+    # "ended with a small gain on Friday", "closes with a loss"
+    r"|with\s+an?\s+(?:[\w-]+\s+)?(?:gain|rise|increase|advance))"
     rf"|(?P<down>{_STREAK_ENDED}winning\s+streak|negative\s+note|losing\s+streak"
     r"|(?:weak|soft|negative|bearish|poor)\s+(?:start|note|finish)"
     r"|(?:clos|end|finish|settl)\w*\s+at\s+(?:its|a|the)\s+lowest\b"
-    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+lows?|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}))\b"
+    rf"|correction|[\w.]+-(?:day|week|month|year|session)\s+lows?|worst\s+(?:[\w-]+\s+)?{_PERIOD_NOUN}"
+    r"|with\s+an?\s+(?:[\w-]+\s+)?(?:loss|decline|drop|fall|decrease)))\b"
 )
-PHRASE_NEEDS = (
-    "note",
-    "streak",
-    "start",
-    "finish",
-    "high",
-    "low",
-    "correction",
-    "best",
-    "worst",
-)  # (highest, lowest)
+# (highest, lowest: "high", "low")
+PHRASE_NEEDS = ("note", "streak", "start", "finish", "high", "low", "correction", "best", "worst", "with")
 # Within this many characters of the name, a phrase alone makes a move.
 PHRASE_REACH = 60
 
@@ -122,6 +138,8 @@ ANY, LOW = Regexes.pair(
     {
         "phrase_direction": _PHRASE_DIRECTION,
         "head": _HEAD,
+        "hedge_later": _HEDGE_LATER,
+        "motion_lead": _MOTION_LEAD,
         "statistic": _STATISTIC,
         "predicted_before": _PREDICTED_BEFORE,
         "inverted_condition": _INVERTED_CONDITION,
@@ -139,6 +157,10 @@ def unstated_clause(clause: str, low: str | None) -> bool:
         if head.group("approach") is None:
             return True
         if not any(f.unit in ("pct", "points") for f in find_figures(clause, low)):
+            return True
+    if low is None or contains_any(t, HEDGE_NEEDS):
+        later = r.hedge_later.match(t)
+        if later is not None and not r.motion_lead.search(later.group("lead")):
             return True
     return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
 

@@ -25,7 +25,9 @@ from streams.extract.moves_regexes import contains_any
 __all__ = [
     "PLAIN",
     "Predicate",
+    "earlier_noun",
     "figure_relative_end",
+    "mask_agent",
     "noun_figure_before",
     "paren_figure",
     "predicate",
@@ -37,7 +39,11 @@ _PASSIVE = (
     rf"\s*(?:(?P<aux>{_AUX})\s+)?(?:(?:\w+ly|also|further|again)\s+)?"
     r"(?P<verb>buoyed|lifted|boosted|supported|underpinned|propped\s+up|helped|fuell?ed|driven|powered|led"
     r"|dragged|weighed|pulled|pushed|sent|hurt|pressured|pressed|hit|battered|hammered|knocked|held\s+back"
-    r"|dented)(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
+    r"|dented)"
+    # (a figure may stand before the particle: "was dragged 0.8% lower by miners")
+    r"(?:\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|points?\b)"
+    r"(?=\s+(?:down|lower|higher|up|by)\b))?"
+    r"(?:\s+(?P<particle>down|lower|higher|up))?(?:\s+(?P<by>by)\b)?"
 )
 # A list of subjects that ends in "all"/"both" ("Bank Nifty, Nifty IT and Nifty Auto all fell"): the
 # predicate after it is the first name's too, whatever the other nouns are.
@@ -126,6 +132,7 @@ class Predicate(NamedTuple):
     head_end: int = 0  # where clause boundaries may begin (after a passive head)
     passive: str | None = None  # the direction a passive head states, if any
     relative: bool = False  # the predicate is not right after the name (a relative clause, a list)
+    by: bool = False  # the passive head ends in "by" (its agent follows)
 
 
 PLAIN = Predicate()
@@ -159,7 +166,7 @@ def predicate(segment: str, low: str | None) -> Predicate:
         direction: str | None = "up" if particle.lower() in ("higher", "up") else "down"
     else:
         direction = "up" if verb in _UP or verb == "propped up" else "down" if verb in _DOWN else None
-    return Predicate(start, passive.end(), direction, relative)
+    return Predicate(start, passive.end(), direction, relative, bool(passive.group("by")))
 
 
 def voiced(readings: list[Reading], direction: str | None) -> list[Reading]:
@@ -262,6 +269,74 @@ def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: 
 
 REVERSED_NEEDS = ("abandon", "revers", "erase", "erasi", "shook off", "shak", "shrugg", "wipe", "wiping",
                   "gave up", "giv", "pared", "pares", "paring", "trimm", "cut ")  # fmt: skip
+
+
+# The agent of a passive that is a noun phrase of another subject's move: "was hit by a 2% drop in
+# SoftBank", "weighed down by a 5% slide at Rio Tinto" (the figure is the agent's, not the index's).
+_AGENT = re.compile(
+    r"\s*(?:an?|the)\s+[^,;]{0,40}?\d[^,;]{0,40}?\s(?:in|at|of|for|among|by)\s+[^,;]*", re.IGNORECASE
+)
+
+
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_EARLIER_MARK = (
+    rf"(?:the\s+|in\s+the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+day)|on\s+{_DAY}"
+    r"|yesterday|last\s+week|the\s+day\s+before"
+)
+# A noun of motion with a figure that is another session's move: "rebounded from a 1.15 percent plunge
+# the previous session", "extended Monday's 1.1% decline", "rose 0.5% after a 2% drop on Monday".
+_EARLIER_NOUN = re.compile(
+    r"\b(?:from|after|extend(?:s|ed|ing)?|add(?:s|ed|ing)?\s+to|buil(?:t|ds?|ding)\s+on)\s+"
+    rf"(?:(?P<owner>{_DAY}['’]s|yesterday['’]s|last\s+week['’]s|the\s+previous\s+(?:session|day)['’]s)\s+"
+    r"|an?\s+|its\s+|the\s+)(?:[\w-]+\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent|per\s+cent|-?points?)\s+"
+    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?",
+    re.IGNORECASE,
+)
+
+
+def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading | None]:
+    """The clause with another session's noun of motion blanked (same length), and that move."""
+    t = low if low is not None else clause.lower()
+    if not ("from" in t or "after" in t or "extend" in t or "add" in t or "buil" in t) or not any(
+        c.isdigit() for c in clause
+    ):
+        return clause, low, None
+    found = _EARLIER_NOUN.search(clause)
+    if found is None:
+        return clause, low, None
+    if not (found.group("owner") or found.group("mark")):
+        if not found.group(0).lower().startswith("from"):
+            return clause, low, None
+        # "rebounded from a 500-point drop to close 0.2% higher": the drop recovered from is
+        # not the close's figure (blanked, no move of its own)
+        a, b = found.start("num"), found.end()
+        blank = " " * (b - a)
+        return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None), None
+    value = float(found.group("num"))
+    direction = "down" if found.group("down") else "up"
+    signed = -value if direction == "down" else value
+    pct = "%" in found.group("unit") or "cent" in found.group("unit").lower()
+    earlier = Reading(
+        direction=direction,
+        change_pct=signed if pct else None,
+        change_points=None if pct else signed,
+        motion=True,
+    )
+    a, b = found.span()
+    a = found.start("owner") if found.group("owner") else found.start("num")
+    blank = " " * (b - a)
+    return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None), earlier
+
+
+def mask_agent(clause: str, low: str | None, at: int) -> tuple[str, str | None]:
+    """The clause with a passive's agent that carries another subject's figure blanked (``at``:
+    where the agent starts, right after "by"), same length."""
+    found = _AGENT.match(clause, at)
+    if found is None:
+        return clause, low
+    a, b = found.span()
+    blank = " " * (b - a)
+    return clause[:a] + blank + clause[b:], (low[:a] + blank + low[b:] if low is not None else None)
 
 
 def mask_reversed(clause: str, low: str | None) -> tuple[str, str | None]:

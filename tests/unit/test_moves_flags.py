@@ -357,7 +357,12 @@ BUT_CLOSED = [
         "The Nikkei rose 1%, but the Topix closed lower.",
         [M("NIKKEI225", "up", pct=1), M("TOPIX", "down")],
     ),
-    ("The Hang Seng rose as much as 2% but closed lower.", [M("HSI", "up", pct=2, intra=True)]),
+    # (a close that turns from the peak is a move of its own: tests/data/fresh/README.md, 265's
+    # "rose at the opening, but soon lost strength ... before closing lower")
+    (
+        "The Hang Seng rose as much as 2% but closed lower.",
+        [M("HSI", "up", pct=2, intra=True), M("HSI", "down")],
+    ),
     ("The Dow rose 1% but investors stayed cautious.", [M("DJIA", "up", pct=1)]),
 ]
 
@@ -427,6 +432,10 @@ WAYS_TO_THE_CLOSE = [
     ("The Kospi plunged 8% before rebounding.", [M("KOSPI", "down", pct=-8, intra=True)]),
     (
         "The TSX surpassed 30,000 at some points during the day but ended lower.",
+        [M("TSX", "up", ms=30000, intra=True), M("TSX", "down")],
+    ),
+    (
+        "The TSX surpassed 30,000 at some points during the day but ended higher.",
         [M("TSX", "up", ms=30000, intra=True)],
     ),
     ("Italy's FTSE MIB index touched its highest since 2001.", [M("FTSEMIB", None, intra=True)]),
