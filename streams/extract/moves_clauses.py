@@ -20,8 +20,10 @@ from streams.extract.moves_regexes import (
     CUT_CASED,
     FROM_BASE_NEEDS,
     LOW,
+    MILESTONE_MARK_WORDS,
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
+    MILESTONE_NEEDS_THE,
     MILESTONE_NEEDS_UNIT,
     MILESTONE_STANDING,
     MOTION_REACH,
@@ -341,6 +343,20 @@ def _change_over(match: re.Match[str], t: str, r: Regexes) -> bool:
     return bool(r.change_verb_before.search(t[max(0, match.start() - 20) : match.start()]))
 
 
+def _mark_named(match: re.Match[str], t: str) -> bool:
+    """Whether a milestone match names a mark with "the" and a word of a mark: "the 16,000 mark",
+    "the 5,000-point barrier", "the 40,000 level"."""
+    if " the " not in match.group(0).lower():
+        return False
+    unit = (match.group("unit") or "").strip(" -").lower()
+    if unit in MILESTONE_MARK_WORDS:
+        return True
+    if unit not in ("point", "points"):
+        return False
+    following = t[match.end() : match.end() + 12].lower().split()
+    return bool(following) and following[0].rstrip(".,;:") in MILESTONE_MARK_WORDS
+
+
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
     r, t = (LOW, low) if low is not None else (ANY, text)
@@ -358,6 +374,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             and " the " not in match.group(0).lower()
         ):
             continue
+        if verb.startswith(MILESTONE_NEEDS_THE) and not _mark_named(match, t):
+            continue  # "climbed 1,000 points" is a change; "climbed the 16,000 mark" a crossing
         if r.negation_before.search(t[max(0, match.start() - 30) : match.start()]):
             continue  # "failed to finish above the 7,000 threshold": no mark was crossed
         milestone = float(match.group("num").replace(",", ""))

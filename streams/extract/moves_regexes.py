@@ -21,8 +21,10 @@ __all__ = [
     "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
     "LOW",
+    "MILESTONE_MARK_WORDS",
     "MILESTONE_NEEDS",
     "MILESTONE_NEEDS_MARK",
+    "MILESTONE_NEEDS_THE",
     "MILESTONE_NEEDS_UNIT",
     "MILESTONE_STANDING",
     "MOTION_REACH",
@@ -98,7 +100,9 @@ _RECORD = (
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
-    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
+    r"(?:previous|prior|old|earlier)\s+(?:(?:intra-?day|closing|all[- ]time)(?:\s+and\s+|\s*,\s*|\s+)){0,3}"
+    # ("topping the previous all-time closing and intraday highs")
+    r"(?:highs?|peaks?|records?)\b"
     r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
     # "its highest level ever", "its highest close ever" (not "its highest year-end close ever")
     r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+)?ever\b"
@@ -125,12 +129,19 @@ _RECORD_DENIED = (
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
     r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
-    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
+    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond"
+    # "climbs the 16,000 mark", "cleared the 40,000 level", "scaled the 5,000 barrier" (with "the"
+    # and a word of a mark only: MILESTONE_NEEDS_THE)
+    r"|climb(?:s|ed|ing)?|clear(?:s|ed|ing)?|scal(?:e|es|ed|ing))"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
     r"landmark\s+|historic\s+|magic\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+# Verbs of climbing that take a mark only as "the N mark/level/barrier..." ("climbed the 16,000
+# mark"; not "climbed 1,000 points", "climbed the 200 points it lost").
+MILESTONE_NEEDS_THE = ("climb", "clear", "scal")
+MILESTONE_MARK_WORDS = ("mark", "level", "barrier", "threshold", "line", "milestone")
 # Words that place the index above a mark rather than take it across.
 MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
 # Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
@@ -151,7 +162,7 @@ _FIRST_TIME = (
 )
 _INTRADAY = (
     r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
-    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
+    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today['’]?s\s+|\w+day['’]?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
     r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)\d"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|(?<!closed\s)(?<!closes\s)(?<!closing\s)(?<!ended\s)(?<!ending\s)(?<!finished\s)\bearlier\b(?!\s+this\s+(?:year|month|week))"
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately|soon)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
@@ -385,7 +396,7 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
                ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
 RECORD_NEEDS = ("record", "high", "peak", "height")
-MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
+MILESTONE_NEEDS = ("top", "exceed", "climb", "clear", "scal", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
 LEADING_NEEDS = ("lead", "led", "sen", "push")
 

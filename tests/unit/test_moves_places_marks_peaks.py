@@ -1,0 +1,110 @@
+"""Round 3 wordings (r2): a fronted place before the name, verbs of climbing over a mark, a peak set
+off by dashes or by "after" before a close, records stated by beating earlier highs, and the
+session named by a weekday's or yesterday's trade.
+
+Hand-written sentences (not dev or fresh sentences), each with the moves shared/contract.md and
+the dev README's conventions expect, and near-misses that must not change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from streams.extract.indices import default_registry
+from streams.extract.moves import sentence_moves
+
+
+def M(
+    index: str,
+    direction: str | None,
+    pct: float | None = None,
+    pts: float | None = None,
+    level: float | None = None,
+    ms: float | None = None,
+    rec: bool = False,
+    first: bool = False,
+    fut: bool = False,
+    approx: bool = False,
+    intra: bool = False,
+) -> tuple[Any, ...]:
+    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
+
+
+def _key(move: Any) -> tuple[Any, ...]:
+    r = move.reading
+    return (
+        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
+        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
+    )  # fmt: skip
+
+
+def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
+    )
+
+
+def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
+    assert got == [_norm(e) for e in expected]
+
+
+# Climbing, clearing or scaling "the N mark/level/barrier" crosses a mark (direction up); a climb
+# by N points is a change, and nearing or approaching a mark crosses nothing.
+MARKS_CLIMBED = [
+    ("DAX finally climbs the 16,000 mark", [M("DAX", "up", ms=16000)]),
+    ("The Nikkei cleared the 40,000 level on Monday.", [M("NIKKEI225", "up", ms=40000)]),
+    ("The S&P 500 scaled the 5,000 barrier.", [M("SPX", "up", ms=5000)]),
+    ("Dow Clears The 30,000 Mark", [M("DJIA", "up", ms=30000)]),
+    ("The Dow Jones climbed the 30,000-point mark.", [M("DJIA", "up", ms=30000)]),
+    ("The Dow climbed 1,000 points.", [M("DJIA", "up", pts=1000)]),
+    ("The Nasdaq climbed 300 points to 15,000.", [M("IXIC", "up", pts=300, level=15000)]),
+    ("The FTSE 100 climbed the 200 points it lost on Monday.", [M("FTSE100", "up", pts=200)]),
+    ("The Nikkei nears the 40,000 mark.", []),
+    ("The S&P 500 approached the 5,000 level.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MARKS_CLIMBED)
+def test_marks_climbed(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# Beating the previous highs, however many qualifiers name them, is a record; staying below them
+# is not.
+RECORDS_BEATEN = [
+    (
+        "The Dow rose 1.2% to 38,500, topping the previous all-time closing and intraday highs.",
+        [M("DJIA", "up", pct=1.2, level=38500, rec=True, intra=True)],
+    ),
+    (
+        "The Nikkei rose 2%, surpassing its previous closing, intraday records.",
+        [M("NIKKEI225", "up", pct=2, rec=True, intra=True)],
+    ),
+    ("The Hang Seng gained 1%, eclipsing its previous closing high.", [M("HSI", "up", pct=1, rec=True)]),
+    ("The Dow rose 1% but stayed below its previous closing and intraday highs.", [M("DJIA", "up", pct=1)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECORDS_BEATEN)
+def test_records_beaten(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
+
+
+# "during yesterday’s trade", "during Tuesday’s session" (either apostrophe) name the session.
+SESSION_NAMED = [
+    (
+        "The Nikkei climbed above the 40,000 mark during yesterday’s trade.",
+        [M("NIKKEI225", "up", ms=40000, intra=True)],
+    ),
+    ("The Kospi rose 2% during Tuesday’s session.", [M("KOSPI", "up", pct=2, intra=True)]),
+    ("The Kospi rose 2% during Tuesday's trading.", [M("KOSPI", "up", pct=2, intra=True)]),
+    ("The Kospi rose 2% on Tuesday.", [M("KOSPI", "up", pct=2)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SESSION_NAMED)
+def test_session_named(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
