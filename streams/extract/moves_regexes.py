@@ -29,6 +29,7 @@ __all__ = [
     "MILESTONE_STANDING",
     "MOTION_REACH",
     "PHASE_NEEDS",
+    "PLACE_OPENING",
     "RECORD_NEEDS",
     "WEAK",
     "contains_any",
@@ -477,6 +478,12 @@ ANY, LOW = Regexes.pair(
 # The whole of _CUT IGNORECASE, for text that is not fold-safe.
 CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
 CUT_CASED = re.compile(_CUT_CASED)
+# A place the sentence opens with, capitalised: "In London the FTSE 100 pushed ahead", "In Hong Kong
+# the Hang Seng fell", "Elsewhere in Europe the CAC 40 rose": the setting, not a noun governing the
+# name as an object (as "Stocks in the Nikkei rose" or "a rally in the Nikkei" do).
+PLACE_OPENING = re.compile(
+    r"^\W*(?:In|(?:Elsewhere|Meanwhile|Over|Across|Back)\s+in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,?\s+(?:the\s+)?$"
+)
 CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
 
 

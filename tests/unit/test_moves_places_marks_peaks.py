@@ -108,3 +108,25 @@ SESSION_NAMED = [
 @pytest.mark.parametrize(("sentence", "expected"), SESSION_NAMED)
 def test_session_named(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A capitalised place the sentence opens with ("In London", "In Hong Kong", "Elsewhere in
+# Europe"), with or without a comma, is the setting: the name after it is the subject. A noun
+# governing the name ("Stocks in the Nikkei", "a boost for the FTSE 100") still makes it an object.
+PLACES_FRONTED = [
+    ("In London the FTSE 100 pushed ahead, closing up 1.5 percent.", [M("FTSE100", "up", pct=1.5)]),
+    ("In Tokyo, the Nikkei fell 1%.", [M("NIKKEI225", "down", pct=-1)]),
+    ("In Frankfurt the DAX rose 0.4 percent to 15,800.", [M("DAX", "up", pct=0.4, level=15800)]),
+    ("In Hong Kong the Hang Seng Index dropped 2.1 percent.", [M("HSI", "down", pct=-2.1)]),
+    ("Elsewhere in Europe the CAC 40 rose 0.3%.", [M("CAC40", "up", pct=0.3)]),
+    ("Stocks in the Nikkei rose 2%.", []),
+    ("Shares in the FTSE 100 fell 1%.", []),
+    ("In shares the FTSE 100 fell 1%.", []),
+    ("In a boost for the FTSE 100, miners rose 2%.", []),
+    ("Traders in Tokyo sold shares in the Nikkei as it fell 2%.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLACES_FRONTED)
+def test_places_fronted(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
