@@ -450,6 +450,17 @@ ANY, LOW = Regexes.pair(
         "fronted_intraday": _FRONTED_INTRADAY,
         # a peak or trough that a piece states without a figure: a period's best reached
         # ("after hitting its highest level since 2022", "touching a two-year low")
+        # an aside between dashes naming the peak before it: "hit 19.5 – its highest since April –
+        # before closing at 18.6" (a noun phrase, no verb of its own)
+        "peak_aside": r"\s*(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:highest|lowest|best|worst|strongest"
+        r"|weakest|highs?|lows?|peaks?)\b(?![^,;]*\b(?:rose|fell|closed|ended|finished|settled|was|is)\b)[^,;]*",
+        # a peak of the session stated after the close with a level of its own: "closed at 13,400,
+        # after recording a new all-time high of 13,489.51" (not "after falling 2%")
+        "after_peak": r"after\s+(?:\w+ly\s+)?(?:hitting|touching|reaching|recording|setting|striking|notching"
+        r"|posting|marking)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}?(?:highs?|peaks?|records?|lows?)\s+(?:of|at)"
+        r"\s+\d",
+        # a peak named by a noun before "above N": "a late intraday high above 7,900" (a level, about N)
+        "peak_noun_before": r"\b(?:highs?|peaks?|lows?|troughs?)\s+$",
         "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|their|a|an|the|fresh|new)\s+(?:highest|lowest"
         r"|[\w.]+-(?:day|week|month|year)\s+(?:highs?|lows?))\b",
         "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",

@@ -130,3 +130,49 @@ PLACES_FRONTED = [
 @pytest.mark.parametrize(("sentence", "expected"), PLACES_FRONTED)
 def test_places_fronted(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     _check(sentence, expected)
+
+
+# A peak of the session, then the close as a level of its own: a peak set off by an aside between
+# dashes ("– its highest since April –") before "before closing"; a record peak stated with a
+# level after the close ("after recording a new all-time high of N": the close is no record); "a
+# high above N" (the peak's level, about N: no mark crossed).
+PEAKS_BEFORE_CLOSE = [
+    (
+        "The VIX hit 19.5 on Thursday – its highest since April – before closing at 18.6.",
+        [M("VIX", None, level=19.5, intra=True), M("VIX", None, level=18.6)],
+    ),
+    (
+        "The VIX hit 19.5 on Thursday - its highest level in two months - before closing at 18.6.",
+        [M("VIX", None, level=19.5, intra=True), M("VIX", None, level=18.6)],
+    ),
+    (
+        "The Nikkei jumped 2% – its biggest gain since March – to close at 39,000.",
+        [M("NIKKEI225", "up", pct=2, level=39000)],
+    ),
+    (
+        "The Nasdaq closed at 13,400.2, up 0.5%, after recording a new all-time high of 13,489.51.",
+        [M("IXIC", "up", level=13489.51, rec=True, intra=True), M("IXIC", "up", pct=0.5, level=13400.2)],
+    ),
+    (
+        "The Nasdaq closed at 13,400.2, up 0.5%, after hitting a record high of 13,489.51 on Friday.",
+        [M("IXIC", "up", pct=0.5, level=13400.2)],
+    ),
+    (
+        "The Nasdaq closed up 0.5%, after recording its best week since May.",
+        [M("IXIC", "up", pct=0.5)],
+    ),
+    (
+        "The ASX 200 failed to hold onto a late intraday high above 7,900.",
+        [M("ASX200", None, level=7900, approx=True, intra=True)],
+    ),
+    (
+        "The ASX 200 rose to a high above 7,900 before closing at 7,880.",
+        [M("ASX200", "up", level=7900, approx=True, intra=True), M("ASX200", "up", level=7880)],
+    ),
+    ("The ASX 200 closed above 7,900.", [M("ASX200", None, ms=7900)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PEAKS_BEFORE_CLOSE)
+def test_peaks_before_close(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    _check(sentence, expected)
