@@ -373,10 +373,13 @@ def _change_over(match: re.Match[str], t: str, r: Regexes) -> bool:
 
 def _mark_named(match: re.Match[str], t: str) -> bool:
     """Whether a milestone match names a mark with "the" and a word of a mark: "the 16,000 mark",
-    "the 5,000-point barrier", "the 40,000 level"."""
+    "the 5,000-point barrier", "the 40,000 level"; "clear" needs neither ("clears 40,000"), being
+    no verb of change, unless the unit is points."""
+    unit = (match.group("unit") or "").strip(" -").lower()
+    if match.group("verb").lower().startswith("clear") and unit not in ("point", "points"):
+        return True
     if " the " not in match.group(0).lower():
         return False
-    unit = (match.group("unit") or "").strip(" -").lower()
     if unit in MILESTONE_MARK_WORDS:
         return True
     if unit not in ("point", "points"):

@@ -104,6 +104,10 @@ _RECORD = (
     r"(?:previous|prior|old|earlier)\s+(?:(?:intra-?day|closing|all[- ]time)(?:\s+and\s+|\s*,\s*|\s+)){0,3}"
     # ("topping the previous all-time closing and intraday highs")
     r"(?:highs?|peaks?|records?)\b"
+    # "crossing the record close of 38,915.87", "eclipsing its all-time closing high": a record
+    # level passed (not "nearing the record close")
+    r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*)|cross\w*)\s+"
+    r"(?:its|the)\s+(?:record|all[- ]time)\s+(?:(?:intra-?day|closing)\s+)?(?:highs?|peaks?|closes?|levels?)\b"
     r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
     # "its highest level ever", "its highest close ever" (not "its highest year-end close ever")
     r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+)?ever\b"
@@ -269,7 +273,9 @@ _PHASE = (
     r"|,\s+(?=touching\b)"
     r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
-    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|continued|continuing)\b"
+    # (not "the previous intraday and closing records": a noun's qualifiers)
+    r"|closing\b(?!\s+(?:highs?|lows?|records?|peaks?|levels?)\b)))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
@@ -493,7 +499,8 @@ CUT_CASED = re.compile(_CUT_CASED)
 # the Hang Seng fell", "Elsewhere in Europe the CAC 40 rose": the setting, not a noun governing the
 # name as an object (as "Stocks in the Nikkei rose" or "a rally in the Nikkei" do).
 PLACE_OPENING = re.compile(
-    r"^\W*(?:In|(?:Elsewhere|Meanwhile|Over|Across|Back)\s+in)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,?\s+(?:the\s+)?$"
+    r"^\W*(?:In|(?:Elsewhere|Meanwhile|Over|Across|Back)\s+in)\s+(?:the\s+)?[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?\s*,?\s+"
+    r"(?:the\s+)?$"
 )
 CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
 

@@ -58,6 +58,8 @@ MARKS_CLIMBED = [
     ("The Nikkei cleared the 40,000 level on Monday.", [M("NIKKEI225", "up", ms=40000)]),
     ("The S&P 500 scaled the 5,000 barrier.", [M("SPX", "up", ms=5000)]),
     ("Dow Clears The 30,000 Mark", [M("DJIA", "up", ms=30000)]),
+    ("Nikkei clears 40,000 for first time", [M("NIKKEI225", "up", ms=40000, first=True)]),
+    ("The Nikkei cleared 40,000 on Thursday.", [M("NIKKEI225", "up", ms=40000)]),
     ("The Dow Jones climbed the 30,000-point mark.", [M("DJIA", "up", ms=30000)]),
     ("The Dow climbed 1,000 points.", [M("DJIA", "up", pts=1000)]),
     ("The Nasdaq climbed 300 points to 15,000.", [M("IXIC", "up", pts=300, level=15000)]),
@@ -85,6 +87,20 @@ RECORDS_BEATEN = [
     ),
     ("The Hang Seng gained 1%, eclipsing its previous closing high.", [M("HSI", "up", pct=1, rec=True)]),
     ("The Dow rose 1% but stayed below its previous closing and intraday highs.", [M("DJIA", "up", pct=1)]),
+    (
+        "The Nikkei rose 2%, breaking the previous intraday and closing records.",
+        [M("NIKKEI225", "up", pct=2, rec=True, intra=True)],
+    ),
+    # passing a record level named as such
+    (
+        "The Nikkei closed at 39,098, crossing the record close of 38,915.87.",
+        [M("NIKKEI225", "up", level=39098, rec=True)],
+    ),
+    (
+        "The Nikkei ended at 39,098, eclipsing its all-time closing high.",
+        [M("NIKKEI225", "up", level=39098, rec=True)],
+    ),
+    ("The Nikkei closed at 39,098, nearing the record close of 38,915.", [M("NIKKEI225", None, level=39098)]),
 ]
 
 
@@ -118,6 +134,7 @@ PLACES_FRONTED = [
     ("In Tokyo, the Nikkei fell 1%.", [M("NIKKEI225", "down", pct=-1)]),
     ("In Frankfurt the DAX rose 0.4 percent to 15,800.", [M("DAX", "up", pct=0.4, level=15800)]),
     ("In Hong Kong the Hang Seng Index dropped 2.1 percent.", [M("HSI", "down", pct=-2.1)]),
+    ("In the U.S. the S&P 500 rose 1%.", [M("SPX", "up", pct=1)]),
     ("Elsewhere in Europe the CAC 40 rose 0.3%.", [M("CAC40", "up", pct=0.3)]),
     ("Stocks in the Nikkei rose 2%.", []),
     ("Shares in the FTSE 100 fell 1%.", []),
