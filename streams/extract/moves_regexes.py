@@ -180,6 +180,8 @@ _INTRADAY = (
     r"|\b(?:hit|hits|hitting|reach\w*|str(?:uck|ikes?|iking)|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*"
     r"|soar\w*|advanc\w*|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|an|its)\s+"
     r"(?:session\s+|daily\s+|intra-?day\s+)?(?:high|low)\s+of\s+\d"
+    # "a late intraday high", "an early high above 7,900": the session's peak or trough
+    r"|\b(?:early|late)\s+(?:session\s+|intra-?day\s+)?(?:highs?|lows?|peaks?|troughs?)\b"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (

@@ -187,6 +187,23 @@ PEAKS_BEFORE_CLOSE = [
         [M("ASX200", "up", level=7900, approx=True, intra=True), M("ASX200", "up", level=7880)],
     ),
     ("The ASX 200 closed above 7,900.", [M("ASX200", None, ms=7900)]),
+    # holding a peak negated: the peak happened ("could not", like "failed to"); an early or late
+    # high is the session's
+    (
+        "The ASX 200 could not hold on to a late intraday high above 7,900.",
+        [M("ASX200", None, level=7900, approx=True, intra=True)],
+    ),
+    (
+        "The ASX 200 could not hold onto its intraday high of 7,912.",
+        [M("ASX200", None, level=7912, intra=True)],
+    ),
+    (
+        "The ASX 200 failed to hold onto an early high above 7,900.",
+        [M("ASX200", None, level=7900, approx=True, intra=True)],
+    ),
+    ("The ASX 200 could not hold its gains and closed 0.4% lower.", [M("ASX200", "down", pct=-0.4)]),
+    ("The ASX 200 could not hold above 7,900.", []),
+    ("The ASX 200 could hit a high of 8,000 next year.", []),
 ]
 
 
