@@ -64,7 +64,7 @@ from streams.extract.moves_numbers import (
 from streams.extract.moves_pairs import respective
 from streams.extract.moves_periods import drop_insert, elided, elided_mark, elliptical, split_periods
 from streams.extract.moves_references import with_references
-from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
+from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, PLACE_OPENING, contains_any
 from streams.extract.moves_statements import (
     PHRASE_REACH,
     label_or_modifier,
@@ -405,7 +405,14 @@ def sentence_moves(
             continue
         governor = pre[-80:]
         # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
-        governed = rx.object_before.search(governor) is not None and not rx.period_opening.match(pre)
+        governed = (
+            rx.object_before.search(governor) is not None
+            and not rx.period_opening.match(pre)
+            # "In London the FTSE 100 rose": a place the sentence opens with governs no name
+            and not (
+                i == 0 and mention.start < 40 and PLACE_OPENING.match(text, 0, mention.start) is not None
+            )
+        )
         is_object = governed or (
             object_before
             and rx.and_before.search(pre)

@@ -20,8 +20,10 @@ from streams.extract.moves_regexes import (
     CUT_CASED,
     FROM_BASE_NEEDS,
     LOW,
+    MILESTONE_MARK_WORDS,
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
+    MILESTONE_NEEDS_THE,
     MILESTONE_NEEDS_UNIT,
     MILESTONE_STANDING,
     MOTION_REACH,
@@ -109,9 +111,18 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     start = 0
     if low is None or contains_any(low, PHASE_NEEDS):
         for match in r.phase.finditer(t):
-            spans.append((start, match.start()))
+            if spans and _dash_aside(match.group(0), t, r, start, match.start()):
+                # "hit 19.5 – its highest since April – before closing": the aside names the
+                # peak before it, one piece with it
+                spans[-1] = (spans[-1][0], match.start())
+            else:
+                spans.append((start, match.start()))
             start = match.end()
+        if spans and _dash_aside("-", t, r, start, len(clause)) and t[start - 3 : start].strip() in _DASHES:
+            spans[-1] = (spans[-1][0], len(clause))
+            start = len(clause)
     spans.append((start, len(clause)))
+    spans = [(a, b) for a, b in spans if b > a or (a, b) == spans[-1]]
     if len(spans) == 1:
         return _one_phase(clause, t, r, low is not None)
     kept: list[tuple[str, str | None]] = []
@@ -155,6 +166,16 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     for i in range(len(kept) - 1):
         if r.before_close.match(folds[i + 1]):
             flags[i] = True
+    for i in range(1, len(kept)):
+        # "closed at 13,400.2, after recording a new all-time high of 13,489.51": the peak of the
+        # session after a close stated before it (the close itself no record)
+        if (
+            not flags[i]
+            and r.after_peak.match(folds[i])
+            and not r.earlier_day.search(folds[i])
+            and any(r.close_verb.search(f) for f in folds[:i])
+        ):
+            flags[i] = True
     peaks = [(p, f, INTRADAY) for (p, f), flag in zip(kept, flags, strict=True) if flag]
     peaks += [e for e in extensions if e[2] == INTRADAY]
     later = [e for e in extensions if e[2] == EXTENSION]
@@ -166,6 +187,15 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
         if joined[0]:
             peaks.append(joined)
     return peaks + later
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _dash_aside(separator: str, t: str, r: Regexes, a: int, b: int) -> bool:
+    """Whether the piece t[a:b] after a spaced dash is an aside naming the peak before it ("– its
+    highest since April –"): a noun phrase of a high or low, no verb of its own."""
+    return separator.strip() in _DASHES and b > a and r.peak_aside.fullmatch(t, a, b) is not None
 
 
 def _has_change(text: str, low: str | None) -> bool:
@@ -341,6 +371,23 @@ def _change_over(match: re.Match[str], t: str, r: Regexes) -> bool:
     return bool(r.change_verb_before.search(t[max(0, match.start() - 20) : match.start()]))
 
 
+def _mark_named(match: re.Match[str], t: str) -> bool:
+    """Whether a milestone match names a mark with "the" and a word of a mark: "the 16,000 mark",
+    "the 5,000-point barrier", "the 40,000 level"; "clear" needs neither ("clears 40,000"), being
+    no verb of change, unless the unit is points."""
+    unit = (match.group("unit") or "").strip(" -").lower()
+    if match.group("verb").lower().startswith("clear") and unit not in ("point", "points"):
+        return True
+    if " the " not in match.group(0).lower():
+        return False
+    if unit in MILESTONE_MARK_WORDS:
+        return True
+    if unit not in ("point", "points"):
+        return False
+    following = t[match.end() : match.end() + 12].lower().split()
+    return bool(following) and following[0].rstrip(".,;:") in MILESTONE_MARK_WORDS
+
+
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
     r, t = (LOW, low) if low is not None else (ANY, text)
@@ -348,6 +395,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     milestone_dir: str | None = None
     milestone_verb = ""
     over = False  # the milestone may be a change of more than N points ("rose over 1,000 points")
+    peak_level: float | None = None
     taken: list[tuple[int, int]] = []
     for match in r.milestone.finditer(t) if low is None or contains_any(t, MILESTONE_NEEDS) else ():
         verb = match.group("verb").lower()
@@ -358,6 +406,15 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             and " the " not in match.group(0).lower()
         ):
             continue
+        if verb in ("above", "over", "below", "under") and r.peak_noun_before.search(
+            t[max(0, match.start() - 12) : match.start()]
+        ):
+            # "a late intraday high above 7,900": the peak's level, about N (no mark crossed)
+            peak_level = float(match.group("num").replace(",", ""))
+            taken.append((match.start("num"), match.end()))
+            continue
+        if verb.startswith(MILESTONE_NEEDS_THE) and not _mark_named(match, t):
+            continue  # "climbed 1,000 points" is a change; "climbed the 16,000 mark" a crossing
         if r.negation_before.search(t[max(0, match.start() - 30) : match.start()]):
             continue  # "failed to finish above the 7,000 threshold": no mark was crossed
         milestone = float(match.group("num").replace(",", ""))
@@ -415,6 +472,8 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
             # AP's unitless change: "rose 1.43 to 1,094.60", "fell 12.5 to 3,210.4" (points)
             points = fig.value
             approximate = approximate or fig.approximate
+    if level is None and peak_level is not None:
+        level, approximate = peak_level, True
     record = qualified_high = False
     for match in r.record.finditer(t) if low is None or contains_any(t, RECORD_NEEDS) else ():
         if r.record_denied.search(t[max(0, match.start() - 40) : match.start()]):

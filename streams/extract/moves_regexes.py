@@ -21,12 +21,15 @@ __all__ = [
     "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
     "LOW",
+    "MILESTONE_MARK_WORDS",
     "MILESTONE_NEEDS",
     "MILESTONE_NEEDS_MARK",
+    "MILESTONE_NEEDS_THE",
     "MILESTONE_NEEDS_UNIT",
     "MILESTONE_STANDING",
     "MOTION_REACH",
     "PHASE_NEEDS",
+    "PLACE_OPENING",
     "RECORD_NEEDS",
     "WEAK",
     "contains_any",
@@ -98,7 +101,13 @@ _RECORD = (
     # Beating the previous high is a record ("topping its previous intraday high"); an
     # "intraday high" alone is only the session's high.
     r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*))\s+(?:its|the)\s+"
-    r"(?:previous|prior|old|earlier)\s+(?:intra-?day\s+|closing\s+|all[- ]time\s+)?(?:highs?|peaks?|records?)\b"
+    r"(?:previous|prior|old|earlier)\s+(?:(?:intra-?day|closing|all[- ]time)(?:\s+and\s+|\s*,\s*|\s+)){0,3}"
+    # ("topping the previous all-time closing and intraday highs")
+    r"(?:highs?|peaks?|records?)\b"
+    # "crossing the record close of 38,915.87", "eclipsing its all-time closing high": a record
+    # level passed (not "nearing the record close")
+    r"|\b(?:top(?:s|ped|ping)?|eclips\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|br(?:oke|eak\w*)|cross\w*)\s+"
+    r"(?:its|the)\s+(?:record|all[- ]time)\s+(?:(?:intra-?day|closing)\s+)?(?:highs?|peaks?|closes?|levels?)\b"
     r"|\bhighest[- ]ever\b|\bever[- ]highest\b|\bhigh[- ]water\s+marks?\b"
     # "its highest level ever", "its highest close ever" (not "its highest year-end close ever")
     r"|\bhighest\s+(?!\S*(?:year|month|quarter|week|half)[- ]end)(?:[\w-]+\s+)?ever\b"
@@ -125,12 +134,19 @@ _RECORD_DENIED = (
 _MILESTONE = (
     r"\b(?P<verb>top(?:s|ped|ping)?|exceed\w*|breach\w*|cross\w*|surpass\w*|pass(?:ed|es|ing)?"
     r"|br(?:eak|eaks|eaking|oke|oken)(?:\s+(?:through|above|below))?|reclaim\w*|regain\w*|smash\w*"
-    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond)"
+    r"|shatter\w*|[a-z]+(?:ed|es|ing)\s+past|above|over|below|under|beyond"
+    # "climbs the 16,000 mark", "cleared the 40,000 level", "scaled the 5,000 barrier" (with "the"
+    # and a word of a mark only: MILESTONE_NEEDS_THE)
+    r"|climb(?:s|ed|ing)?|clear(?:s|ed|ing)?|scal(?:e|es|ed|ing))"
     r"\s+(?:the\s+|milestone\s+|key\s+|psychological(?:ly)?\s+|important\s+|crucial\s+|"
     r"landmark\s+|historic\s+|magic\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
 MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+# Verbs of climbing that take a mark only as "the N mark/level/barrier..." ("climbed the 16,000
+# mark"; not "climbed 1,000 points", "climbed the 200 points it lost").
+MILESTONE_NEEDS_THE = ("climb", "clear", "scal")
+MILESTONE_MARK_WORDS = ("mark", "level", "barrier", "threshold", "line", "milestone")
 # Words that place the index above a mark rather than take it across.
 MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
 # Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
@@ -151,7 +167,7 @@ _FIRST_TIME = (
 )
 _INTRADAY = (
     r"(?=[a-z])(?:\bas\s+(?:much|high|low)\s+as\b|\bat\s+one\s+point\b|\bat\s+some\s+points?\b|\bbriefly\b"
-    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today'?s\s+|\w+day'?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
+    r"|\bintra-?day\b|\bduring\s+(?:the\s+|today['’]?s\s+|\w+day['’]?s\s+)?(?:session|trading|trade)\b|\bduring\s+the\s+day\b"
     r"|\b(?:in\s+a\s+|within\s+a\s+)(?:[\w-]+\s+)?range\s+of\s+[\d,]+(?:\.\d+)?(?:\s+points?)?(?:\s+(?:to|and)\s+|\s*[-–—]\s*)\d"
     r"|\bduring\s+the\s+(?:final|first|last|early|late)\s+\w+|(?<!closed\s)(?<!closes\s)(?<!closing\s)(?<!ended\s)(?<!ending\s)(?<!finished\s)\bearlier\b(?!\s+this\s+(?:year|month|week))"
     r"|\btouch(?:ed|es|ing)?\b|\b(?:shortly|straight|right|just|immediately|soon)\s+after\s+(?:the\s+)?(?:market\s+)?open\w*"
@@ -164,6 +180,8 @@ _INTRADAY = (
     r"|\b(?:hit|hits|hitting|reach\w*|str(?:uck|ikes?|iking)|(?:rose|ris(?:e|es|en|ing)|climb\w*|jump\w*|surg\w*"
     r"|soar\w*|advanc\w*|fell|fall\w*|dropp\w*|sank|sunk|slid\w*|slipp\w*|declin\w*)\s+to)\s+(?:a|an|its)\s+"
     r"(?:session\s+|daily\s+|intra-?day\s+)?(?:high|low)\s+of\s+\d"
+    # "a late intraday high", "an early high above 7,900": the session's peak or trough
+    r"|\b(?:early|late)\s+(?:session\s+|intra-?day\s+)?(?:highs?|lows?|peaks?|troughs?)\b"
     r"|\bin\s+the\s+(?:morning|afternoon)\b|\bup\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b))"
 )
 _LEVEL_BEFORE = (
@@ -257,7 +275,9 @@ _PHASE = (
     r"|,\s+(?=touching\b)"
     r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
     r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
-    r"finished|losing|gaining|falling|rising|reaching|reached|ending|closing|continued|continuing)\b))"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|continued|continuing)\b"
+    # (not "the previous intraday and closing records": a noun's qualifiers)
+    r"|closing\b(?!\s+(?:highs?|lows?|records?|peaks?|levels?)\b)))"
 )
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
@@ -385,7 +405,7 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
                ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
 RECORD_NEEDS = ("record", "high", "peak", "height")
-MILESTONE_NEEDS = ("top", "exceed", "breach", "cross", "pass", "break", "broke", "above", "over",
+MILESTONE_NEEDS = ("top", "exceed", "climb", "clear", "scal", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
 LEADING_NEEDS = ("lead", "led", "sen", "push")
 
@@ -438,6 +458,17 @@ ANY, LOW = Regexes.pair(
         "fronted_intraday": _FRONTED_INTRADAY,
         # a peak or trough that a piece states without a figure: a period's best reached
         # ("after hitting its highest level since 2022", "touching a two-year low")
+        # an aside between dashes naming the peak before it: "hit 19.5 – its highest since April –
+        # before closing at 18.6" (a noun phrase, no verb of its own)
+        "peak_aside": r"\s*(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:highest|lowest|best|worst|strongest"
+        r"|weakest|highs?|lows?|peaks?)\b(?![^,;]*\b(?:rose|fell|closed|ended|finished|settled|was|is)\b)[^,;]*",
+        # a peak of the session stated after the close with a level of its own: "closed at 13,400,
+        # after recording a new all-time high of 13,489.51" (not "after falling 2%")
+        "after_peak": r"after\s+(?:\w+ly\s+)?(?:hitting|touching|reaching|recording|setting|striking|notching"
+        r"|posting|marking)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}?(?:highs?|peaks?|records?|lows?)\s+(?:of|at)"
+        r"\s+\d",
+        # a peak named by a noun before "above N": "a late intraday high above 7,900" (a level, about N)
+        "peak_noun_before": r"\b(?:highs?|peaks?|lows?|troughs?)\s+$",
         "peak_word": r"\b(?:hit|hitting|touch\w*|reach\w*)\s+(?:its|their|a|an|the|fresh|new)\s+(?:highest|lowest"
         r"|[\w.]+-(?:day|week|month|year)\s+(?:highs?|lows?))\b",
         "close_verb": r"\b(?:clos|end|finish|settl)(?:ed|es|e|ing|s)?\b",
@@ -466,6 +497,13 @@ ANY, LOW = Regexes.pair(
 # The whole of _CUT IGNORECASE, for text that is not fold-safe.
 CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
 CUT_CASED = re.compile(_CUT_CASED)
+# A place the sentence opens with, capitalised: "In London the FTSE 100 pushed ahead", "In Hong Kong
+# the Hang Seng fell", "Elsewhere in Europe the CAC 40 rose": the setting, not a noun governing the
+# name as an object (as "Stocks in the Nikkei rose" or "a rally in the Nikkei" do).
+PLACE_OPENING = re.compile(
+    r"^\W*(?:In|(?:Elsewhere|Meanwhile|Over|Across|Back)\s+in)\s+(?:the\s+)?[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?\s*,?\s+"
+    r"(?:the\s+)?$"
+)
 CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
 
 

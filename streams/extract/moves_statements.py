@@ -44,7 +44,10 @@ _HEAD = (
     rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
     r"|set\s+(?:to|for)|ready(?:ing)?\s+(?:to|for)|gearing\s+up\s+for|in\s+line\s+(?:to|for)"
     r"|point(?:s|ed|ing)?\s+(?:to|toward|towards)|indicat(?:e|es|ed|ing)"
-    r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|could|can|may"
+    r"|on\s+(?:track|course|pace)\s+(?:to|for)|head(?:ed|ing)\s+for|bound\s+for|about\s+to|can|may"
+    # (not "could not hold on to a late intraday high above 7,900": the peak happened, only holding
+    # it is negated, as with "failed to hold onto")
+    r"|could(?!\s+not\s+hold\s+(?:on\s*to\s+|onto\s+)?(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:highs?|peaks?)\b)"
     r"|might|will|would|should|shall|must|ha(?:s|ve)\s+yet\s+to|is\s+yet\s+to"
     r"|(?:has|have|had|stands?|stood)\s+(?:an?|the)\s+(?:\S+\s+){0,3}?chance)"
     r"|(?P<approach>near(?:s|ed|ing)|approach(?:es|ed|ing)?|f(?:ell|alls?|alling|allen)\s+short|stop(?:s|ped)?\s+short"
