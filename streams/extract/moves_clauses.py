@@ -203,12 +203,19 @@ def _has_change(text: str, low: str | None) -> bool:
     return any(figure.unit in ("pct", "points") for figure in find_figures(text, low))
 
 
+# A literal that every alternative of moves_regexes._INTRADAY contains ("as much as", "at one point",
+# "the day's high", "up to 2%", ...): most pieces hold none and skip that regex (a tenth of the
+# clause reading's regex time). Lower-case text only; a new alternative adds its literal here.
+INTRADAY_NEEDS = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
+                  "session", "of", "day'", "day’", "between", "morning", "afternoon", "up")  # fmt: skip
+
+
 def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:
     """Whether a piece states a peak or trough inside the session. A mark crossed, a record or
     a first time "in morning trade" / "on Tuesday morning" is a session event, unless a later
     piece gives the close (``last`` False: "passed 20,000 ... and ended the day up 1.6%" is one
     move); a change or level in the morning is a mid-session reading, like "in early trading"."""
-    if r.intraday.search(piece):
+    if (r is not LOW or contains_any(piece, INTRADAY_NEEDS)) and r.intraday.search(piece):
         return True
     return (
         last
