@@ -276,14 +276,18 @@ def sentence_moves(
     mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
-    if sentence[-1:] in _ROW_ENDS and (
-        "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
-    ):
-        row = read_ticker_row(sentence, mentions)
-        if row is None and "%" in sentence:
-            row = read_bar_cells(sentence, registry)
+    if "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence:
+        row = read_ticker_row(sentence, mentions) if sentence[-1:] in _ROW_ENDS else None
         if row is not None:
             return row
+        if "%" in sentence and (sentence[-1:] in _ROW_ENDS or "%)" in sentence or sentence.count("%") > 1):
+            bar = read_bar_cells(sentence, registry)
+            if bar is not None:
+                # A bar run on from other text: the text before and after it is read apart.
+                row, bar_start, bar_end = bar
+                head, tail = sentence[:bar_start], sentence[bar_end:]
+                lead = sentence_moves(head, registry) if head.strip() else []
+                return lead + row + (sentence_moves(tail, registry) if tail.strip() else [])
     if sentence[-1:] in _ROW_ENDS and ":" in sentence:
         row = read_label_row(sentence, mentions)
         if row is not None:
@@ -676,8 +680,9 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     # run of glued columns that the name scan does not see: read apart, merged in text order.
     dot_line, signed_line = _line_heads(body)
     flattened = glued_rows(body, registry) if dot_line else []
-    # Ticker-bar rows stacked over three lines (name, last, "+79.21(+0.36%)"), read the same way.
-    if signed_line and "%" in body:
+    # Ticker-bar rows stacked over two or three lines (name, last, "+79.21(+0.36%)"), read the
+    # same way.
+    if (signed_line and "%" in body) or "%)\n" in body or "%\n" in body:
         stacked = stacked_rows(body, registry)
         if stacked:
             flattened = sorted(flattened + stacked, key=lambda row: row[0])
