@@ -62,7 +62,15 @@ from streams.extract.moves_numbers import (
     respell_numbers,
 )
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elided_mark, elliptical, split_periods
+from streams.extract.moves_periods import (
+    drop_insert,
+    elided,
+    elided_mark,
+    elliptical,
+    shared_session,
+    slashed_range,
+    split_periods,
+)
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, contains_any
 from streams.extract.moves_statements import (
@@ -446,7 +454,7 @@ def sentence_moves(
         if own.by and own.head_end > own.start:
             clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
         clause, clause_low, before_session = earlier_noun(clause, clause_low)
-        body, body_low = mask_reversed(*drop_insert(clause, clause_low))
+        body, body_low = mask_reversed(*slashed_range(*drop_insert(clause, clause_low)))
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -464,8 +472,15 @@ def sentence_moves(
             readings = _phrased(readings, clause, clause_low, noun_phrase)
         # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
-        if previous and readings and elided(pre, clause_t, low is not None):
+        if previous and readings and elided(pre, clause_t, low is not None, _has_figure(previous)):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+            if (
+                len(previous) == 1
+                and not previous[0].intraday
+                and all(r.intraday for r in readings)
+                and shared_session(clause, clause_low)
+            ):
+                previous[0] = previous[0]._replace(intraday=True)
         elif (
             previous
             and not readings
@@ -580,6 +595,12 @@ def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Rea
             ]
             per_mention[i] = []
             break
+
+
+def _has_figure(readings: list[Reading]) -> bool:
+    return any(
+        r.level is not None or r.change_pct is not None or r.change_points is not None for r in readings
+    )
 
 
 def _word_char(c: str) -> bool:
