@@ -539,7 +539,8 @@ def sentence_moves(
         while shares_next[j]:
             j += 1
         if j > i:
-            split = respective(per_mention[j], *clauses[j], j - i + 1)
+            ids = [mentions[k].index_id for k in range(i, j + 1)]
+            split = respective(per_mention[j], *clauses[j], j - i + 1, ids, registry.plausible)
             if split is not None:
                 per_mention[i : j + 1] = split
     # A group with no predicate of its own after a noun phrase ("record finishes for the S&P 500 and Nasdaq")

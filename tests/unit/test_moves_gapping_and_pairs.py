@@ -116,3 +116,71 @@ def test_a_slashed_high_and_low_are_two_intraday_levels(
     sentence: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _got(sentence) == expected
+
+
+PARALLEL = [
+    (
+        "The Sensex and the Nifty touched 79,500 and 24,100 in intraday trade.",
+        [M("SENSEX", None, level=79500, intra=True), M("NIFTY50", None, level=24100, intra=True)],
+    ),
+    (
+        "The Sensex and the Nifty closed at 79,500 and 24,100.",
+        [M("SENSEX", None, level=79500), M("NIFTY50", None, level=24100)],
+    ),
+    (
+        "The Sensex and the Nifty rose 0.5% and 0.6%.",
+        [M("SENSEX", "up", pct=0.5), M("NIFTY50", "up", pct=0.6)],
+    ),
+    (
+        "The Dow and the S&P 500 lost 120 and 15 points.",
+        [M("DJIA", "down", pts=-120), M("SPX", "down", pts=-15)],
+    ),
+    (
+        "The Kospi, the Nikkei and the Hang Seng fell 1%, 0.8% and 0.3%.",
+        [M("KOSPI", "down", pct=-1), M("NIKKEI225", "down", pct=-0.8), M("HSI", "down", pct=-0.3)],
+    ),
+    # near misses: a range is not a list; more figures than names; a level implausible for the
+    # name it would pair with (the Nifty has no level of 5)
+    (
+        "The Sensex and the Nifty traded between 79,500 and 80,000.",
+        [
+            M("SENSEX", None, level=79500, intra=True),
+            M("SENSEX", None, level=80000, intra=True),
+            M("NIFTY50", None, level=79500, intra=True),
+            M("NIFTY50", None, level=80000, intra=True),
+        ],
+    ),
+    (
+        "The Sensex and the Nifty rose 0.5%, 0.6% and 0.7%.",
+        [M("SENSEX", "up", pct=0.5), M("NIFTY50", "up", pct=0.5)],
+    ),
+    (
+        "The Sensex and the Nifty closed at 79,500 and 5.",
+        [M("SENSEX", None, level=79500), M("NIFTY50", None, level=79500)],
+    ),
+]
+
+
+@_cases(PARALLEL)
+def test_a_list_of_figures_pairs_with_the_names_in_order(
+    sentence: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _got(sentence) == expected
+
+
+def test_pairs_check_each_level_against_its_own_index() -> None:
+    from streams.extract.moves_clauses import Reading
+    from streams.extract.moves_pairs import respective
+
+    reading = [Reading(level=79500.0, motion=True)]
+    clause = "closed at 79,500 and 24,100"
+    fits = {"SENSEX": (2000.0, 1e6), "NIFTY50": (1000.0, 2e5), "TINY": (1.0, 100.0)}
+
+    def plausible(index_id: str, value: float) -> bool:
+        lo, hi = fits[index_id]
+        return lo <= value <= hi
+
+    paired = respective(reading, clause, clause, 2, ["SENSEX", "NIFTY50"], plausible)
+    assert paired is not None and [p[0].level for p in paired] == [79500.0, 24100.0]
+    assert respective(reading, clause, clause, 2, ["SENSEX", "TINY"], plausible) is None
+    assert respective(reading, clause, clause, 2) is None  # no indices given: only "respectively"
