@@ -62,7 +62,15 @@ from streams.extract.moves_numbers import (
     respell_numbers,
 )
 from streams.extract.moves_pairs import respective
-from streams.extract.moves_periods import drop_insert, elided, elided_mark, elliptical, split_periods
+from streams.extract.moves_periods import (
+    drop_insert,
+    elided,
+    elided_mark,
+    elliptical,
+    shared_session,
+    slashed_range,
+    split_periods,
+)
 from streams.extract.moves_references import with_references
 from streams.extract.moves_regexes import ANY, CODE, LEADING_NEEDS, LOW, PLACE_OPENING, contains_any
 from streams.extract.moves_statements import (
@@ -276,14 +284,18 @@ def sentence_moves(
     mentions = registry.in_company(sentence, _merge(mentions, sentence))
     if not mentions:
         return []
-    if sentence[-1:] in _ROW_ENDS and (
-        "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence
-    ):
-        row = read_ticker_row(sentence, mentions)
-        if row is None and "%" in sentence:
-            row = read_bar_cells(sentence, registry)
+    if "+" in sentence or "-" in sentence or "−" in sentence or "–" in sentence:
+        row = read_ticker_row(sentence, mentions) if sentence[-1:] in _ROW_ENDS else None
         if row is not None:
             return row
+        if "%" in sentence and (sentence[-1:] in _ROW_ENDS or "%)" in sentence or sentence.count("%") > 1):
+            bar = read_bar_cells(sentence, registry)
+            if bar is not None:
+                # A bar run on from other text: the text before and after it is read apart.
+                row, bar_start, bar_end = bar
+                head, tail = sentence[:bar_start], sentence[bar_end:]
+                lead = sentence_moves(head, registry) if head.strip() else []
+                return lead + row + (sentence_moves(tail, registry) if tail.strip() else [])
     if sentence[-1:] in _ROW_ENDS and ":" in sentence:
         row = read_label_row(sentence, mentions)
         if row is not None:
@@ -449,7 +461,7 @@ def sentence_moves(
         if own.by and own.head_end > own.start:
             clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
         clause, clause_low, before_session = earlier_noun(clause, clause_low)
-        body, body_low = mask_reversed(*drop_insert(clause, clause_low))
+        body, body_low = mask_reversed(*slashed_range(*drop_insert(clause, clause_low)))
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -467,8 +479,15 @@ def sentence_moves(
             readings = _phrased(readings, clause, clause_low, noun_phrase)
         # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
-        if previous and readings and elided(pre, clause_t, low is not None):
+        if previous and readings and elided(pre, clause_t, low is not None, _has_figure(previous)):
             readings = [elliptical(r, previous[-1].direction) for r in readings]
+            if (
+                len(previous) == 1
+                and not previous[0].intraday
+                and all(r.intraday for r in readings)
+                and shared_session(clause, clause_low)
+            ):
+                previous[0] = previous[0]._replace(intraday=True)
         elif (
             previous
             and not readings
@@ -527,7 +546,8 @@ def sentence_moves(
         while shares_next[j]:
             j += 1
         if j > i:
-            split = respective(per_mention[j], *clauses[j], j - i + 1)
+            ids = [mentions[k].index_id for k in range(i, j + 1)]
+            split = respective(per_mention[j], *clauses[j], j - i + 1, ids, registry.plausible)
             if split is not None:
                 per_mention[i : j + 1] = split
     # A group with no predicate of its own after a noun phrase ("record finishes for the S&P 500 and Nasdaq")
@@ -583,6 +603,12 @@ def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Rea
             ]
             per_mention[i] = []
             break
+
+
+def _has_figure(readings: list[Reading]) -> bool:
+    return any(
+        r.level is not None or r.change_pct is not None or r.change_points is not None for r in readings
+    )
 
 
 def _word_char(c: str) -> bool:
@@ -683,8 +709,9 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     # run of glued columns that the name scan does not see: read apart, merged in text order.
     dot_line, signed_line = _line_heads(body)
     flattened = glued_rows(body, registry) if dot_line else []
-    # Ticker-bar rows stacked over three lines (name, last, "+79.21(+0.36%)"), read the same way.
-    if signed_line and "%" in body:
+    # Ticker-bar rows stacked over two or three lines (name, last, "+79.21(+0.36%)"), read the
+    # same way.
+    if (signed_line and "%" in body) or "%)\n" in body or "%\n" in body:
         stacked = stacked_rows(body, registry)
         if stacked:
             flattened = sorted(flattened + stacked, key=lambda row: row[0])

@@ -20,7 +20,15 @@ from streams.extract.moves_regexes import ANY as MOVE_ANY
 from streams.extract.moves_regexes import LOW as MOVE_LOW
 from streams.extract.moves_regexes import MILESTONE_NEEDS, OTHER_SESSION, contains_any
 
-__all__ = ["drop_insert", "elided", "elided_mark", "elliptical", "split_periods"]
+__all__ = [
+    "drop_insert",
+    "elided",
+    "elided_mark",
+    "elliptical",
+    "shared_session",
+    "slashed_range",
+    "split_periods",
+]
 
 # Where a second period's piece can begin: "and" (with an auxiliary), or "after" + a gerund.
 _JOINT = (
@@ -51,6 +59,10 @@ _WORD = (
 # (also after a comma alone: "The Kospi fell 1.2%, the Nikkei 0.8% and the Hang Seng 0.3%")
 _ELIDED_BEFORE = r"(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)(?:the\s+)?(?:\S+['’]s\s+)?$"
 _FIGURE_FIRST = r"\s*[+\-−]?\d"
+# Or with the preposition of its figure, after a clause that has a figure of its own: "The Nifty
+# rose to 24,400 and the Sensex to 80,390" (not "The Nikkei and the Topix rose, the former by
+# 1.2% and the latter by 0.8%": the figures there are shared out to the verb without figures).
+_PREP_FIGURE_FIRST = r"\s*(?:to|by|at)\s+[+\-−]?\d"
 
 # "regained momentum and, after several failed attempts, finally closed above 17,000": a phrase set
 # off by commas between "and" and its verb is an insert, not an "after" piece of its own.
@@ -60,8 +72,23 @@ _INSERT = r"\band,\s+(?P<insert>(?:after|before|having)\b[^,;]{1,80},\s+)(?=\w)"
 # for the first time on June 27" (a mark, not a change: no % or points after it).
 _MARK_FIRST = r"(?:the\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})(?![\d.,]\d)(?!\s?(?:%|percent|per\s+cent|pts?\b|points?\b))"
 
+# The session adverbial that ends a gapped clause belongs to the verb both clauses share: "The
+# Nifty rose to 24,400 and the Sensex to 80,390 during intraday trading" (both intraday).
+_SHARED_SESSION = (
+    r"^\s*(?:to|by|at)\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent|points?|pts)?,?\s+"
+    r"(?:(?:in|during)\s+(?:early\s+|late\s+|the\s+)?intra-?day\s+(?:trade|trading|deals|dealings|session)"
+    r"|intra-?day|during\s+(?:the\s+)?(?:session|trading\s+session))\b[^\d]{0,30}$"
+)
+# An intraday high and low written as slashed pairs: "hitting the high/low at 3,309/3,277".
+_SLASHED = (
+    r"\b(?:(?:the|its|a)\s+)?(?:(?:session|day|day's|intra-?day)\s+)?(?P<a>high|low)\s*/\s*(?P<b>high|low)\s+(?:at|of)\s+"
+    r"(?P<x>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*/\s*(?P<y>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
+
 ANY, LOW = Regexes.pair(
     {
+        "shared_session": _SHARED_SESSION,
+        "slashed": _SLASHED,
         "mark_first": _MARK_FIRST,
         "insert": _INSERT,
         "joint": _JOINT,
@@ -70,6 +97,7 @@ ANY, LOW = Regexes.pair(
         "word": _WORD,
         "elided_before": _ELIDED_BEFORE,
         "figure_first": _FIGURE_FIRST,
+        "prep_figure_first": _PREP_FIGURE_FIRST,
         # "rose 1% a week after falling 5%": the piece after "after" is another day's move
         "days_apart": r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
         r"(?:days?|weeks?|sessions?|months?|years?)$",
@@ -174,11 +202,14 @@ def elliptical(reading: Reading, direction: str | None) -> Reading:
     return reading._replace(direction=direction)
 
 
-def elided(pre: str, clause: str, folded: bool) -> bool:
+def elided(pre: str, clause: str, folded: bool, figured: bool = False) -> bool:
     """Whether a name's clause elides the verb of the clause before it: it follows "and"/"&" and
-    opens with a figure ("... & Nifty 170 points to 25,239")."""
+    opens with a figure ("... & Nifty 170 points to 25,239"), or with "to", "by" or "at" and a
+    figure when the clause before has a figure of its own (``figured``: "The Nifty rose to 24,400
+    and the Sensex to 80,390")."""
     r = LOW if folded else ANY
-    return bool(r.figure_first.match(clause)) and bool(r.elided_before.search(pre[-40:]))
+    opens = r.figure_first.match(clause) or (figured and r.prep_figure_first.match(clause))
+    return bool(opens) and bool(r.elided_before.search(pre[-40:]))
 
 
 def elided_mark(clause: str, low: str | None) -> float | None:
@@ -201,3 +232,24 @@ def drop_insert(clause: str, low: str | None) -> tuple[str, str | None]:
         return clause, low
     a, b = found.span("insert")
     return clause[:a] + clause[b:], (low[:a] + low[b:] if low is not None else None)
+
+
+def shared_session(clause: str, low: str | None) -> bool:
+    """Whether a gapped clause (its verb elided: "and the Sensex to 80,390 during intraday
+    trading") is only its figure and the session adverbial that ends the sentence: that adverbial
+    qualifies the shared verb, so the clause before it too."""
+    return bool((LOW if low is not None else ANY).shared_session.match(low if low is not None else clause))
+
+
+def slashed_range(clause: str, low: str | None) -> tuple[str, str | None]:
+    """The clause with an intraday high and low written as slashed pairs ("hit the high/low at
+    3,309/3,277") spelled out as a range ("hit a high of 3,309 and a low of 3,277"), which the
+    clause reading gives as two intraday moves; the clause itself otherwise."""
+    if "/" not in clause:
+        return clause, low
+    found = (LOW if low is not None else ANY).slashed.search(low if low is not None else clause)
+    if found is None or found.group("a").lower() == found.group("b").lower():
+        return clause, low
+    a, b = found.span()
+    words = f"a {found.group('a')} of {found.group('x')} and a {found.group('b')} of {found.group('y')}"
+    return clause[:a] + words + clause[b:], (low[:a] + words.lower() + low[b:] if low is not None else None)

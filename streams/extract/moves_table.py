@@ -9,7 +9,11 @@
 
 - Ticker bars: several rows on one line ("S&P/TSX 21,902.43 +79.21 (+0.36%) S&P 500 4,536.95
   +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)"), or each row stacked over three lines (name,
-  last, "+79.21(+0.36%)"). Only a cell whose whole label is an index name is a move.
+  last, "+79.21(+0.36%)"), or over two ("DOW" over "38,100.50 +120.30 (+0.32%)"), blank lines
+  between or not. Only a cell whose whole label is an index name is a move ("Dow 30", Yahoo's
+  label with the count of members, is the Dow's). An unchanged cell may write its change as an
+  unsigned "0.00 (0.00%)". A bar of two cells or more may be run on from a page's menu before
+  it and the story after it; a single row may end in a time stamp or an arrow.
 - A bare level row, a name and a level with decimals alone on a line ("DAX 16,275.38"): a level
   without a direction.
 
@@ -157,14 +161,18 @@ def read_ticker_row(sentence: str, mentions: list[Mention]) -> list[SentenceMove
 
 
 # One cell of a ticker bar: last, signed change and signed change % ("21,902.43 +79.21 (+0.36%)").
+# (An unchanged cell may leave its change unsigned: "1,790.20 0.00 (0.00%)".)
+_ZERO = r"(?<=\s)0(?:\.0+)?(?![\d.,])"
 _BAR_FIGURES = (
-    rf"(?P<level>{_NUM})\s*(?P<points>[+\-−–]\s?(?:{_NUM}))\s*"
+    rf"(?P<level>{_NUM})\s*(?P<points>[+\-−–]\s?(?:{_NUM})|{_ZERO})\s*"
     r"(?:\(\s*(?P<pct>[+\-−–]?\d+(?:\.\d+)?)\s?%\s*\)|(?P<spct>[+\-−–]\d+(?:\.\d+)?)\s?%)"
 )
 _BAR_CELL = re.compile(rf"(?<![\d.,])(?:{_BAR_FIGURES})")
-# A ticker bar's row stacked over three lines: name, last, change and change %.
+# A ticker bar's row stacked over two or three lines (blank lines between them or not): name,
+# last, change and change % ("DOW\n38,100.50 +120.30 (+0.32%)").
 _STACKED_ROW = re.compile(
-    rf"^(?P<label>[^\n\d+\-−–][^\n]{{1,30}})\n(?P<level>{_NUM})\n(?P<points>[+\-−–]\s?(?:{_NUM}))\s*"
+    rf"^(?P<label>[^\n\d+\-−–][^\n]{{1,30}})[ \t]*\n(?:[ \t]*\n)*(?P<level>{_NUM})(?:[ \t]*\n(?:[ \t]*\n)*|[ \t]+)"
+    rf"(?P<points>[+\-−–]\s?(?:{_NUM})|{_ZERO})\s*"
     r"(?:\(\s*(?P<pct>[+\-−–]?\d+(?:\.\d+)?)\s?%\s*\)|(?P<spct>[+\-−–]\d+(?:\.\d+)?)\s?%)[ \t]*$",
     re.MULTILINE,
 )
@@ -172,30 +180,81 @@ _STACKED_ROW = re.compile(
 _LEVEL_ROW = re.compile(r"^(?P<label>[^\d\n][^\n]{1,40}?)[ \t]+(?P<level>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)$")
 
 
+# A row label that is an index name and the count of its members ("Dow 30", Yahoo's label): only
+# where the count is the index's own (a "FTSE 250" row is not the FTSE 100's).
+_MEMBERS = re.compile(r"^(?P<name>\S.*?)\s+(?P<count>\d{2,3})$")
+_MEMBER_COUNTS = {"DJIA": "30"}
+
+
+def _row_index(label: str, registry: IndexRegistry) -> str | None:
+    """The index a row's whole label names ("NASDAQ", "S&P/TSX", "Dow 30"), else None."""
+    index_id = registry.index_of(label)
+    if index_id is None and label[-1:].isdigit():
+        members = _MEMBERS.match(label)
+        if members is not None:
+            named = registry.index_of(members.group("name"))
+            if named is not None and _MEMBER_COUNTS.get(named) == members.group("count"):
+                index_id = named
+    return index_id
+
+
 def _bar_reading(cell: re.Match[str]) -> Reading:
     pct = cell.group("pct") or cell.group("spct")
     return _row_reading(_number(cell.group("level")), _number(cell.group("points")), _number(pct))
 
 
-def read_bar_cells(sentence: str, registry: IndexRegistry) -> list[SentenceMove] | None:
+def _trailing_index(label: str, registry: IndexRegistry) -> tuple[str, int] | None:
+    """The index named by the last words of a label run on from other text ("Finance Home
+    S&P/TSX"), the longest such name, and where it starts; None when the label ends otherwise."""
+    words = label.split()
+    found: tuple[str, int] | None = None
+    for n in range(1, min(len(words), 5) + 1):
+        tail = " ".join(words[-n:])
+        index_id = _row_index(tail, registry)
+        if index_id is not None and not _PRODUCT.search(tail):
+            found = (index_id, label.rfind(words[-n]))
+    return found
+
+
+def read_bar_cells(sentence: str, registry: IndexRegistry) -> tuple[list[SentenceMove], int, int] | None:
     """The moves of a ticker bar run into one line ("S&P/TSX 21,902.43 +79.21 (+0.36%) S&P 500
-    4,536.95 +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)"), or None when the sentence is not
-    one: cells of a label and its figures, one after another, with no word of running text. A
-    cell whose label is an index name gives its move; other cells (commodities, ETFs) none."""
+    4,536.95 +22.93 (+0.51%) Crude Oil 70.30 -0.28 (-0.40%)") and where the bar starts and ends
+    in the sentence, or None when the sentence is not one: cells of a label and its figures, one
+    after another, with no word of running text. A cell whose label is an index name gives its
+    move; other cells (commodities, ETFs) none.
+
+    A bar of two cells or more may be run on from other text (a page's menu before it, the story
+    after it): the first label is then the index name its last words make ("Sign in Finance Home
+    S&P/TSX"), and the caller reads the text before and after the bar as sentences of their own."""
 
     moves: list[SentenceMove] = []
-    at = 0
-    for cell in _BAR_CELL.finditer(sentence):
+    cells = list(_BAR_CELL.finditer(sentence))
+    if not cells:
+        return None
+    start = at = 0
+    for k, cell in enumerate(cells):
         label = sentence[at : cell.start()].strip()
+        label_at = at + (len(sentence[at : cell.start()]) - len(sentence[at : cell.start()].lstrip()))
         at = cell.end()
-        if not label or _PROSE_WORD.search(label):
+        if not label:
             return None
-        index_id = registry.index_of(label)
+        if _PROSE_WORD.search(label):
+            if k or len(cells) < 2:
+                return None
+            named = _trailing_index(label, registry)
+            if named is None:
+                start = cell.start()
+                continue
+            start = label_at + named[1]
+            moves.append(SentenceMove(named[0], _bar_reading(cell), False))
+            continue
+        index_id = _row_index(label, registry)
         if index_id is not None and not _PRODUCT.search(label):
             moves.append(SentenceMove(index_id, _bar_reading(cell), False))
-    if at == 0 or sentence[at:].strip():
+    # (One row may end in a time stamp or an arrow: "DOW 38,100.50 +120.30 (+0.32%) 4:00PM EDT".)
+    if len(cells) < 2 and _PROSE_WORD.search(sentence, at):
         return None
-    return moves
+    return moves, start, at
 
 
 def stacked_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, SentenceMove]]:
@@ -206,7 +265,7 @@ def stacked_rows(body: str, registry: IndexRegistry) -> list[tuple[int, int, Sen
     found: list[tuple[int, int, SentenceMove]] = []
     for row in _STACKED_ROW.finditer(body):
         label = row.group("label").strip()
-        index_id = registry.index_of(label)
+        index_id = _row_index(label, registry)
         if index_id is None or _PRODUCT.search(label):
             continue
         found.append((row.start(), row.end(), SentenceMove(index_id, _bar_reading(row), False)))
