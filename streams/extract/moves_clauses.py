@@ -207,7 +207,7 @@ def _has_change(text: str, low: str | None) -> bool:
 # "the day's high", "up to 2%", ...): most pieces hold none and skip that regex (a tenth of the
 # clause reading's regex time). Lower-case text only; a new alternative adds its literal here.
 INTRADAY_NEEDS = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
-                  "session", "of", "day'", "day’", "between", "morning", "afternoon", "up")  # fmt: skip
+                  "session", "of", "day'", "day’", "between", "morning", "afternoon", "up", "early", "late")  # fmt: skip
 
 
 def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:

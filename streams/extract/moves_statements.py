@@ -73,7 +73,7 @@ _STATISTIC = (
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
 )
 HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "likely", "seen")
-STATISTIC_NEEDS = ("average", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
+STATISTIC_NEEDS = ("averag", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
     # ("Citi sees the FTSE 100 ending the year at 9,000": a forecast; not "saw", what happened, nor

@@ -89,6 +89,7 @@ NOT_MOVES = [
     ("Citi sees the FTSE 100 ending the year at 9,000.", []),
     ("The Dow has averaged a 0.5% gain in December over the past decade.", []),
     ("The Nikkei averages a 1% rise in the week before Christmas.", []),
+    ("The Nikkei has been averaging gains of 0.5% a day this month.", []),
     # near misses: what someone saw happen, a day that "sees" a move
     ("We saw the Nikkei fall 2% on Friday.", [M("NIKKEI225", "down", pct=-2)]),
     ("Monday sees the Nikkei rise 1% to 40,100.5.", [M("NIKKEI225", "up", pct=1, level=40100.5)]),

@@ -35,6 +35,10 @@ _INTRADAY_PIECES = [
     "in the afternoon",
     "gained up to 2.5%",
     "rose up  to 30 points",
+    "failed to hold onto an early high above 7,900",
+    "gave up a late intraday low",
+    "struck an intraday high of 5,010",
+    "during Tuesday’s session",
 ]
 
 
