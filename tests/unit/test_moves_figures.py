@@ -12,43 +12,9 @@ import pytest
 
 from streams.extract import normalise_article
 from streams.extract.indices import default_registry
-from streams.extract.moves import extract_moves, sentence_moves
-
-
-def M(
-    index: str,
-    direction: str | None,
-    pct: float | None = None,
-    pts: float | None = None,
-    level: float | None = None,
-    ms: float | None = None,
-    rec: bool = False,
-    first: bool = False,
-    fut: bool = False,
-    approx: bool = False,
-    intra: bool = False,
-) -> tuple[Any, ...]:
-    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
-
-
-def _key(move: Any) -> tuple[Any, ...]:
-    r = move.reading
-    return (
-        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
-        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
-    )  # fmt: skip
-
-
-def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
-    )
-
-
-def _check(sentence: str, expected: list[tuple[Any, ...]]) -> None:
-    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
-    assert got == [_norm(e) for e in expected]
-
+from streams.extract.moves import extract_moves
+from tests.sentence_cases import M
+from tests.sentence_cases import check_sentence as _check
 
 # "with a loss of N", "with a gain of N", "up with +N%": the figures of the same subject, not
 # another subject's clause ("with the Nikkei up 2%").
