@@ -7,28 +7,9 @@ Hand-written passages, in the style of test_quotes_passages.py.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from streams.extract import extract_quotes, normalise_article
-
-Q = tuple[str, str | None, str | None, bool]
-
-
-def norm(text: str) -> str:
-    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'").lower()
-    return re.sub(r"\s+", " ", text).strip().strip(" .,;:!?\"'")
-
-
-def run(text: str) -> list[Q]:
-    article = normalise_article("Markets wrap\n" + text, origin="passage.txt")
-    return [(norm(q.text), q.speaker, q.speaker_title, q.partial) for q in extract_quotes(article)]
-
-
-def expect(*quotes: Q) -> list[Q]:
-    return [(norm(t), s, ti, p) for t, s, ti, p in quotes]
-
+from tests.quote_cases import Q, expect, run
 
 CASES: list[tuple[str, str, list[Q]]] = [
     (
