@@ -1,6 +1,6 @@
 """One sentence's moves as comparable tuples: the case tables of the move-reading unit tests.
 
-Why one module: nine test files wrote the same builder and check; a case is written
+Why one module: ten test files wrote the same builder and check; a case is written
 ``(sentence, [M(index, direction, pct=..., level=..., ...)])`` in all of them.
 """
 

@@ -10,25 +10,7 @@ from typing import Any
 
 import pytest
 
-from streams.extract.indices import default_registry
-from streams.extract.moves import sentence_moves
-
-
-def M(
-    index: str,
-    direction: str | None,
-    pct: float | None = None,
-    pts: float | None = None,
-    level: float | None = None,
-    ms: float | None = None,
-    rec: bool = False,
-    first: bool = False,
-    fut: bool = False,
-    approx: bool = False,
-    intra: bool = False,
-) -> tuple[Any, ...]:
-    return (index, direction, pct, pts, level, ms, rec, first, fut, approx, intra)
-
+from tests.sentence_cases import M, check_sentence
 
 CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
     # --- Reuters
@@ -289,20 +271,6 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
 ]
 
 
-def _key(move: Any) -> tuple[Any, ...]:
-    r = move.reading
-    return (
-        move.index_id, r.direction, r.change_pct, r.change_points, r.level, r.milestone,
-        r.record_high, r.first_time, move.futures, r.approximate, r.intraday,
-    )  # fmt: skip
-
-
-def _norm(item: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        round(float(v), 4) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in item
-    )
-
-
 def test_each_sentence_is_in_the_table_once() -> None:
     """A second entry for a sentence is a copy or a contradicting expectation; its id (the first 50
     characters) names one case, so a failure names the sentence."""
@@ -314,5 +282,4 @@ def test_each_sentence_is_in_the_table_once() -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence_moves(sentence: str, expected: list[tuple[Any, ...]]) -> None:
-    got = [_norm(_key(m)) for m in sentence_moves(sentence, default_registry())]
-    assert got == [_norm(e) for e in expected]
+    check_sentence(sentence, expected)
