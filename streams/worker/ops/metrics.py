@@ -8,11 +8,14 @@ Faust's (messages, commits, rebalances, send latency...) come out of one scrape.
 Our metrics (``milestones_`` prefix):
 
 - ``articles_in_total``, ``articles_processed_total``: records read from ``articles`` and articles
-  extracted (in = processed + dead-lettered, summed over stages ``decode-article``/``extract``).
+  extracted (in = processed + repeated + dead-lettered, summed over stages ``decode-article``/``extract``).
+- ``articles_repeated_total``: articles dropped unread, their id already processed (contract rule 9).
 - ``dead_lettered_total{stage,reason}``: records copied to ``articles-dlq``; ``reason`` is the
   exception type (the full message is in the record's headers and in the log line).
 - ``index_moves_extracted_total``, ``quotes_extracted_total``, ``index_moves_processed_total``.
 - ``alerts_fired_total{kind,index}``: alerts the broker acknowledged.
+- ``bad_ticks_total{index,figure}``: figures the alert rules ignored as outside the index's plausible
+  range (contract rule 8).
 - ``extraction_seconds``: histogram of extraction time per article.
 - ``alert_lag_seconds``: histogram of end-to-end lag, article produce time to alert acknowledged.
 - ``consumer_lag{topic,partition}``: the broker's high-water mark minus this worker's committed
