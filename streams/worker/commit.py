@@ -19,8 +19,9 @@ pre-commit step, so no commit starts before they end):
 4. **Confirm.** It waits for every taken future. One not delivered (the broker away longer than
    the producer's timeout) fails this commit and every later one with ``ProducerSendError``: the
    worker stops instead of committing past the loss, and a restart resumes from the last commit.
-5. **Learn.** Before its first table write, the outbox waits for the producer's metadata of the
-   tables' changelog topics (a table written at commit time picks its partition from it).
+5. **Learn.** Before its table writes, the outbox makes sure the producer knows the tables'
+   changelog topics, waiting for their metadata if not (a table written at commit time picks its
+   partition from it).
 6. **Write.** It writes the taken table values: their changelog records follow the records they
    account for.
 7. **Commit.** Faust commits the offsets.
@@ -78,7 +79,10 @@ class Outbox:
         Faust's ``key_partition``, which reads the producer's metadata without waiting for it
         (aiokafka's ``_partition``): for a changelog topic the producer has not sent to yet it
         raised ``TypeError: 'NoneType' object is not iterable`` and crashed the consumer. Before
-        its first confirmation the outbox waits for the producer's metadata of these topics.
+        its first confirmation the outbox waits for the producer's metadata of these topics, and
+        checks it again at every confirmation: a later metadata refresh can drop a topic (the
+        broker reporting an error for it), and a write at the shutdown commit then crashed the
+        stop and left the process hanging. Known metadata costs a dict lookup per topic.
         """
         self._topics_to_learn.add(topic_name)
 
@@ -88,8 +92,7 @@ class Outbox:
 
     async def _learn_topics(self) -> None:
         for name in sorted(self._topics_to_learn):
-            await self.learn_topic(name)
-            self._topics_to_learn.discard(name)
+            await self.learn_topic(name)  # returns at once while the producer knows the topic
 
     def on_confirmed(self, take: Callable[[], Callable[[], None]]) -> None:
         """Run something once the records sent before it are acknowledged.
