@@ -95,6 +95,11 @@ class Settings(BaseSettings):
         gt=0,
         description="How long replay waits for a broker that went away before it gives up.",
     )
+    shutdown_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="How long a stopping worker may take before it exits anyway (status 70).",
+    )
     dedupe_window_days: float = Field(
         default=30.0,
         gt=0,

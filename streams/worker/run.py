@@ -12,6 +12,7 @@ from streams.kafka.admin import check_cluster
 from streams.settings import Settings
 from streams.worker.app import Pipeline, create_pipeline
 from streams.worker.ops.logs import logging_config
+from streams.worker.stopping import PipelineWorker
 
 __all__ = ["make_worker", "run_worker", "use_uvloop"]
 
@@ -56,21 +57,30 @@ def run_worker(
     if warning is not None:
         log.warning("%s", warning)
     pipeline = create_pipeline(settings)
-    make_worker(pipeline, loglevel).execute_from_commandline()
+    make_worker(pipeline, loglevel, settings.shutdown_timeout_seconds).execute_from_commandline()
     return 0
 
 
-def make_worker(pipeline: Pipeline, loglevel: str = "info") -> faust.Worker:
+def make_worker(
+    pipeline: Pipeline, loglevel: str = "info", shutdown_timeout_seconds: float = 30.0
+) -> faust.Worker:
     """Faust's worker for ``pipeline``, with our structured logs and without its terminal spinner.
 
     Why no spinner: at ``--loglevel warning`` or above Faust's worker shows a progress spinner
     fed by a handler at DEBUG on the root logger, which it sets to DEBUG. Every library's
     debug message was then built and formatted (aiokafka logs one per record sent), and a
     warning-level worker cost more than an info-level one.
+
+    The worker is a :class:`~streams.worker.stopping.PipelineWorker`: a stop signal ends the
+    process even when Faust's stop raises or hangs (``shutdown_timeout_seconds``).
     """
     # Structured logs (JSON lines unless stderr is a terminal), with secrets masked: streams.worker.ops.logs.
-    worker = faust.Worker(
-        pipeline.app, loglevel=loglevel, quiet=True, logging_config=logging_config(loglevel)
+    worker = PipelineWorker(
+        pipeline.app,
+        loglevel=loglevel,
+        quiet=True,
+        logging_config=logging_config(loglevel),
+        shutdown_timeout_seconds=shutdown_timeout_seconds,
     )
     worker.spinner = None
     return worker
