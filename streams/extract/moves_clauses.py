@@ -18,6 +18,7 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    DIRECTION_KIND,
     FROM_BASE_NEEDS,
     LOW,
     MILESTONE_MARK_WORDS,
@@ -253,7 +254,7 @@ def _direction(
     ``text`` is the text ``r`` reads: lower-cased for LOW."""
     words = []
     for match in r.direction.finditer(text):
-        word = match.group(0).lower()
+        word = match.group(0) if r is LOW else match.group(0).lower()
         if word == "up" and (
             r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
             or r.not_motion_after.match(text, match.end())
@@ -261,7 +262,7 @@ def _direction(
             continue
         if word in ("highest", "lowest") and r.period_after.match(text, match.end()):
             continue  # "its highest year-end finish": a period's best, not the day's direction
-        kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
+        kind = DIRECTION_KIND[match.lastgroup or ""]  # (one group of the regex matches: its kind's)
         words.append((match.start(), kind, word))
     anchor = None
     for figure in figures:

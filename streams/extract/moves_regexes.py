@@ -18,6 +18,7 @@ __all__ = [
     "CODE",
     "CUT",
     "CUT_CASED",
+    "DIRECTION_KIND",
     "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
     "LOW",
@@ -32,6 +33,7 @@ __all__ = [
     "PLACE_OPENING",
     "RECORD_NEEDS",
     "WEAK",
+    "by_first_letter",
     "contains_any",
 ]
 
@@ -72,7 +74,74 @@ _FLAT = (
 # _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
 # _LEVEL_BEFORE (a letter) and figures (a sign or digit). (Under IGNORECASE "[a-z]" matches every
 # character a letter of the pattern matches, so the ANY twins find the same too.)
-_DIRECTION = rf"(?=[a-z])\b(?:(?P<flat>{_FLAT})|(?P<down>{_DOWN})|(?P<up>{_UP}))\b"
+
+
+def _top_level(pattern: str) -> list[int]:
+    """Where the pattern's top-level "|" and the ")" closing a group it opens with are (escapes and
+    character classes skipped)."""
+    at: list[int] = []
+    depth = i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":  # a class: its "(", ")" and "|" are literal
+            i = pattern.index("]", i + (3 if pattern.startswith(("[]", "[^]"), i) else 1))
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and pattern[0] == "(":
+                at.append(i)
+        elif char == "|" and depth == 0:
+            at.append(i)
+        i += 1
+    return at
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a(?:b|c)|d" -> "a(?:b|c)", "d")."""
+    bars = [i for i in _top_level(pattern) if pattern[i] == "|"]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
+
+
+def _letter_first(alternative: str) -> list[str]:
+    """The alternative as alternatives that each open with a literal lower-case letter: a leading
+    group is distributed ("(?:gave|give)\\s+up" -> "gave\\s+up", "give\\s+up"), which tries the same
+    matches in the same order."""
+    if alternative.startswith("(?:"):
+        close = _top_level(alternative)[0]
+        inner, rest = alternative[3:close], alternative[close + 1 :]
+        if rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"_letter_first: a quantified leading group: {alternative!r}")
+        return [split for part in _alternatives(inner) for split in _letter_first(part + rest)]
+    if not ("a" <= alternative[:1] <= "z") or alternative[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"_letter_first: no leading literal letter: {alternative!r}")
+    return [alternative]
+
+
+def by_first_letter(kinds: dict[str, str]) -> str:
+    """One alternation of the kinds' alternations, branched by first letter: group ``{kind}_{letter}``
+    holds the rest of the words of that kind and letter ("f(?:(?P<flat_f>lat)|(?P<down_f>ell))").
+
+    At a place in the text the engine skips, at a glance each, every letter's branch but one
+    (they open with a literal), instead of entering a hundred words' alternatives. Only the words
+    opening with the letter at that place can match there, and they are tried in the order
+    written, the kinds in the order given, so the matches are the same."""
+    letters: dict[str, dict[str, list[str]]] = {}
+    for kind, pattern in kinds.items():
+        for alternative in _alternatives(pattern):
+            for word in _letter_first(alternative):
+                letters.setdefault(word[0], {}).setdefault(kind, []).append(word[1:])
+    branches = []
+    for letter, by_kind in letters.items():
+        groups = "|".join(f"(?P<{kind}_{letter}>{'|'.join(rests)})" for kind, rests in by_kind.items())
+        branches.append(f"{letter}(?:{groups})")
+    return "(?:" + "|".join(branches) + ")"
+
+
+# The word of direction: its group's name opens with its kind, flat, down or up (DIRECTION_KIND).
+_DIRECTION = rf"(?=[a-z])\b{by_first_letter({'flat': _FLAT, 'down': _DOWN, 'up': _UP})}\b"
 # Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
 # reaching, not of motion).
 WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
@@ -497,6 +566,8 @@ ANY, LOW = Regexes.pair(
         "direction_words": _DIRECTION_WORDS,
     }
 )
+# The kind of direction ("flat", "down", "up") of each group of the direction regex ("down_f").
+DIRECTION_KIND = {name: name.partition("_")[0] for name in LOW.direction.groupindex}
 # The whole of _CUT IGNORECASE, for text that is not fold-safe.
 CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
 CUT_CASED = re.compile(_CUT_CASED)
