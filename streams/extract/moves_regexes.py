@@ -307,11 +307,15 @@ _BUT_CLOSED = (
 )
 # _CUT is one alternation in which the last branch is case-sensitive (a capital after a comma);
 # that branch is searched apart on the text as written, the rest folded (see cut_clause).
-_CUT_FOLDED = (
-    r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
+# Its branches open with ",", one "\s", ";" or ":" (",?\s+" is written "," then "\s+", or "\s" then
+# "\s*"; the lookbehinds take in that first character): at a place the engine skips at a glance
+# the branches that open with another character, and the lookbehinds before "as" run only where
+# "as" follows. The same matches, 1.5x faster.
+_CUT_AS = r"as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
+_CUT_WORD = (
     # (not "capping a year when it rose 29%", "a week in which it fell 5%": the subject's own period)
     # (nor ", which took it to a record high of ...": "it" is the subject, the clause goes on)
-    r"|,?\s+(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
+    r"(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
     r"(?!\s+(?:took|takes|brought|brings|left|leaves|lifted|lifts|pushed|pushes|sent|sends|put|puts|allowed"
     r"|allows|enabled|enables|helped|helps)\s+it\b)|who|while|whereas"
     r"|when(?<!year when)(?<!week when)(?<!month when)(?<!quarter when)|where"
@@ -320,10 +324,15 @@ _CUT_FOLDED = (
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
     r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter))\b|;|:\s|\s\|"
-    # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"
-    r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
+    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter))\b"
 )
+_CUT_FOLDED = (
+    r"(?:,(?:(?=\s+as\b)(?<!much,)(?<!high,)(?<!low,)(?<!well,)(?<!far,)\s+" + _CUT_AS + r"|\s+" + _CUT_WORD
+    # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"
+    + r"|\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
+    r"|\s(?:(?=\s*as\b)(?<!much\s)(?<!high\s)(?<!low\s)(?<!well\s)(?<!far\s)\s*" + _CUT_AS + r"|\s*" + _CUT_WORD
+    + r"|\|)|;|:\s)"
+)  # fmt: skip
 _CUT_CASED = (
     r",\s+(?:and\s+|but\s+)?(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
@@ -332,25 +341,34 @@ _CUT_CASED = (
 _DAYS_APART = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|sessions?|months?|years?)"
 # A time of day: "shortly after 10 a.m." is an adverbial, not a phase of its own.
 _CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m|p\.?m|am\b|pm\b|gmt|[ap]\.m\.)|noon|midday|lunch"
+# A piece about a turn of the session: after/before/having (not "after the open", "before 10 a.m.").
+_PHASE_TURN_AHEAD = (
+    rf"(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))|having)\b)"
+)  # fmt: skip
+_PHASE_BUT = r"(?=but\s+" + _BUT_CLOSED + r")"
+# Every branch opens with "," or one "\s" (",?\s+" is written ",\s+" then "\s\s*"; a lookbehind
+# moves past that character and takes it in): at a place the engine skips at a glance each branch
+# that opens with another character. Where a branch matches, and how far, is unchanged.
 _PHASE = (
-    rf"(?=[,\s])(?:(?<!after)(?<!the\sday)(?<!the\ssession),?\s+(?=(?:after(?!\s+(?:the\s+(?:market\s+)?open|{_CLOCK}|{_DURATION}))|before(?!\s+(?:{_CLOCK}))"
-    r"|having)\b)|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    r"(?=[,\s])(?:,(?<!after,)(?<!the\sday,)(?<!the\ssession,)\s+" + _PHASE_TURN_AHEAD
+    + r"|\s(?<!after\s)(?<!the\sday\s)(?<!the\ssession\s)\s*" + _PHASE_TURN_AHEAD
+    + r"|,\s+and\s+(?:it\s+|then\s+)?|\s\s*[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
     # "closed 0.26% higher at 916.09, touching its highest level since September"
     r"|,\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
     # "after shuttling between 10,600 and 10,491 points, ended the session 0.06% higher"
-    r"|(?:(?<=\d)|(?<=%)|(?<=points)|(?<=pts)),\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
-    r"|,?\s+(?=but\s+" + _BUT_CLOSED + r")"
+    r"|,(?:(?<=\d,)|(?<=%,)|(?<=points,)|(?<=pts,))\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
+    r"|,\s+" + _PHASE_BUT + r"|\s\s*" + _PHASE_BUT
     # "after moving between A and B points, ended ...", "rose as much as 2%, then closed up 1%": the
     # close after a fronted peak or range
-    r"|(?:(?<=\w)|(?<=%)),\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
+    + r"|,(?:(?<=\w,)|(?<=%,))\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
     # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
     r"|,\s+(?=touching\b)"
-    r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
-    r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
+    r"|\s\s*and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
+    r"|\s\s*and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|continued|continuing)\b"
     # (not "the previous intraday and closing records": a noun's qualifiers)
     r"|closing\b(?!\s+(?:highs?|lows?|records?|peaks?|levels?)\b)))"
-)
+)  # fmt: skip
 _PHASE_TURN = r"^(?:having\b|(?:after|before)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:\w+ing|earlier|having)\b)"
 _BEFORE_CLOSE = (
     r"^before\s+(?:\w+ly\s+)?(?:settl|clos|end|finish|par|rebound|dipp|retreat|eas|fall|revers|"

@@ -1,8 +1,9 @@
 """Regexes rewritten for speed find what their plain forms find.
 
-``by_first_letter`` branches the direction words by first letter (moves_regexes); the plain
-alternation it replaces is rebuilt here and both run over every line of the dev and seed articles
-(lower-cased for LOW, as written for ANY): the same words at the same places, of the same kind.
+``by_first_letter`` branches the direction words by first letter, and the clause cut and the
+phase split open each branch with its first character (moves_regexes); the plain forms they
+replace are rebuilt here and both run over every line of the dev and seed articles (lower-cased
+for LOW, as written for ANY): the same matches at the same places (of the same kind).
 """
 
 from __future__ import annotations
@@ -29,6 +30,43 @@ PLAIN_DIRECTION = (
     rf"(?=[a-z])\b(?:(?P<flat>{regexes._FLAT})|(?P<down>{regexes._DOWN})|(?P<up>{regexes._UP}))\b"
 )
 
+PLAIN_CUT_FOLDED = (
+    r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+" + regexes._CUT_AS
+    + r"|,?\s+" + regexes._CUT_WORD + r"|;|:\s|\s\|"
+    r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
+)  # fmt: skip
+PLAIN_PHASE = (
+    r"(?=[,\s])(?:(?<!after)(?<!the\sday)(?<!the\ssession),?\s+" + regexes._PHASE_TURN_AHEAD
+    + r"|,\s+and\s+(?:it\s+|then\s+)?|\s+[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    r"|,\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
+    r"|(?:(?<=\d)|(?<=%)|(?<=points)|(?<=pts)),\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
+    r"|,?\s+" + regexes._PHASE_BUT
+    + r"|(?:(?<=\w)|(?<=%)),\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
+    r"|,\s+(?=touching\b)"
+    r"|\s+and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
+    r"|\s+and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
+    r"finished|losing|gaining|falling|rising|reaching|reached|ending|continued|continuing)\b"
+    r"|closing\b(?!\s+(?:highs?|lows?|records?|peaks?|levels?)\b)))"
+)  # fmt: skip
+
+
+def _compiled(pattern: str, folded: bool) -> re.Pattern[str]:
+    return re.compile(lower_pattern(pattern)) if folded else re.compile(pattern, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("folded", [True, False])
+@pytest.mark.parametrize(("name", "plain"), [("cut_folded", PLAIN_CUT_FOLDED), ("phase", PLAIN_PHASE)])
+def test_first_character_branches_find_the_plain_forms_matches(name: str, plain: str, folded: bool) -> None:
+    fast = getattr(regexes.LOW if folded else regexes.ANY, name)
+    reference = _compiled(plain, folded)
+    found = 0
+    for line in LINES:
+        text = line.lower() if folded else line
+        spans = [m.span() for m in fast.finditer(text)]
+        assert spans == [m.span() for m in reference.finditer(text)], line
+        found += len(spans)
+    assert found > 200
+
 
 def _words(pattern: re.Pattern[str], text: str, kind_of: dict[str, str] | None) -> list[tuple[int, int, str]]:
     return [
@@ -39,9 +77,7 @@ def _words(pattern: re.Pattern[str], text: str, kind_of: dict[str, str] | None) 
 
 @pytest.mark.parametrize("folded", [True, False])
 def test_direction_by_first_letter_finds_the_plain_alternations_words(folded: bool) -> None:
-    plain = (
-        re.compile(lower_pattern(PLAIN_DIRECTION)) if folded else re.compile(PLAIN_DIRECTION, re.IGNORECASE)
-    )
+    plain = _compiled(PLAIN_DIRECTION, folded)
     fast = regexes.LOW.direction if folded else regexes.ANY.direction
     found = 0
     for line in LINES:
