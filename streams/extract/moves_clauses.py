@@ -10,7 +10,7 @@ close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` re
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import Figure, find_figures
@@ -98,7 +98,9 @@ def cut_clause(segment: str, low: str | None) -> int:
 # The kinds of phase: the close (or the only reading), a same-session peak or trough, and a
 # further stretch of the move with a figure of its own (", extending its losses for the week to
 # 3.5%"), read after the close.
-CLOSE, INTRADAY, EXTENSION = 0, 1, 2
+CLOSE: Final = 0
+INTRADAY: Final = 1
+EXTENSION: Final = 2
 
 
 def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, int]]:
@@ -190,7 +192,7 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     return peaks + later
 
 
-_DASHES = ("-", "–", "—")
+_DASHES: Final = ("-", "–", "—")
 
 
 def _dash_aside(separator: str, t: str, r: Regexes, a: int, b: int) -> bool:
@@ -207,7 +209,7 @@ def _has_change(text: str, low: str | None) -> bool:
 # A literal that every alternative of moves_regexes._INTRADAY contains ("as much as", "at one point",
 # "the day's high", "up to 2%", ...): most pieces hold none and skip that regex (a tenth of the
 # clause reading's regex time). Lower-case text only; a new alternative adds its literal here.
-INTRADAY_NEEDS = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
+INTRADAY_NEEDS: Final = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
                   "session", "of", "day'", "day’", "between", "morning", "afternoon", "up", "early", "late")  # fmt: skip
 
 
@@ -292,7 +294,7 @@ def _direction(
 
 # "to end near 25,479", "closed close to 7,000 points": a figure near which the index stands is a
 # level (with "points" only after a verb of standing: "shed near 300 points" is a change).
-_NEAR = (["near"], ["close", "to"])
+_NEAR: Final = (["near"], ["close", "to"])
 
 
 def _first_time(t: str, r: Regexes) -> bool:
@@ -325,7 +327,7 @@ def _signed_direction(figures: list[Figure]) -> str | None:
 
 
 # Words one of which a distance or a range width needs (one C-level search per phase).
-_DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
+_DISTANCE_WORD: Final = re.compile("below|under|beneath|off|short|shy|away|within|range")
 
 
 def _distance(t: str, r: Regexes, fig: Figure) -> bool:
@@ -352,7 +354,7 @@ def _distance(t: str, r: Regexes, fig: Figure) -> bool:
 
 
 # One of which _FROM_BASE needs (a C-level search: cheaper than a dozen substring tests).
-_FROM_BASE_WORD = re.compile("|".join(FROM_BASE_NEEDS))
+_FROM_BASE_WORD: Final = re.compile("|".join(FROM_BASE_NEEDS))
 
 
 def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:

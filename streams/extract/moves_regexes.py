@@ -10,6 +10,7 @@ single-level quantifiers.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from streams.extract.fold import Regexes
 
@@ -144,7 +145,7 @@ def by_first_letter(kinds: dict[str, str]) -> str:
 _DIRECTION = rf"(?=[a-z])\b{by_first_letter({'flat': _FLAT, 'down': _DOWN, 'up': _UP})}\b"
 # Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
 # reaching, not of motion).
-WEAK = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
+WEAK: Final = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
                   "scaled", "scales", "scaling", "top", "tops", "topped", "topping", "highest",
                   "lowest"})  # fmt: skip
 # "a decline of up to 6%": "up" that opens a bound, not a direction.
@@ -154,7 +155,7 @@ _NOT_MOTION_BEFORE = (
     r"gave|give|shot)\s*$"
 )
 # A verb of motion without a figure must come this close after the index name (characters).
-MOTION_REACH = 60
+MOTION_REACH: Final = 60
 
 _RECORD = (
     r"(?=[a-z])(?:\brecords?\b(?![- ](?:low|lows|drop|drops|fall|falls|decline|declines|loss|losses|plunge|slide|"
@@ -211,16 +212,16 @@ _MILESTONE = (
     r"landmark\s+|historic\s+|magic\s+){0,3}(?:\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]\d)"
     r"(?P<unit>(?:\s|-)(?:points?|mark|level|barrier|threshold|line|milestone)\b)?"
 )
-MILESTONE_NEEDS_UNIT = frozenset({"over", "beyond"})
+MILESTONE_NEEDS_UNIT: Final = frozenset({"over", "beyond"})
 # Verbs of climbing that take a mark only as "the N mark/level/barrier..." ("climbed the 16,000
 # mark"; not "climbed 1,000 points", "climbed the 200 points it lost").
-MILESTONE_NEEDS_THE = ("climb", "clear", "scal")
-MILESTONE_MARK_WORDS = ("mark", "level", "barrier", "threshold", "line", "milestone")
+MILESTONE_NEEDS_THE: Final = ("climb", "clear", "scal")
+MILESTONE_MARK_WORDS: Final = ("mark", "level", "barrier", "threshold", "line", "milestone")
 # Words that place the index above a mark rather than take it across.
-MILESTONE_STANDING = frozenset({"above", "over", "beyond"})
+MILESTONE_STANDING: Final = frozenset({"above", "over", "beyond"})
 # Verbs of getting back that take a change as readily as a mark ("regained 2,000 points"): a
 # milestone only with "the" or a unit of a mark ("reclaims 5,000 mark", "the 5,000 level").
-MILESTONE_NEEDS_MARK = ("reclaim", "regain")
+MILESTONE_NEEDS_MARK: Final = ("reclaim", "regain")
 # A length of time: "for the first time after 14 months" qualifies the first time (_FIRST_TIME
 # sees it: no phase of its own), unlike "after three failed attempts".
 _DURATION = (
@@ -471,7 +472,7 @@ _FROM_BASE = (
     r"|\b(?:previous|prior|old|earlier|former)\s+(?:[\w-]+\s+){0,2}(?:peak|high|low|close|closing|record)s?)"
     r"\s+(?:of|at)\s+$"
 )
-FROM_BASE_NEEDS = ("from", "below", "under", "beneath", "off", "short", "shy", "within", "previous", "prior",
+FROM_BASE_NEEDS: Final = ("from", "below", "under", "beneath", "off", "short", "shy", "within", "previous", "prior",
                    "old", "earlier", "former")  # fmt: skip
 # Verbs of a change in level ("rose over 1,000 points" is a change, not a mark).
 _CHANGE_VERB = (
@@ -492,14 +493,14 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 
 # Words one of which a regex needs in the lower-cased text to match at all: checking them first
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
-PHASE_NEEDS = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
+PHASE_NEEDS: Final = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
                ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
-RECORD_NEEDS = ("record", "high", "peak", "height")
-MILESTONE_NEEDS = ("top", "exceed", "climb", "clear", "scal", "breach", "cross", "pass", "break", "broke", "above", "over",
+RECORD_NEEDS: Final = ("record", "high", "peak", "height")
+MILESTONE_NEEDS: Final = ("top", "exceed", "climb", "clear", "scal", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
-LEADING_NEEDS = ("lead", "led", "sen", "push")
+LEADING_NEEDS: Final = ("lead", "led", "sen", "push")
 
-ANY, LOW = Regexes.pair(
+_PAIR: Final = Regexes.pair(
     {
         "direction": _DIRECTION,
         # a finite verb of motion opening a name's clause: the name is its subject
@@ -584,19 +585,22 @@ ANY, LOW = Regexes.pair(
         "direction_words": _DIRECTION_WORDS,
     }
 )
+# (Final names: compiled modules read them as C statics, not from the module's dict.)
+ANY: Final = _PAIR[0]
+LOW: Final = _PAIR[1]
 # The kind of direction ("flat", "down", "up") of each group of the direction regex ("down_f").
-DIRECTION_KIND = {name: name.partition("_")[0] for name in LOW.direction.groupindex}
+DIRECTION_KIND: Final = {name: name.partition("_")[0] for name in LOW.direction.groupindex}
 # The whole of _CUT IGNORECASE, for text that is not fold-safe.
-CUT = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
-CUT_CASED = re.compile(_CUT_CASED)
+CUT: Final = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
+CUT_CASED: Final = re.compile(_CUT_CASED)
 # A place the sentence opens with, capitalised: "In London the FTSE 100 pushed ahead", "In Hong Kong
 # the Hang Seng fell", "Elsewhere in Europe the CAC 40 rose": the setting, not a noun governing the
 # name as an object (as "Stocks in the Nikkei rose" or "a rally in the Nikkei" do).
-PLACE_OPENING = re.compile(
+PLACE_OPENING: Final = re.compile(
     r"^\W*(?:In|(?:Elsewhere|Meanwhile|Over|Across|Back)\s+in)\s+(?:the\s+)?[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?\s*,?\s+"
     r"(?:the\s+)?$"
 )
-CODE = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
+CODE: Final = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
 
 
 def contains_any(text: str, needles: tuple[str, ...]) -> bool:
