@@ -21,6 +21,7 @@ from streams.extract.moves_regexes import (
     DIRECTION_KIND,
     FROM_BASE_NEEDS,
     LOW,
+    LOW_ASCII,
     MILESTONE_MARK_WORDS,
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
@@ -109,7 +110,7 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     an earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
     another subject are dropped. A piece ", extending its losses ... to 42.3%" with a change of
     its own is its own move: INTRADAY after a peak or trough, else an EXTENSION read last."""
-    r, t = (LOW, low) if low is not None else (ANY, clause)
+    r, t = ((LOW_ASCII if low.isascii() else LOW), low) if low is not None else (ANY, clause)
     spans: list[tuple[int, int]] = []
     start = 0
     if low is None or contains_any(low, PHASE_NEEDS):
@@ -218,7 +219,7 @@ def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:
     a first time "in morning trade" / "on Tuesday morning" is a session event, unless a later
     piece gives the close (``last`` False: "passed 20,000 ... and ended the day up 1.6%" is one
     move); a change or level in the morning is a mid-session reading, like "in early trading"."""
-    if (r is not LOW or contains_any(piece, INTRADAY_NEEDS)) and r.intraday.search(piece):
+    if (r is ANY or contains_any(piece, INTRADAY_NEEDS)) and r.intraday.search(piece):
         return True
     return (
         last
@@ -253,10 +254,10 @@ def _direction(
 ) -> tuple[str | None, bool, bool]:
     """The clause's direction, whether a verb (not only a noun) says it, near the subject, and
     whether only a word of reaching says it ("touched its highest": WEAK).
-    ``text`` is the text ``r`` reads: lower-cased for LOW."""
+    ``text`` is the text ``r`` reads: lower-cased for LOW and LOW_ASCII."""
     words = []
     for match in r.direction.finditer(text):
-        word = match.group(0) if r is LOW else match.group(0).lower()
+        word = match.group(0) if r is not ANY else match.group(0).lower()
         if word == "up" and (
             r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
             or r.not_motion_after.match(text, match.end())
@@ -400,7 +401,7 @@ def _mark_named(match: re.Match[str], t: str) -> bool:
 
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
-    r, t = (LOW, low) if low is not None else (ANY, text)
+    r, t = ((LOW_ASCII if low.isascii() else LOW), low) if low is not None else (ANY, text)
     milestone: float | None = None
     milestone_dir: str | None = None
     milestone_verb = ""

@@ -103,3 +103,14 @@ def test_alternatives_and_letter_first_split_at_the_top_level_only() -> None:
     with pytest.raises(ValueError):
         regexes._letter_first(r"\d+")
     assert re.fullmatch(regexes.by_first_letter({"x": "ab|ac", "y": "b"}), "ac")
+
+
+def test_ascii_twins_find_what_the_lower_case_twins_find_on_ascii_text() -> None:
+    ascii_lines = [line.lower() for line in LINES if line.isascii()]
+    assert len(ascii_lines) > 500
+    for name in regexes._SOURCES:
+        twin, fast = getattr(regexes.LOW, name), getattr(regexes.LOW_ASCII, name)
+        assert fast.flags & re.ASCII, name
+        for text in ascii_lines:
+            expected = [(m.span(), m.groups()) for m in twin.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (name, text)
