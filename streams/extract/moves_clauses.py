@@ -90,6 +90,8 @@ def cut_clause(segment: str, low: str | None) -> int:
     folded = LOW.cut_folded.search(low)
     if folded:
         end = folded.start()
+    if segment.find(",", 0, end) < 0:
+        return end  # a cased cut opens with a comma: with none before ``end``, none comes first
     cased = CUT_CASED.search(segment)
     if cased and cased.start() < end:
         end = cased.start()
@@ -327,8 +329,9 @@ def _signed_direction(figures: list[Figure]) -> str | None:
     return None
 
 
-# Words one of which a distance or a range width needs (one C-level search per phase).
-_DISTANCE_WORD: Final = re.compile("below|under|beneath|off|short|shy|away|within|range")
+# Words one of which a distance or a range width needs (substring tests, once per phase: in
+# compiled code cheaper than one search of their alternation, which is what they replace).
+DISTANCE_NEEDS: Final = ("below", "under", "beneath", "off", "short", "shy", "away", "within", "range")
 
 
 def _distance(t: str, r: Regexes, fig: Figure) -> bool:
@@ -354,15 +357,11 @@ def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     )
 
 
-# One of which _FROM_BASE needs (a C-level search: cheaper than a dozen substring tests).
-_FROM_BASE_WORD: Final = re.compile("|".join(FROM_BASE_NEEDS))
-
-
 def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
     """Whether the words before a figure make it a level other than the index's own: a base
     ("from a close of"), a high it stands below ("below its all-time high of"), an earlier record
     ("its previous record of")."""
-    if folded and _FROM_BASE_WORD.search(before) is None:
+    if folded and not contains_any(before, FROM_BASE_NEEDS):
         return False
     return bool(r.from_base.search(before))
 
@@ -443,7 +442,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     distances: bool | None = None if low is not None else True
     for fig in figures:
         if fig.unit and distances is None:
-            distances = _DISTANCE_WORD.search(t) is not None
+            distances = contains_any(t, DISTANCE_NEEDS)
         if distances and fig.unit and _distance(t, r, fig):
             continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from streams.extract import moves_regexes as regexes
-from streams.extract.fold import lower_pattern
+from streams.extract.fold import fold_safe, lower_pattern
+from streams.extract.moves_clauses import DISTANCE_NEEDS, cut_clause
+from streams.extract.moves_regexes import contains_any
 
 ROOT = Path(__file__).resolve().parents[2]
 LINES = sorted(
@@ -114,3 +116,22 @@ def test_ascii_twins_find_what_the_lower_case_twins_find_on_ascii_text() -> None
         for text in ascii_lines:
             expected = [(m.span(), m.groups()) for m in twin.finditer(text)]
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (name, text)
+
+
+def test_cut_clause_gates_are_exact() -> None:
+    # cut_clause looks for a cased cut only when a comma comes before the folded cut: every
+    # match of the cased branch opens with one.
+    cased = re.compile(regexes._CUT_CASED)
+    assert all(m.group(0).startswith(",") for line in LINES for m in cased.finditer(line))
+    assert regexes._CUT_CASED.startswith(",")
+    for line in LINES[:400]:
+        low = line.lower() if fold_safe(line) else None
+        plain = regexes.CUT.search(line)
+        assert cut_clause(line, low) == (plain.start() if plain else len(line)), line
+
+
+def test_distance_needs_are_the_former_alternation() -> None:
+    alternation = re.compile("|".join(DISTANCE_NEEDS))
+    for line in LINES:
+        low = line.lower()
+        assert contains_any(low, DISTANCE_NEEDS) == (alternation.search(low) is not None)
