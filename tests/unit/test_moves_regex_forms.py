@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from streams.extract import moves_regexes as regexes
-from streams.extract.fold import fold_safe, lower_pattern
-from streams.extract.moves_clauses import DISTANCE_NEEDS, cut_clause
+from streams.extract.fold import Regexes, fold_safe, lower_pattern
+from streams.extract.moves_clauses import DISTANCE_NEEDS, _direction, cut_clause
+from streams.extract.moves_numbers import Figure, find_figures
 from streams.extract.moves_regexes import contains_any
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,3 +136,59 @@ def test_distance_needs_are_the_former_alternation() -> None:
     for line in LINES:
         low = line.lower()
         assert contains_any(low, DISTANCE_NEEDS) == (alternation.search(low) is not None)
+
+
+def _plain_direction(
+    text: str, r: Regexes, plain: re.Pattern[str], figures: list[Figure], noun_phrase: bool
+) -> tuple[str | None, bool, bool]:
+    """moves_clauses._direction as it was before its regex was branched by first letter: the
+    plain alternation (``plain``), the kind from its groups flat/down/up, every word lower-cased."""
+    words = []
+    for match in plain.finditer(text):
+        word = match.group(0).lower()
+        if word == "up" and (
+            r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
+            or r.not_motion_after.match(text, match.end())
+        ):
+            continue
+        if word in ("highest", "lowest") and r.period_after.match(text, match.end()):
+            continue
+        kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
+        words.append((match.start(), kind, word))
+    anchor = next((f for f in figures if f.unit in ("pct", "points")), None)
+    if anchor is not None:
+        after = r.after_unit.match(text, anchor.end)
+        if after:
+            word = after.group("word").lower()
+            return ("up" if word in ("higher", "up") else "down"), True, False
+        before = [w for w in words if w[0] < anchor.start]
+        if before:
+            return before[-1][1], not noun_phrase, before[-1][2] in regexes.WEAK
+    if not words:
+        return None, False, False
+    closing = r.close_direction.search(text) if len({w[1] for w in words}) > 1 else None
+    if closing is not None:
+        word = closing.group("word").lower()
+        return ("up" if word in ("higher", "up") else "down"), not noun_phrase, False
+    strong = [w for w in words if w[2] not in regexes.WEAK]
+    chosen = strong[0] if strong else words[0]
+    motion = chosen[2] not in regexes.WEAK and not noun_phrase and chosen[0] < regexes.MOTION_REACH
+    return chosen[1], motion, chosen[2] in regexes.WEAK
+
+
+@pytest.mark.parametrize("noun_phrase", [False, True])
+def test_direction_reads_what_the_plain_reading_reads(noun_phrase: bool) -> None:
+    made = [
+        "0.5% " + "x" * 60 + " fell and rose and gained",
+        "up 2% as it rose, then fell and rose again",
+        "rose 1% before it fell 2% and then rose",
+        "1.2% lower, after it fell",
+        "topped 2% and fell",
+    ]
+    plain_low, plain_any = _compiled(PLAIN_DIRECTION, True), _compiled(PLAIN_DIRECTION, False)
+    for line in [*LINES, *made]:
+        low = line.lower() if fold_safe(line) else None
+        r, t, plain = (regexes.LOW, low, plain_low) if low is not None else (regexes.ANY, line, plain_any)
+        figures = find_figures(line, low)
+        expected = _plain_direction(t, r, plain, figures, noun_phrase)
+        assert _direction(t, r, figures, noun_phrase) == expected, line
