@@ -321,10 +321,10 @@ _BUT_CLOSED = (
 # the branches that open with another character, and the lookbehinds before "as" run only where
 # "as" follows. The same matches, 1.5x faster.
 _CUT_AS = r"as\b(?!\s+(?:much|high|low|did|well|it|of|a\s+result))"
-_CUT_WORD = (
+_CUT_WORDS = (
     # (not "capping a year when it rose 29%", "a week in which it fell 5%": the subject's own period)
     # (nor ", which took it to a record high of ...": "it" is the subject, the clause goes on)
-    r"(?:which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
+    r"which(?<!year in which)(?<!week in which)(?<!month in which)(?<!quarter in which)"
     r"(?!\s+(?:took|takes|brought|brings|left|leaves|lifted|lifts|pushed|pushes|sent|sends|put|puts|allowed"
     r"|allows|enabled|enables|helped|helps)\s+it\b)|who|while|whereas"
     r"|when(?<!year when)(?<!week when)(?<!month when)(?<!quarter when)|where"
@@ -333,8 +333,9 @@ _CUT_WORD = (
     r"|driven|fuell?ed|supported|boosted|hurt|pressured|underpinned|tracking|mirroring|due\s+to"
     r"|because|but(?!\s+" + _BUT_CLOSED + r")|though|although|even|reflecting"
     r"|on\s+(?:hopes|concerns|worries|fears|optimism|expectations"
-    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter))\b"
+    r"|bets|news|signs|the\s+back)|the\s+(?:former|latter)"
 )
+_CUT_WORD = by_first_letter({"": _CUT_WORDS}) + r"\b"  # (branched by first letter: 15% faster)
 _CUT_FOLDED = (
     r"(?:,(?:(?=\s+as\b)(?<!much,)(?<!high,)(?<!low,)(?<!well,)(?<!far,)\s+" + _CUT_AS + r"|\s+" + _CUT_WORD
     # a forecast after the move: "was up 0.3%, in line for a gain of about 35% for the year"

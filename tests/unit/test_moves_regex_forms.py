@@ -36,7 +36,7 @@ PLAIN_DIRECTION = (
 
 PLAIN_CUT_FOLDED = (
     r"(?=[,;:\s])(?:(?<!much)(?<!high)(?<!low)(?<!well)(?<!far),?\s+" + regexes._CUT_AS
-    + r"|,?\s+" + regexes._CUT_WORD + r"|;|:\s|\s\|"
+    + r"|,?\s+(?:" + regexes._CUT_WORDS + r")\b|;|:\s|\s\|"
     r"|,\s+(?:in\s+line|on\s+(?:track|course|pace)|poised|readying|set)\s+(?:for|to)\b)"
 )  # fmt: skip
 PLAIN_PHASE = (
