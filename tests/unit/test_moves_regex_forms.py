@@ -1,10 +1,10 @@
 """Regexes rewritten for speed find what their plain forms find.
 
-``by_first_letter`` branches the direction words and the intraday phrases by first letter, and
-the clause cut and the phase split open each branch with its first character (moves_regexes);
-the plain forms they replace are rebuilt here and both run over every line of the dev and seed
-articles (lower-cased for LOW, as written for ANY): the same matches at the same places (of the
-same kind).
+``by_first_letter`` branches the direction words, the intraday and record phrases and the cut's
+words by first letter, and the clause cut and the phase split open each branch with its first
+character (moves_regexes); the plain forms they replace are rebuilt here and both run over every
+line of the dev and seed articles (lower-cased for LOW, as written for ANY): the same matches at
+the same places (of the same kind). So do the other shortcuts of clause reading.
 """
 
 from __future__ import annotations
@@ -59,12 +59,18 @@ def _compiled(pattern: str, folded: bool) -> re.Pattern[str]:
 
 
 PLAIN_INTRADAY = rf"(?=[a-z])\b(?:{regexes._INTRADAY_PHRASES})"
+PLAIN_RECORD = rf"(?=[a-z])\b(?:{regexes._RECORD_PHRASES})"
 
 
 @pytest.mark.parametrize("folded", [True, False])
 @pytest.mark.parametrize(
     ("name", "plain"),
-    [("cut_folded", PLAIN_CUT_FOLDED), ("phase", PLAIN_PHASE), ("intraday", PLAIN_INTRADAY)],
+    [
+        ("cut_folded", PLAIN_CUT_FOLDED),
+        ("phase", PLAIN_PHASE),
+        ("intraday", PLAIN_INTRADAY),
+        ("record", PLAIN_RECORD),
+    ],
 )
 def test_branched_forms_find_the_plain_forms_matches(name: str, plain: str, folded: bool) -> None:
     fast = getattr(regexes.LOW if folded else regexes.ANY, name)
