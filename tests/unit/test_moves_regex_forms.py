@@ -60,6 +60,7 @@ def _compiled(pattern: str, folded: bool) -> re.Pattern[str]:
 
 PLAIN_INTRADAY = rf"(?=[a-z])\b(?:{regexes._INTRADAY_PHRASES})"
 PLAIN_RECORD = rf"(?=[a-z])\b(?:{regexes._RECORD_PHRASES})"
+PLAIN_OBJECT_BEFORE = rf"(?=[a-z])\b(?:{regexes._OBJECT_WORDS})" + regexes._OBJECT_TAIL
 
 
 @pytest.mark.parametrize("folded", [True, False])
@@ -82,6 +83,22 @@ def test_branched_forms_find_the_plain_forms_matches(name: str, plain: str, fold
         assert spans == [m.span() for m in reference.finditer(text)], line
         found += len(spans)
     assert found > 50
+
+
+@pytest.mark.parametrize("folded", [True, False])
+def test_object_before_branched_finds_the_plain_forms_matches(folded: bool) -> None:
+    # (it reads the text before a name, to its end: every line cut before each capital)
+    fast = regexes.LOW.object_before if folded else regexes.ANY.object_before
+    reference = _compiled(PLAIN_OBJECT_BEFORE, folded)
+    found = 0
+    for line in LINES:
+        for capital in re.finditer(r"\b[A-Z]", line):
+            text = line[: capital.start()].lower() if folded else line[: capital.start()]
+            match = fast.search(text)
+            expected = reference.search(text)
+            assert (match and match.span()) == (expected and expected.span()), text
+            found += match is not None
+    assert found > 500
 
 
 def _words(pattern: re.Pattern[str], text: str, kind_of: dict[str, str] | None) -> list[tuple[int, int, str]]:
