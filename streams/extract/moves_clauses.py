@@ -10,7 +10,7 @@ close ("rose as much as 1.2% ... before closing up 0.8% ..."); ``read_phase`` re
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import Figure, find_figures
@@ -18,8 +18,10 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    DIRECTION_KIND,
     FROM_BASE_NEEDS,
     LOW,
+    LOW_ASCII,
     MILESTONE_MARK_WORDS,
     MILESTONE_NEEDS,
     MILESTONE_NEEDS_MARK,
@@ -88,6 +90,8 @@ def cut_clause(segment: str, low: str | None) -> int:
     folded = LOW.cut_folded.search(low)
     if folded:
         end = folded.start()
+    if segment.find(",", 0, end) < 0:
+        return end  # a cased cut opens with a comma: with none before ``end``, none comes first
     cased = CUT_CASED.search(segment)
     if cased and cased.start() < end:
         end = cased.start()
@@ -97,7 +101,9 @@ def cut_clause(segment: str, low: str | None) -> int:
 # The kinds of phase: the close (or the only reading), a same-session peak or trough, and a
 # further stretch of the move with a figure of its own (", extending its losses for the week to
 # 3.5%"), read after the close.
-CLOSE, INTRADAY, EXTENSION = 0, 1, 2
+CLOSE: Final = 0
+INTRADAY: Final = 1
+EXTENSION: Final = 2
 
 
 def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, int]]:
@@ -106,7 +112,7 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     an earlier day ("after hitting a record high on Friday") and "after"/"before" pieces with
     another subject are dropped. A piece ", extending its losses ... to 42.3%" with a change of
     its own is its own move: INTRADAY after a peak or trough, else an EXTENSION read last."""
-    r, t = (LOW, low) if low is not None else (ANY, clause)
+    r, t = ((LOW_ASCII if low.isascii() else LOW), low) if low is not None else (ANY, clause)
     spans: list[tuple[int, int]] = []
     start = 0
     if low is None or contains_any(low, PHASE_NEEDS):
@@ -189,7 +195,7 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
     return peaks + later
 
 
-_DASHES = ("-", "–", "—")
+_DASHES: Final = ("-", "–", "—")
 
 
 def _dash_aside(separator: str, t: str, r: Regexes, a: int, b: int) -> bool:
@@ -206,7 +212,7 @@ def _has_change(text: str, low: str | None) -> bool:
 # A literal that every alternative of moves_regexes._INTRADAY contains ("as much as", "at one point",
 # "the day's high", "up to 2%", ...): most pieces hold none and skip that regex (a tenth of the
 # clause reading's regex time). Lower-case text only; a new alternative adds its literal here.
-INTRADAY_NEEDS = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
+INTRADAY_NEEDS: Final = ("as", "point", "briefly", "intra", "during", "range", "earlier", "touch", "open",
                   "session", "of", "day'", "day’", "between", "morning", "afternoon", "up", "early", "late")  # fmt: skip
 
 
@@ -215,7 +221,7 @@ def _is_intraday(piece: str, r: Regexes, last: bool = True) -> bool:
     a first time "in morning trade" / "on Tuesday morning" is a session event, unless a later
     piece gives the close (``last`` False: "passed 20,000 ... and ended the day up 1.6%" is one
     move); a change or level in the morning is a mid-session reading, like "in early trading"."""
-    if (r is not LOW or contains_any(piece, INTRADAY_NEEDS)) and r.intraday.search(piece):
+    if (r is ANY or contains_any(piece, INTRADAY_NEEDS)) and r.intraday.search(piece):
         return True
     return (
         last
@@ -250,10 +256,10 @@ def _direction(
 ) -> tuple[str | None, bool, bool]:
     """The clause's direction, whether a verb (not only a noun) says it, near the subject, and
     whether only a word of reaching says it ("touched its highest": WEAK).
-    ``text`` is the text ``r`` reads: lower-cased for LOW."""
+    ``text`` is the text ``r`` reads: lower-cased for LOW and LOW_ASCII."""
     words = []
     for match in r.direction.finditer(text):
-        word = match.group(0).lower()
+        word = match.group(0) if r is not ANY else match.group(0).lower()
         if word == "up" and (
             r.not_motion_before.search(text[max(0, match.start() - 20) : match.start()])
             or r.not_motion_after.match(text, match.end())
@@ -261,7 +267,7 @@ def _direction(
             continue
         if word in ("highest", "lowest") and r.period_after.match(text, match.end()):
             continue  # "its highest year-end finish": a period's best, not the day's direction
-        kind = "flat" if match.group("flat") else "down" if match.group("down") else "up"
+        kind = DIRECTION_KIND[match.lastgroup or ""]  # (one group of the regex matches: its kind's)
         words.append((match.start(), kind, word))
     anchor = None
     for figure in figures:
@@ -291,7 +297,7 @@ def _direction(
 
 # "to end near 25,479", "closed close to 7,000 points": a figure near which the index stands is a
 # level (with "points" only after a verb of standing: "shed near 300 points" is a change).
-_NEAR = (["near"], ["close", "to"])
+_NEAR: Final = (["near"], ["close", "to"])
 
 
 def _first_time(t: str, r: Regexes) -> bool:
@@ -323,8 +329,9 @@ def _signed_direction(figures: list[Figure]) -> str | None:
     return None
 
 
-# Words one of which a distance or a range width needs (one C-level search per phase).
-_DISTANCE_WORD = re.compile("below|under|beneath|off|short|shy|away|within|range")
+# Words one of which a distance or a range width needs (substring tests, once per phase: in
+# compiled code cheaper than one search of their alternation, which is what they replace).
+DISTANCE_NEEDS: Final = ("below", "under", "beneath", "off", "short", "shy", "away", "within", "range")
 
 
 def _distance(t: str, r: Regexes, fig: Figure) -> bool:
@@ -350,15 +357,11 @@ def _distance(t: str, r: Regexes, fig: Figure) -> bool:
     )
 
 
-# One of which _FROM_BASE needs (a C-level search: cheaper than a dozen substring tests).
-_FROM_BASE_WORD = re.compile("|".join(FROM_BASE_NEEDS))
-
-
 def _not_its_level(before: str, r: Regexes, folded: bool) -> bool:
     """Whether the words before a figure make it a level other than the index's own: a base
     ("from a close of"), a high it stands below ("below its all-time high of"), an earlier record
     ("its previous record of")."""
-    if folded and _FROM_BASE_WORD.search(before) is None:
+    if folded and not contains_any(before, FROM_BASE_NEEDS):
         return False
     return bool(r.from_base.search(before))
 
@@ -397,7 +400,7 @@ def _mark_named(match: re.Match[str], t: str) -> bool:
 
 def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = False) -> Reading:
     """Read one phase: figures, milestone, record and first-time claims, direction."""
-    r, t = (LOW, low) if low is not None else (ANY, text)
+    r, t = ((LOW_ASCII if low.isascii() else LOW), low) if low is not None else (ANY, text)
     milestone: float | None = None
     milestone_dir: str | None = None
     milestone_verb = ""
@@ -439,7 +442,7 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     distances: bool | None = None if low is not None else True
     for fig in figures:
         if fig.unit and distances is None:
-            distances = _DISTANCE_WORD.search(t) is not None
+            distances = contains_any(t, DISTANCE_NEEDS)
         if distances and fig.unit and _distance(t, r, fig):
             continue  # "is 5% below its all-time high": how far from a high, not a move
         if fig.unit == "pct":
@@ -522,19 +525,23 @@ def read_phase(text: str, low: str | None, intraday: bool, noun_phrase: bool = F
     over_points = None
     if over and milestone is not None:
         over_points = -milestone if direction == "down" else milestone
-    # (Positional, in field order: a NamedTuple called with keywords builds a dict of them first.)
-    return Reading(
-        direction,
-        pct,  # change_pct
-        points,  # change_points
-        level,
-        milestone,
-        record,  # record_high
-        first_time,
-        approximate,
-        intraday,
-        motion,
-        over_points,
+    # (In field order, built by tuple.__new__ as the named tuple's own __new__ does, without the
+    # call of that Python function: half the cost of Reading(...), the same tuple.)
+    return tuple.__new__(
+        Reading,
+        (
+            direction,
+            pct,  # change_pct
+            points,  # change_points
+            level,
+            milestone,
+            record,  # record_high
+            first_time,
+            approximate,
+            intraday,
+            motion,
+            over_points,
+        ),
     )
 
 
@@ -560,7 +567,10 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
     phases = split_phases(clause, low)
     intraday_dir: str | None = None
     peaks = 0
-    closes = sum(1 for phase in phases if phase[2] == CLOSE)
+    closes = 0
+    for phase in phases:  # (a loop: no generator object, as sum() over one would build)
+        if phase[2] == CLOSE:
+            closes += 1
     for text, text_low, kind in phases:
         if kind == EXTENSION:
             reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)

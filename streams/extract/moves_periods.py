@@ -13,6 +13,8 @@ too. Without a period of its own ("closed above 5,000 for the first time, after 
 
 from __future__ import annotations
 
+from typing import Final
+
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading
 from streams.extract.moves_numbers import find_figures
@@ -85,7 +87,7 @@ _SLASHED = (
     r"(?P<x>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*/\s*(?P<y>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 
-ANY, LOW = Regexes.pair(
+_PAIR: Final = Regexes.pair(
     {
         "shared_session": _SHARED_SESSION,
         "slashed": _SLASHED,
@@ -103,7 +105,9 @@ ANY, LOW = Regexes.pair(
         r"(?:days?|weeks?|sessions?|months?|years?)$",
     }
 )
-PERIOD_NEEDS = ("this", "last", "past", "previous", "prior", "preceding", "so far", "year", "ytd", "since",
+ANY: Final = _PAIR[0]
+LOW: Final = _PAIR[1]
+PERIOD_NEEDS: Final = ("this", "last", "past", "previous", "prior", "preceding", "so far", "year", "ytd", "since",
                 "for the", "on the", " in ", " day", " week", " session", " month")  # fmt: skip
 
 
