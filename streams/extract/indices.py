@@ -49,6 +49,12 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _spaced_once(name: str) -> bool:
+    """Whether ``" ".join(name.split()) == name``: no whitespace but single spaces between words.
+    (Every whitespace character but the space is non-printable: Unicode separators and controls.)"""
+    return name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " "
+
+
 def _trie_pattern(names: list[str], first_char_guard: str = "") -> str:
     """The names as one character-trie regex (a space matches any run of whitespace).
 
@@ -157,6 +163,11 @@ class IndexRegistry:
 
     def index_of(self, text: str) -> str | None:
         """The canonical id of one name as written, or None."""
+        if _spaced_once(text):  # (most names: no need to split and join them again)
+            found = self._exact.get(text)
+            if found is None:
+                found = self._names.get(text.lower())
+            return found or None
         found = self._exact.get(" ".join(text.split()))
         if found is None:
             found = self._names.get(_key(text))
@@ -190,7 +201,8 @@ class IndexRegistry:
             reached = -neg_end
             index_id = self.index_of(text[start:reached])
             if index_id:
-                mentions.append(Mention(index_id, start, reached))
+                # (tuple.__new__: a NamedTuple's own constructor is interpreted Python, twice the cost.)
+                mentions.append(tuple.__new__(Mention, (index_id, start, reached)))
         return mentions
 
     def in_company(self, text: str, mentions: list[Mention]) -> list[Mention]:

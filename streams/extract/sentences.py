@@ -40,6 +40,9 @@ _END = re.compile(
     r"[.!?](?:[\"'”’)\]]*(?=[ \t]+(?:[\"'“‘]?[A-Z0-9]|[(\[]))|(?<=[%0-9]\.)(?=[ \t]+[a-z])"
     r"|(?<=[a-z0-9%][.!?])[\"'”’)\]]*(?=[A-Z][a-z]|the\s)|[\"'”’)\]]*(?=[ \t]*>>))"
 )
+# The same for a line without "!" and "?" (most lines): its matches all start at a ".", which the
+# engine scans for as a literal, several times faster than the set of three.
+_END_DOT = re.compile("\\." + _END.pattern[len("[.!?]") :])
 # A headline glued to the next sentence without a mark: "... for the first time everThe Ibex".
 _GLUED_HEADLINE = re.compile(r"[a-z](?=(?:The|An?)\s)")
 # Words that open a sentence after "a.m."/"p.m." (a proper noun, "ET" or "Tokyo", continues it).
@@ -52,7 +55,8 @@ _OPENERS = frozenset(
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # A list bullet in front of a sentence is layout, not part of the sentence.
-_BULLET = re.compile(r"[•▪●◦·*-][ \t]+")
+_BULLETS = "•▪●◦·*-"
+_BULLET = re.compile(f"[{_BULLETS}][ \\t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s?$")
 
 
@@ -139,7 +143,7 @@ def _glued_headlines(line: str) -> list[int]:
 def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
     glued = _glued_headlines(line)
     cut = 0
-    for match in _END.finditer(line):
+    for match in (_END if "!" in line or "?" in line else _END_DOT).finditer(line):
         if not _is_sentence_end(line, match.start()):
             continue
         while glued and glued[0] < match.end():
@@ -159,7 +163,8 @@ def _append(spans: list[tuple[int, int]], line: str, offset: int, start: int, en
     if not stripped:
         return
     lead = len(piece) - len(piece.lstrip())
-    bullet = _BULLET.match(piece, lead)
+    # (The bullet's first character looked at first: most sentences start otherwise.)
+    bullet = _BULLET.match(piece, lead) if piece[lead] in _BULLETS else None
     if bullet is not None and bullet.end() < len(piece.rstrip()):
         rest = piece[bullet.end() :]
         stripped = rest.strip()
