@@ -1,0 +1,144 @@
+"""The fast paths of moves_numbers, moves_table, sentences and indices find exactly what the plain
+forms find: the first-character ASCII number regex, the lower-case twins of the spelled-number and
+broken-number regexes, the gates in front of the approximation and ticker-cell searches, the "."
+twin of the sentence-end regex and the single-spaced name test."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.extract import moves_numbers, moves_table, sentences
+from streams.extract.indices import _spaced_once
+
+# The number regex as first written: a look ahead at a sign or a digit, then the sign, the digits
+# and the decimals as groups 1-3.
+_NUMBER_AS_WRITTEN = re.compile(
+    r"(?=[+\-0-9])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
+)
+_NUMBER_PIECES = [
+    "1", "12", "123", "1,234", "12,345.6", "0.5", ".", ",", ":", "+", "-", "$", "£", " ", "a", "x1",
+    "%", "9:45", "1.2.3", "1,23", "_", "\n", "(", "-0.4", "+50.90", "2025", "1,000,000",
+]  # fmt: skip
+ascii_texts = st.lists(st.sampled_from(_NUMBER_PIECES), max_size=30).map("".join).filter(str.isascii)
+
+
+def _number_parts(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    out = []
+    for m in moves_numbers._NUMBER_ASCII.finditer(text):
+        start = m.start()
+        if m.start(1) >= 0:
+            sign, digits = text[start], m.group(1)
+        else:
+            sign, digits = "", text[start : m.end(2)]
+        out.append((start, m.end(), sign, digits, m.group(3)))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(ascii_texts)
+def test_ascii_number_regex_reads_what_the_written_form_reads(text: str) -> None:
+    assert _number_parts(text) == [
+        (m.start(), m.end(), *m.groups()) for m in _NUMBER_AS_WRITTEN.finditer(text)
+    ]
+
+
+_WORD_PIECES = [
+    "three", "Thousand", "-", " ", "point", "62", "5", "five", "Percent", "per cent", "points", "hundred",
+    "and", "a", "half", "quarter", "of", "one", "twenty", "Twenty-five", "HUNDRED", "\u017f", "é", "’",
+    "20, 572.97", "0. 19 percent", "down1.7%", "300pts", "ROSE", "fell", "+", "PCT", "\u212a", "İ",
+]  # fmt: skip
+word_texts = st.lists(st.sampled_from(_WORD_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(word_texts)
+def test_respell_and_repair_equal_the_ignorecase_substitution(text: str) -> None:
+    respelled = moves_numbers.respell_numbers(text)
+    expected = moves_numbers._SPELLED.sub(moves_numbers._respell, text)
+    assert respelled == expected
+    assert (respelled is text) == (expected is text)
+    assert moves_numbers._has_spelled(text) == (moves_numbers._SPELLED.search(text) is not None)
+    repaired = moves_numbers.repair_numbers(text)
+    if moves_numbers._BROKEN.search(text) is None:
+        assert repaired is text
+    else:
+        assert repaired == moves_numbers._BROKEN.sub(moves_numbers._repair, text)
+        assert repaired is not text
+
+
+_BEFORE_PIECES = [
+    "nearly", "near", "about", "around", "almost", "roughly", "approximately", "some", "over", "close",
+    "to", "more", "than", "just", "under", "less", "upwards", "of", "an", "estimated", "linear", "rose",
+    " ", "  ", "\n", "\t", "\xa0", "x", "1", ".", "(", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=12).map("".join))
+def test_an_approximation_ends_in_a_listed_word(before: str) -> None:
+    if moves_numbers._APPROX_LOW.search(before):
+        assert before.rstrip().endswith(moves_numbers._APPROX_ENDS), before
+
+
+def test_every_approximation_passes_its_gate() -> None:
+    for words in moves_numbers._APPROX_WORDS:
+        before = words.replace(" ", " \n ") + " "
+        assert moves_numbers._APPROX_LOW.search(before), before
+        assert before.rstrip().endswith(moves_numbers._APPROX_ENDS), before
+
+
+_CELL_PIECES = [
+    "21,902.43", "+79.21", "(+0.36%)", " ", "  ", "0.00", "(0.00%)", "-0.28", "−1.5", "–2", "%", "(",
+    ")", "S&P/TSX", "Crude Oil", "0", "\n", "1.7", "+", "-", "x", "0.05", ",", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_CELL_PIECES), max_size=20).map("".join))
+def test_a_ticker_cell_passes_the_cell_gate(text: str) -> None:
+    if moves_table._BAR_CELL.search(text):
+        assert moves_table._CELL_SIGNED.search(text) or moves_table._CELL_ZERO.search(text), text
+
+
+_LINE_PIECES = [
+    "The Nikkei rose 1.2%", ". ", ".", "The", " the ", "U.S.", " 9 a.m. ", "On", "Dow", "\t", '"', "”",
+    ")", ">>", "Ltd.", "S.", "everThe ", "1.45%. hong", "percent.The", "(", "0. 19 percent", "• ",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join))
+def test_the_dot_twin_finds_the_sentence_ends_of_a_line_without_other_marks(line: str) -> None:
+    assert [m.span() for m in sentences._END_DOT.finditer(line)] == [
+        m.span() for m in sentences._END.finditer(line)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", "  ", "\n", "\t", "\xa0", "\u2028", "\x1f", "é"]), max_size=8)
+)
+def test_single_spaced_names_are_told_apart(pieces: list[str]) -> None:
+    name = "".join(pieces)
+    if _spaced_once(name):
+        assert " ".join(name.split()) == name
+
+
+_BROKEN_PIECES = [
+    "20", ", ", "572.97", "0", ". ", ".\n\n", "19", " ", "percent", "Per  Cent", "PCT", "pc", "%", "down",
+    "ROSE", "Fell", "to", "by", "+", "-", "−", "1.7", "300", "pts", "Points", "point", "p", "P", "x",
+    "the", "1,200", "\u017f", "\u212a", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_BROKEN_PIECES), max_size=14).map("".join))
+def test_every_broken_number_passes_a_gate(text: str) -> None:
+    """Each gate is read from its branch of _BROKEN: where _BROKEN matches, one of them does."""
+    if moves_numbers._BROKEN.search(text):
+        assert any(gate.search(text) for gate in moves_numbers._BROKEN_GATES), text
+        if text.isascii():
+            assert any(gate.search(text) for gate in moves_numbers._BROKEN_GATES_ASCII), text
