@@ -25,7 +25,7 @@ __all__ = [
 
 # A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
 # (Not the parts of a time of day: "9:45", "1:30 pm".)
-_NUMBER = re.compile(
+_NUMBER: Final = re.compile(
     r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
 # The same on ASCII text (``str.isascii`` costs nothing), written to start with the first character
@@ -35,7 +35,7 @@ _NUMBER = re.compile(
 # unsigned one, its first digit already read ("\d{0,2}" after it is "\d{1,3}", "\d*" is "\d+",
 # tried in the same order). Groups: 1 the digits after a sign, 2 the digits after the first one,
 # 3 the decimals.
-_NUMBER_ASCII = re.compile(
+_NUMBER_ASCII: Final = re.compile(
     r"[+\-0-9](?<![\w.,$£€¥].)(?<!\d:.)"
     r"(?:(?<=[+\-])(\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(\d{0,2}(?:,\d{3})+|\d*))"
     r"(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
@@ -58,10 +58,10 @@ _SKIP_AFTER = (
     # a time of day: "at 9 a.m.", "by 0830 GMT", "at 1400 local time"
     r"[ap]\.m\.|[ap]m\b|gmt\b|[ecmp][sd]?t\b|utc\b|hrs\b|h\b|local\s+time)"
 )
-_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
+_CURRENCY_BEFORE: Final = re.compile(r"(?:[$£€¥₩]|\b(?:Rs|INR|USD|US|HK|NT|S|A|C|NZ)\$?)\s?$")
 # The last character of a currency before a number, which one of the last three characters
 # before it must be (a space and a final newline may follow): no need to search otherwise.
-_CURRENCY_TAIL = frozenset("$£€¥₩sRDSKTACZ")
+_CURRENCY_TAIL: Final = frozenset("$£€¥₩sRDSKTACZ")
 _APPROX_WORDS = (
     "nearly", "near", "about", "around", "almost", "roughly", "approximately", "some", "over",
     "close to", "more than", "just over", "just under", "less than", "upwards of", "an estimated",
@@ -94,6 +94,7 @@ _ANY, _LOW = Regexes.pair(
 )
 # (Bound to Final names: a C global in compiled code, where ``_LOW.unit`` is a dictionary look-up on
 # an interpreted object at every figure.)
+_UNIT_FIRSTS: Final = "%pP-+"  # and whitespace: the characters a unit can start with
 _UNIT_ANY: Final = _ANY.unit
 _UNIT_LOW: Final = _LOW.unit
 _APPROX_ANY: Final = _ANY.approx
@@ -345,14 +346,13 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
     ascii_text = clause.isascii()
     for match in (_NUMBER_ASCII if ascii_text else _NUMBER).finditer(clause):
         start, end = match.span()
-        if ascii_text:  # (groups of _NUMBER_ASCII: see there)
-            if match.start(1) >= 0:
-                sign, digits = clause[start], match.group(1)
-            else:
-                sign, digits = "", clause[start : match.end(2)]
-            decimals = match.group(3)
+        signed_digits, rest, decimals = match.groups()
+        if not ascii_text:
+            sign, digits = signed_digits, rest
+        elif signed_digits is not None:  # (groups of _NUMBER_ASCII: see there)
+            sign, digits = clause[start], signed_digits
         else:
-            sign, digits, decimals = match.groups()
+            sign, digits = "", clause[start : start + 1 + len(rest)]
         # (The last three characters first: a slice and a set test, the search only where one of
         # them is the last character of a currency.)
         if not _CURRENCY_TAIL.isdisjoint(clause[max(0, start - 3) : start]) and _CURRENCY_BEFORE.search(
@@ -363,7 +363,12 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
         more = False
         # (pos and endpos instead of a slice: the same match, as the pattern has no look back and
         # no word boundary at its start.)
-        after = unit_re.match(text, end, end + 24)
+        # (Every unit starts with whitespace, "%", "p", "-" or "+": no need to try it otherwise.)
+        after = (
+            unit_re.match(text, end, end + 24)
+            if end < len(text) and (text[end] in _UNIT_FIRSTS or text[end].isspace())
+            else None
+        )
         if after is not None:
             if after.lastgroup == "skip":
                 continue

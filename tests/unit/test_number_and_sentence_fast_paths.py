@@ -142,3 +142,44 @@ def test_every_broken_number_passes_a_gate(text: str) -> None:
         assert any(gate.search(text) for gate in moves_numbers._BROKEN_GATES), text
         if text.isascii():
             assert any(gate.search(text) for gate in moves_numbers._BROKEN_GATES_ASCII), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["U", ".", "S", "a", "m", "Inc", " ", "  ", "\t", "\xa0", "1", "%", "é", "x."]),
+        max_size=10,
+    )
+)
+def test_the_word_before_a_mark_is_what_the_regex_reads(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    for lo in range(len(line) + 1):
+        match = sentences._WORD_BEFORE.search(line[lo:])
+        assert sentences._word_before(line, lo, len(line)) == (match.group(1) if match else "")
+
+
+_UNIT_PIECES = [
+    "%",
+    " ",
+    "\xa0",
+    "-",
+    "+",
+    "odd",
+    "plus",
+    "points",
+    "PTS",
+    "percent",
+    "Per",
+    "cent",
+    "pc",
+    "x",
+    "year",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), min_size=1, max_size=6).map("".join))
+def test_a_unit_starts_with_a_listed_character(after: str) -> None:
+    for unit in (moves_numbers._UNIT_ANY, moves_numbers._UNIT_LOW):
+        if unit.match(after):
+            assert after[0] in moves_numbers._UNIT_FIRSTS or after[0].isspace(), after
