@@ -147,32 +147,42 @@ def spans_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
 def _glued_headlines(line: str) -> list[int]:
     """Where a headline glued to the next sentence ends ("...everThe Ibex"): a lower-case letter
     right before "The "/"A "/"An " (a few substring searches; the regex only then)."""
-    if _glued_before(line, "The ") or _glued_before(line, "A ") or _glued_before(line, "An "):
+    if _glued_before(line):
         return [match.end() for match in _GLUED_HEADLINE.finditer(line)]
     return []
 
 
-def _glued_before(line: str, word: str) -> bool:
-    """Whether ``word`` follows a lower-case letter somewhere in the line (after its start)."""
-    at = line.find(word, 1)
+def _glued_before(line: str) -> bool:
+    """Whether "The ", "A " or "An " follows a lower-case letter somewhere in the line (after its
+    start). Found from their capitals: a one-character search is a plain scan, where a longer
+    needle on a line with non-Latin-1 characters (curly quotes) is first copied to its width."""
+    at = line.find("T", 1)
     while at > 0:
-        if line[at - 1].islower():
+        if line[at - 1].islower() and line.startswith("he ", at + 1):
             return True
-        at = line.find(word, at + 1)
+        at = line.find("T", at + 1)
+    at = line.find("A", 1)
+    while at > 0:
+        if line[at - 1].islower() and (line.startswith(" ", at + 1) or line.startswith("n ", at + 1)):
+            return True
+        at = line.find("A", at + 1)
     return False
 
 
 def _line_spans(spans: list[tuple[int, int]], line: str, line_start: int) -> None:
     glued = _glued_headlines(line)
     cut = 0
-    for match in (_END if "!" in line or "?" in line else _END_DOT).finditer(line):
-        if not _is_sentence_end(line, match.start()):
-            continue
-        while glued and glued[0] < match.end():
-            _append(spans, line, line_start, cut, glued[0])
-            cut = glued.pop(0)
-        _append(spans, line, line_start, cut, match.end())
-        cut = match.end()
+    # (Every match of _END starts at a mark: a line without one is not searched.)
+    ends = _END if "!" in line or "?" in line else _END_DOT if "." in line else None
+    if ends is not None:
+        for match in ends.finditer(line):
+            if not _is_sentence_end(line, match.start()):
+                continue
+            while glued and glued[0] < match.end():
+                _append(spans, line, line_start, cut, glued[0])
+                cut = glued.pop(0)
+            _append(spans, line, line_start, cut, match.end())
+            cut = match.end()
     for end in glued:
         _append(spans, line, line_start, cut, end)
         cut = end

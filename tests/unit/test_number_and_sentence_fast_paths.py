@@ -183,3 +183,23 @@ def test_a_unit_starts_with_a_listed_character(after: str) -> None:
     for unit in (moves_numbers._UNIT_ANY, moves_numbers._UNIT_LOW):
         if unit.match(after):
             assert after[0] in moves_numbers._UNIT_FIRSTS or after[0].isspace(), after
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The ", "The", "A ", "An ", "A", "An", "T", "he ", "n ", "ever", "x", " ", "’", "é", "É", "\t"]
+        ),
+        max_size=12,
+    )
+)
+def test_a_glued_headline_is_found_from_its_capital(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    expected = False
+    for word in ("The ", "A ", "An "):
+        at = line.find(word, 1)
+        while at > 0:
+            expected = expected or line[at - 1].islower()
+            at = line.find(word, at + 1)
+    assert sentences._glued_before(line) == expected
