@@ -23,23 +23,25 @@ __all__ = [
     "respell_numbers",
 ]
 
-# A figure starts with a sign or a digit: the lookahead turns other places away cheaply.
-# (Not the parts of a time of day: "9:45", "1:30 pm".)
-_NUMBER: Final = re.compile(
-    r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
-)
-# The same on ASCII text (``str.isascii`` costs nothing), written to start with the first character
-# consumed (a sign or a digit) so that the engine scans for it from a bitmap instead of trying the
-# whole pattern at every place (a third faster). Exact: the looks back take that character along
-# (".") and look at the one before it; the first branch is the signed number, the second the
-# unsigned one, its first digit already read ("\d{0,2}" after it is "\d{1,3}", "\d*" is "\d+",
-# tried in the same order). Groups: 1 the digits after a sign, 2 the digits after the first one,
-# 3 the decimals.
-_NUMBER_ASCII: Final = re.compile(
-    r"[+\-0-9](?<![\w.,$£€¥].)(?<!\d:.)"
-    r"(?:(?<=[+\-])(\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(\d{0,2}(?:,\d{3})+|\d*))"
+# A figure starts with a sign or a digit (not the parts of a time of day: "9:45", "1:30 pm"). As
+# first written: (?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!...).
+# Written here to start with that first character consumed, so that the engine scans for it from a
+# bitmap instead of trying the whole pattern at every place (a third faster). Exact: the looks back
+# take that character along (".") and look at the one before it; the first branch is the signed
+# number, the second the unsigned one, its first digit already read ("\d{0,2}" after it is
+# "\d{1,3}", "\d*" is "\d+", tried in the same order). Groups: 1 the digits after a sign, 2 the
+# digits after the first one, 3 the decimals.
+_NUMBER_TAIL = (
+    r"(?<![\w.,$£€¥].)(?<!\d:.)"
+    r"(?:(?<=[+\-−])(\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(\d{0,2}(?:,\d{3})+|\d*))"
     r"(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
+# On ASCII text (``str.isascii`` costs nothing) the first character is one of + - 0-9.
+_NUMBER_ASCII: Final = re.compile(r"[+\-0-9]" + _NUMBER_TAIL)
+# On other text, a sign, an ASCII digit or any character from U+0660 on, where "−" and every other
+# decimal digit lie: a superset of [+\-−\d] without the Unicode digit table, the looks back then
+# asking for a sign or a digit.
+_NUMBER: Final = re.compile("[+\\-0-9\u0660-\U0010ffff]" + _NUMBER_TAIL)
 # ("0.5pc": Australian and British copy)
 _PCT = r"\s{0,3}(?:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 # (Not the name of a mark: "the 40,000-point mark", "its last 1,000-point milestone" is a level's
@@ -256,7 +258,13 @@ _GLUED_UNIT = r"(?i:ts?|oints?|ct|c)\b"
 _BROKEN_GATES = (
     re.compile(r", (?<=\d, )\d{3}\.\d"),
     re.compile(r"\.(?<=\d\.)\s+\d+\s?" + _PCT_UNIT),
-    re.compile(r"[+\-−\d](?:(?<=[delnoprtyDELNOPRTY]\d)|(?<=[delnoprtyDELNOPRTY][+\-−])(?=\d))" + _MOVE_UNIT),
+    # (Read from a sign, an ASCII digit or any character from U+0660 on, where "−" and every other
+    # decimal digit lie: a superset of [+\-−\d] tested without the Unicode digit table, the looks
+    # back then asking for a digit or a sign as before.)
+    re.compile(
+        "[+\\-0-9\u0660-\U0010ffff]"
+        r"(?:(?<=[delnoprtyDELNOPRTY]\d)|(?<=[delnoprtyDELNOPRTY][+\-−])(?=\d))" + _MOVE_UNIT
+    ),
     re.compile(r"p(?<=\dp)" + _GLUED_UNIT),
     re.compile(r"P(?<=\dP)" + _GLUED_UNIT),
 )
@@ -343,13 +351,10 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
             _MONTHS_ANY,
             _LEVEL_ANY,
         )
-    ascii_text = clause.isascii()
-    for match in (_NUMBER_ASCII if ascii_text else _NUMBER).finditer(clause):
+    for match in (_NUMBER_ASCII if clause.isascii() else _NUMBER).finditer(clause):
         start, end = match.span()
         signed_digits, rest, decimals = match.groups()
-        if not ascii_text:
-            sign, digits = signed_digits, rest
-        elif signed_digits is not None:  # (groups of _NUMBER_ASCII: see there)
+        if signed_digits is not None:  # (the groups: see _NUMBER)
             sign, digits = clause[start], signed_digits
         else:
             sign, digits = "", clause[start : start + 1 + len(rest)]

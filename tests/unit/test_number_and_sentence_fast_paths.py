@@ -16,18 +16,20 @@ from streams.extract.indices import _spaced_once
 # The number regex as first written: a look ahead at a sign or a digit, then the sign, the digits
 # and the decimals as groups 1-3.
 _NUMBER_AS_WRITTEN = re.compile(
-    r"(?=[+\-0-9])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
+    r"(?=[+\-−\d])(?<![\w.,$£€¥])(?<!\d:)([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|,\d|\.\d|:\d)"
 )
 _NUMBER_PIECES = [
     "1", "12", "123", "1,234", "12,345.6", "0.5", ".", ",", ":", "+", "-", "$", "£", " ", "a", "x1",
-    "%", "9:45", "1.2.3", "1,23", "_", "\n", "(", "-0.4", "+50.90", "2025", "1,000,000",
+    "%", "9:45", "1.2.3", "1,23", "_", "\n", "(", "-0.4", "+50.90", "2025", "1,000,000", "−", "−3",
+    "٣", "١٢", "’", "é", "\u0660", "\U0001d7ce",
 ]  # fmt: skip
-ascii_texts = st.lists(st.sampled_from(_NUMBER_PIECES), max_size=30).map("".join).filter(str.isascii)
+number_texts = st.lists(st.sampled_from(_NUMBER_PIECES), max_size=30).map("".join)
 
 
 def _number_parts(text: str) -> list[tuple[int, int, str, str, str | None]]:
     out = []
-    for m in moves_numbers._NUMBER_ASCII.finditer(text):
+    number = moves_numbers._NUMBER_ASCII if text.isascii() else moves_numbers._NUMBER
+    for m in number.finditer(text):
         start = m.start()
         if m.start(1) >= 0:
             sign, digits = text[start], m.group(1)
@@ -37,11 +39,16 @@ def _number_parts(text: str) -> list[tuple[int, int, str, str, str | None]]:
     return out
 
 
-@settings(max_examples=500, deadline=None)
-@given(ascii_texts)
-def test_ascii_number_regex_reads_what_the_written_form_reads(text: str) -> None:
+@settings(max_examples=800, deadline=None)
+@given(number_texts)
+def test_number_regex_reads_what_the_written_form_reads(text: str) -> None:
     assert _number_parts(text) == [
         (m.start(), m.end(), *m.groups()) for m in _NUMBER_AS_WRITTEN.finditer(text)
+    ]
+    # (and the Unicode form on ASCII text too)
+    ascii_only = "".join(c for c in text if c.isascii())
+    assert [m.span() for m in moves_numbers._NUMBER.finditer(ascii_only)] == [
+        m.span() for m in moves_numbers._NUMBER_ASCII.finditer(ascii_only)
     ]
 
 
@@ -203,3 +210,10 @@ def test_a_glued_headline_is_found_from_its_capital(pieces: list[str]) -> None:
             expected = expected or line[at - 1].islower()
             at = line.find(word, at + 1)
     assert sentences._glued_before(line) == expected
+
+
+def test_every_non_ascii_digit_and_the_minus_sign_lie_from_u0660_on() -> None:
+    """The sign-or-digit gate of repair_numbers reads non-ASCII characters from U+0660 on."""
+    digits = [c for c in range(0x80, 0x110000) if re.match(r"\d", chr(c))]
+    assert digits and min(digits) >= 0x660
+    assert ord("−") >= 0x660
