@@ -123,6 +123,8 @@ _UNITS = "|".join(w for w, n in _WORDS.items() if 0 < n < 10)
 # 3x faster).
 _SPELLED_SOURCE = (
     rf"(?=[\d{''.join(sorted({w[0] for w in _WORDS} | {'h', 'a'}))}])\b"
+    # (and a digit, a number word, "half" or "a" there: once, not in each branch in turn)
+    rf"(?=\d|{'|'.join(_WORDS)}|half|a)"
     rf"(?:(?:({_PART})-thousand-)?({_PART})-point-(\d+)\b|({_PART})-thousand-(\d+)\b"
     rf"|((?:{_TENS})-(?:{_UNITS})|{_PART})[- ]thousand\b(?!-\d)"
     rf"|((?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(_WORDS)})(?=\s+(?:percent|per\s+cent|points)\b)"
@@ -387,7 +389,8 @@ def find_figures(clause: str, low: str | None = None) -> list[Figure]:
             unit == "" and months_re.search(text[max(0, start - 12) : start])
         ):
             continue
-        value = parse_number(digits + (decimals or ""))
+        # (parse_number, its "−" gone: the sign is read apart; only the digits hold commas)
+        value = float((digits.replace(",", "") if "," in digits else digits) + (decimals or ""))
         before = text[max(0, start - 24) : start]
         # (On lower-cased text an approximation ends in one of _APPROX_ENDS, then whitespace.)
         approx = approx_re.search(before) if low is None or before.rstrip().endswith(_APPROX_ENDS) else None

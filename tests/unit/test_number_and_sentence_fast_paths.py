@@ -217,3 +217,18 @@ def test_every_non_ascii_digit_and_the_minus_sign_lie_from_u0660_on() -> None:
     digits = [c for c in range(0x80, 0x110000) if re.match(r"\d", chr(c))]
     assert digits and min(digits) >= 0x660
     assert ord("−") >= 0x660
+
+
+_SPELLED_AS_WRITTEN = re.compile(
+    moves_numbers._SPELLED_SOURCE.replace("(?=\\d|" + "|".join(moves_numbers._WORDS) + "|half|a)", "", 1),
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(word_texts)
+def test_the_number_word_look_ahead_keeps_the_spelled_matches(text: str) -> None:
+    assert _SPELLED_AS_WRITTEN.pattern != moves_numbers._SPELLED.pattern
+    assert [(m.span(), m.groups()) for m in moves_numbers._SPELLED.finditer(text)] == [
+        (m.span(), m.groups()) for m in _SPELLED_AS_WRITTEN.finditer(text)
+    ]
