@@ -39,7 +39,7 @@ def _number_parts(text: str) -> list[tuple[int, int, str, str, str | None]]:
     return out
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(number_texts)
 def test_number_regex_reads_what_the_written_form_reads(text: str) -> None:
     assert _number_parts(text) == [
@@ -83,7 +83,7 @@ _BEFORE_PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=12).map("".join))
 def test_an_approximation_ends_in_a_listed_word(before: str) -> None:
     if moves_numbers._APPROX_LOW.search(before):
@@ -103,7 +103,7 @@ _CELL_PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_CELL_PIECES), max_size=20).map("".join))
 def test_a_ticker_cell_passes_the_cell_gate(text: str) -> None:
     if moves_table._BAR_CELL.search(text):
@@ -141,7 +141,7 @@ _BROKEN_PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_BROKEN_PIECES), max_size=14).map("".join))
 def test_every_broken_number_passes_a_gate(text: str) -> None:
     """Each gate is read from its branch of _BROKEN: where _BROKEN matches, one of them does."""
@@ -151,7 +151,7 @@ def test_every_broken_number_passes_a_gate(text: str) -> None:
             assert any(gate.search(text) for gate in moves_numbers._BROKEN_GATES_ASCII), text
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(
         st.sampled_from(["U", ".", "S", "a", "m", "Inc", " ", "  ", "\t", "\xa0", "1", "%", "é", "x."]),
@@ -184,7 +184,7 @@ _UNIT_PIECES = [
 ]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_UNIT_PIECES), min_size=1, max_size=6).map("".join))
 def test_a_unit_starts_with_a_listed_character(after: str) -> None:
     for unit in (moves_numbers._UNIT_ANY, moves_numbers._UNIT_LOW):
@@ -192,7 +192,7 @@ def test_a_unit_starts_with_a_listed_character(after: str) -> None:
             assert after[0] in moves_numbers._UNIT_FIRSTS or after[0].isspace(), after
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -225,10 +225,21 @@ _SPELLED_AS_WRITTEN = re.compile(
 )
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(word_texts)
 def test_the_number_word_look_ahead_keeps_the_spelled_matches(text: str) -> None:
     assert _SPELLED_AS_WRITTEN.pattern != moves_numbers._SPELLED.pattern
     assert [(m.span(), m.groups()) for m in moves_numbers._SPELLED.finditer(text)] == [
         (m.span(), m.groups()) for m in _SPELLED_AS_WRITTEN.finditer(text)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab\"'“„«”»‘\r\x85\u2028 ", max_size=12),
+    st.sampled_from(["“„«”»\"‘'", "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "xyz", ""]),
+)
+def test_has_any_is_any_character_in_the_text(text: str, chars: str) -> None:
+    from streams.extract.char_scan import has_any
+
+    assert has_any(text, chars) == any(c in text for c in chars)
