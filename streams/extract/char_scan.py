@@ -14,4 +14,6 @@ __all__ = ["has_any"]
 
 def has_any(text: str, chars: str) -> bool:
     """Whether ``text`` holds at least one of ``chars``."""
+    if text.isascii():  # (a flag: free) an ASCII text holds none of the others: not scanned for
+        chars = chars.encode("ascii", "ignore").decode("ascii")
     return any(map(text.__contains__, chars))

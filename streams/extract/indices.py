@@ -49,6 +49,12 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _spaced_once(name: str) -> bool:
+    """Whether ``" ".join(name.split()) == name``: no whitespace but single spaces between words.
+    (Every whitespace character but the space is non-printable: Unicode separators and controls.)"""
+    return name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " "
+
+
 def _trie_pattern(names: list[str], first_char_guard: str = "") -> str:
     """The names as one character-trie regex (a space matches any run of whitespace).
 
@@ -88,7 +94,11 @@ def _union(text: str, parts: list[re.Pattern[str]], whole: re.Pattern[str]) -> l
     place for ``whole``. When no two parts' matches overlap, their union is what ``whole`` finds
     (``whole`` skips a place only inside an earlier match: an overlap). Otherwise (names chained
     through one another) ``whole`` is run."""
-    spans = sorted(m.span() for part in parts for m in part.finditer(text))
+    spans: list[tuple[int, int]] = []
+    for part in parts:  # (plain loops: a generator costs more in compiled code)
+        for m in part.finditer(text):
+            spans.append(m.span())
+    spans.sort()
     reached = 0
     for start, end in spans:
         if start < reached:
@@ -134,7 +144,8 @@ class IndexRegistry:
         # one of the names' first characters, turns them away before the trie is tried.)
         firsts = "".join(sorted({re.escape(key[0]) for key in self._names if key}))
         first = f"(?=[{firsts}])" if firsts else ""
-        self._after_other = re.compile(r"[^a-z0-9_ &/](?<![\w&/])" + first + trie)
+        # (The look at the next character before the look back: it turns most places away.)
+        self._after_other = re.compile(r"[^a-z0-9_ &/]" + first + r"(?<![\w&/])" + trie)
         # "Not [\w&/] before the name" is "not [\w&/] then the first character" looking back
         # two places from after that character. Also run as one regex per first character (a
         # literal the engine jumps to), like the split above.
@@ -157,6 +168,11 @@ class IndexRegistry:
 
     def index_of(self, text: str) -> str | None:
         """The canonical id of one name as written, or None."""
+        if _spaced_once(text):  # (most names: no need to split and join them again)
+            found = self._exact.get(text)
+            if found is None:
+                found = self._names.get(text.lower())
+            return found or None
         found = self._exact.get(" ".join(text.split()))
         if found is None:
             found = self._names.get(_key(text))
@@ -190,7 +206,8 @@ class IndexRegistry:
             reached = -neg_end
             index_id = self.index_of(text[start:reached])
             if index_id:
-                mentions.append(Mention(index_id, start, reached))
+                # (tuple.__new__: a NamedTuple's own constructor is interpreted Python, twice the cost.)
+                mentions.append(tuple.__new__(Mention, (index_id, start, reached)))
         return mentions
 
     def in_company(self, text: str, mentions: list[Mention]) -> list[Mention]:
