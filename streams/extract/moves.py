@@ -146,6 +146,14 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+def _governed(rx: Regexes, governor: str) -> bool:
+    """Whether the text before a name (its last 80 characters) ends in a word that governs the
+    name as an object ("helped lift the", "stocks in the"): ``rx.object_before``. Every
+    alternative of that regex ends in whitespace and ``$``: a text that does not end in a space
+    (the empty text before a sentence's first word) cannot match."""
+    return governor[-1:].isspace() and rx.object_before.search(governor) is not None
+
+
 def _first_time(reading: Reading) -> Reading:
     """The reading of a first time: a mark or level reached for the first time is a rise."""
     if reading.direction is None and (reading.milestone is not None or reading.level is not None):
@@ -220,7 +228,8 @@ def _participle_readings(clause: str, low: str | None, subject: bool = False) ->
     at = object_participle(clause, low, subject)
     if at < 0:
         return []
-    found = clause_readings(*_cut(clause, low, at), False)
+    part, part_low = _cut(clause, low, at)
+    found = clause_readings(part, part_low, False)
     return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
 
 
@@ -252,7 +261,8 @@ def _relative_move(paren: str, low: str | None) -> list[Reading]:
         return []
     inner = paren.rstrip().rstrip(",")
     at = inner.lower().find("which") + len("which")
-    found = clause_readings(*_cut(inner, low[: len(inner)] if low is not None else None, at), False)
+    part, part_low = _cut(inner, low[: len(inner)] if low is not None else None, at)
+    found = clause_readings(part, part_low, False)
     numbers = [
         r for r in found if r.change_pct is not None or r.change_points is not None or r.level is not None
     ]
@@ -339,9 +349,11 @@ def sentence_moves(
             # A relative clause set off by commas describes the name only when a predicate
             # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
-                earlier = _relative_move(*_cut(text, low, start, start + parenthetical.end()))
+                paren, paren_low = _cut(text, low, start, start + parenthetical.end())
+                earlier = _relative_move(paren, paren_low)
                 start += parenthetical.end()
-            start += _drop_appositive(*_cut(text, low, start, end))
+            rest, rest_low = _cut(text, low, start, end)
+            start += _drop_appositive(rest, rest_low)
             # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
             # at 17,000" (not before a sentence: "Frankfurt DAX: The German market shed ...").
             colon = rx.label_colon.match(t, start, end)
@@ -358,7 +370,8 @@ def sentence_moves(
         )
         own = PLAIN if noun_phrase else predicate(segment, seg_low)
         if own.head_end:  # cut only after a relative pronoun or a passive head
-            clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
+            after_head, after_head_low = _cut(segment, seg_low, own.head_end)
+            clause_end = own.head_end + cut_clause(after_head, after_head_low)
         else:
             clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
@@ -384,7 +397,7 @@ def sentence_moves(
             per_mention.append([])
             # The head of a group that is an object ("rallies in the S&P 500 and the Nasdaq
             # followed ...") makes the names joined to it objects too.
-            object_before = object_before or bool(rx.object_before.search(pre[-80:]))
+            object_before = object_before or _governed(rx, pre[-80:])
             continue
 
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
@@ -399,7 +412,7 @@ def sentence_moves(
         if unstated_clause(clause, clause_low):
             # A statement of its own may follow: "on track for its worst year, having fallen 5.3%
             # since January"; "could not hold its gains and closed 0.4% lower" (the name as subject).
-            subject = not rx.object_before.search(pre[-80:])
+            subject = not _governed(rx, pre[-80:])
             per_mention.append(_participle_readings(clause, clause_low, subject))
             object_before = False
             continue
@@ -407,7 +420,8 @@ def sentence_moves(
         # Frankfurt"); a verb after it may add figures ("the FTSE 100 (+0.5%) closed at 8,010").
         in_parens = paren_figure(segment, seg_low) if not noun_phrase and "(" in seg[:4] else None
         if in_parens is not None:
-            after = clause_readings(*_cut(segment, seg_low, in_parens[1], clause_end), noun_phrase)
+            rest, rest_low = _cut(segment, seg_low, in_parens[1], clause_end)
+            after = clause_readings(rest, rest_low, noun_phrase)
             own_verb = [r._replace(change_pct=in_parens[0].change_pct, motion=True) for r in after]
             per_mention.append(
                 [with_direction(r, in_parens[0].direction) for r in own_verb] or [in_parens[0]]
@@ -418,7 +432,7 @@ def sentence_moves(
         governor = pre[-80:]
         # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
         governed = (
-            rx.object_before.search(governor) is not None
+            _governed(rx, governor)
             and not rx.period_opening.match(pre)
             # "In London the FTSE 100 rose": a place the sentence opens with governs no name
             and not (
@@ -439,7 +453,8 @@ def sentence_moves(
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
-            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            before, before_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            carried = noun_figure_before(before, before_low)
             if carried is not None:
                 per_mention.append([carried])
                 continue
@@ -461,7 +476,9 @@ def sentence_moves(
         if own.by and own.head_end > own.start:
             clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
         clause, clause_low, before_session = earlier_noun(clause, clause_low)
-        body, body_low = mask_reversed(*slashed_range(*drop_insert(clause, clause_low)))
+        body, body_low = drop_insert(clause, clause_low)
+        body, body_low = slashed_range(body, body_low)
+        body, body_low = mask_reversed(body, body_low)
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -475,7 +492,7 @@ def sentence_moves(
             superlative = superlative_level(head, segment, head_low, seg_low)
             readings = [superlative] if superlative is not None else []
         readings = voiced(readings, own.passive)
-        if not readings or any(r.direction is None for r in readings):
+        if not readings or _undirected(readings):
             readings = _phrased(readings, clause, clause_low, noun_phrase)
         # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
@@ -558,7 +575,8 @@ def sentence_moves(
         pre = t[pre_start : mention.start]
         carried = None
         if not _noun_record_before(rx, pre[-80:], low is not None):
-            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            before, before_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            carried = noun_figure_before(before, before_low)
             if carried is None:
                 continue
         j = i
@@ -569,8 +587,11 @@ def sentence_moves(
             j += 1
     _fold_elliptical_figures(mentions, per_mention)
     moves: list[SentenceMove] = []
-    for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
-        moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)
+    # (an index loop: mypyc runs zip(strict=True) and a generator through the interpreter)
+    for k in range(len(mentions)):
+        index_id, futures = mentions[k].index_id, futures_flags[k]
+        for r in per_mention[k]:
+            moves.append(SentenceMove(index_id, r, futures))
     return moves
 
 
@@ -603,6 +624,14 @@ def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Rea
             ]
             per_mention[i] = []
             break
+
+
+def _undirected(readings: list[Reading]) -> bool:
+    """Whether a reading has no direction (a loop: mypyc runs any() over a generator slowly)."""
+    for r in readings:  # noqa: SIM110 -- a plain loop: mypyc runs any() over a generator slowly
+        if r.direction is None:
+            return True
+    return False
 
 
 def _has_figure(readings: list[Reading]) -> bool:

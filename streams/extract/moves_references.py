@@ -64,13 +64,22 @@ def _former_latter(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+def _needed_after(low: str, start: int) -> bool:
+    """Whether one of the words every reference ends in occurs from ``start`` on (a loop: mypyc
+    runs all() over a generator slowly)."""
+    for word in _NEEDS:  # noqa: SIM110 -- a plain loop: mypyc runs any() over a generator slowly
+        if low.find(word, start) >= 0:
+            return True
+    return False
+
+
 def with_references(mentions: list[Mention], text: str, low: str | None) -> list[Mention]:
     """The mentions, with each later reference to the one index named before it added."""
     if ("former" in low or "latter" in low) if low is not None else ("ormer" in text or "atter" in text):
         mentions = _former_latter(mentions, text)
     first = mentions[0]
     t = low if low is not None else text
-    if low is not None and all(low.find(word, first.end) < 0 for word in _NEEDS):
+    if low is not None and not _needed_after(low, first.end):
         return mentions
     r = LOW if low is not None else ANY
     out = list(mentions)

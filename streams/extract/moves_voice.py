@@ -285,13 +285,17 @@ _EARLIER_MARK = (
 )
 # A noun of motion with a figure that is another session's move: "rebounded from a 1.15 percent plunge
 # the previous session", "extended Monday's 1.1% decline", "rose 0.5% after a 2% drop on Monday".
-_EARLIER_NOUN = re.compile(
+_EARLIER_NOUN = (
     r"\b(?:from|after|extend(?:s|ed|ing)?|add(?:s|ed|ing)?\s+to|buil(?:t|ds?|ding)\s+on)\s+"
     rf"(?:(?P<owner>{_DAY}['’]s|yesterday['’]s|last\s+week['’]s|the\s+previous\s+(?:session|day)['’]s)\s+"
     r"|an?\s+|its\s+|the\s+)(?:[\w-]+\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent|per\s+cent|-?points?)\s+"
-    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?",
-    re.IGNORECASE,
+    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?"
 )
+# (run case-sensitively on the lower-cased clause where it is fold-safe, as the others: fold.py)
+EARLIER_ANY, EARLIER_LOW = Regexes.pair({"earlier_noun": _EARLIER_NOUN})
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading | None]:
@@ -302,10 +306,12 @@ def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading
     if (
         not ("from" in t or "after" in t or "extend" in t or "add" in t or "buil" in t)
         or not ("%" in t or "per" in t or "po" in t)
-        or not any(c.isdigit() for c in clause)
+        or _DIGIT.search(clause) is None  # (the regex needs a \d; no isdigit() loop over the text)
     ):
         return clause, low, None
-    found = _EARLIER_NOUN.search(clause)
+    found = (
+        EARLIER_LOW.earlier_noun.search(low) if low is not None else EARLIER_ANY.earlier_noun.search(clause)
+    )
     if found is None:
         return clause, low, None
     if not (found.group("owner") or found.group("mark")):
