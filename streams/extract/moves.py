@@ -116,8 +116,13 @@ __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
 _SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e", ":"})
 
 
-# The first character (after spaces) of every ticker code (CODE).
+# The first character (after spaces) of every ticker code (CODE), of every lower-cased possessive
+# (moves_regexes._POSSESSIVE), parenthetical (_PARENTHETICAL) and futures (_FUTURES_AFTER) after a
+# name.
 _CODE_HEADS = frozenset({".", "("})
+_POSSESSIVE_HEADS = frozenset({"i", "'", "’"})
+_PARENTHETICAL_HEADS = frozenset({",", "i", "s", "("})
+_FUTURES_HEADS = frozenset({"i", "m", "f", "e"})
 
 # A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
 _ROW_ENDS = frozenset("0123456789%)")
@@ -343,14 +348,21 @@ def sentence_moves(
         if text[start : start + 1] == ")" and pre.rstrip().endswith("("):
             start += 1  # the name is the parenthesis: "the Composite Stock Price Index (JCI), which ..."
         seg = t[start:end]
+        seg_start = start
         # (Substring tests on the lower-cased text skip searches that cannot match.)
-        head = seg.lstrip()[:1]
-        if low is None or head in _SEGMENT_HEADS:
+        first_char = seg.lstrip()[:1]
+        if low is None or first_char in _SEGMENT_HEADS:
             # (a ticker code starts with "." or "("; a parenthetical opens and closes with a comma)
-            code = CODE.match(text[start:end]) if head in _CODE_HEADS else None
+            code = CODE.match(text[start:end]) if first_char in _CODE_HEADS else None
             if code:
                 start += code.end()
-            parenthetical = rx.parenthetical.match(t[start:end]) if t.count(",", start, end) > 1 else None
+            parenthetical = (
+                rx.parenthetical.match(t[start:end])
+                if t.count(",", start, end) > 1
+                # (lower-cased, it starts with "," or "index", "sub-index", "(...)")
+                and (low is None or code is not None or first_char in _PARENTHETICAL_HEADS)
+                else None
+            )
             # A relative clause set off by commas describes the name only when a predicate
             # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
@@ -362,15 +374,22 @@ def sentence_moves(
                 start += _drop_appositive(rest, rest_low)
             # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
             # at 17,000" (not before a sentence: "Frankfurt DAX: The German market shed ...").
-            colon = rx.label_colon.match(t, start, end)
+            colon = rx.label_colon.match(t, start, end) if t.find(":", start, end) >= 0 else None
             if colon is not None:
                 start = colon.end()
-            seg = t[start:end]
-            noun_phrase = bool(rx.possessive.match(seg))
-            futures_after = bool(rx.futures_after.match(seg))
+            segment, seg_low = _cut(text, low, start, end)
+            seg = seg_low if seg_low is not None else segment
+            if low is not None and start != seg_start:
+                first_char = seg.lstrip()[:1]
+            # (on the lower-cased text: a possessive starts with "i" or a quote, futures with one of
+            # "imfe", after spaces)
+            noun_phrase = (low is None or first_char in _POSSESSIVE_HEADS) and bool(rx.possessive.match(seg))
+            futures_after = (low is None or first_char in _FUTURES_HEADS) and bool(
+                rx.futures_after.match(seg)
+            )
         else:
             noun_phrase = futures_after = False
-        segment, seg_low = _cut(text, low, start, end)
+            segment, seg_low = _cut(text, low, start, end)
         futures = futures_after or bool(
             (low is None or "futures" in pre or "mini" in pre) and rx.futures_before.search(pre)
         )
@@ -435,27 +454,37 @@ def sentence_moves(
             previous = per_mention[-1]
             object_before = False
             continue
-        governor = pre[-80:]
-        # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
-        governed = (
-            _governed(rx, governor)
-            and not rx.period_opening.match(pre)
-            # "In London the FTSE 100 rose": a place the sentence opens with governs no name
-            and not (
-                i == 0 and mention.start < 40 and PLACE_OPENING.match(text, 0, mention.start) is not None
+        # (only a name that heads no noun phrase and is no futures can be an object: the regexes
+        # are not run for the others)
+        is_object = (
+            not noun_phrase
+            and not futures
+            and (
+                (
+                    _governed(rx, pre[-80:])
+                    # "For the day the Dow is trading at ...": the period the sentence opens with
+                    # governs no name.
+                    and not rx.period_opening.match(pre)
+                    # "In London the FTSE 100 rose": a place the sentence opens with governs no name
+                    and not (
+                        i == 0
+                        and mention.start < 40
+                        and PLACE_OPENING.match(text, 0, mention.start) is not None
+                    )
+                )
+                or bool(
+                    object_before
+                    and rx.and_before.search(pre)
+                    and not rx.direction_words.search(pre)
+                    # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of
+                    # the object's own, a finite verb makes the name a subject (not "stocks in the
+                    # Nikkei and Topix rose", one group)
+                    and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
+                )
             )
         )
-        is_object = governed or (
-            object_before
-            and rx.and_before.search(pre)
-            and not rx.direction_words.search(pre)
-            # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of the
-            # object's own, a finite verb makes the name a subject (not "stocks in the Nikkei and
-            # Topix rose", one group)
-            and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
-        )
         object_before = False
-        if not noun_phrase and not futures and is_object:
+        if is_object:
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
@@ -798,8 +827,11 @@ def _append_move(
     r = move.reading
     # Contract, "plausible figures only": a figure outside the index's range is a
     # percentage, a year, a points change or a share price read in the wrong place.
-    level = r.level if registry.plausible(move.index_id, r.level) else None
-    milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    # (plausible() holds for no figure: it is asked only about one)
+    level = r.level if r.level is not None and registry.plausible(move.index_id, r.level) else None
+    milestone = (
+        r.milestone if r.milestone is not None and registry.plausible(move.index_id, r.milestone) else None
+    )
     points, approximate = r.change_points, r.approximate
     if milestone is None and r.over_points is not None and points is None:
         # "The Sensex rose over 1,000 points": no plausible mark, so more than 1,000 points.

@@ -36,12 +36,13 @@ _BE = (
     r"(?:(?:(?:is|are|was|were)\s+being|is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked"
     r"|seems?|seemed|appears?)\s+)?"
 )
-# The first two letters of every alternative of _HEAD after its adverbs, with or without a copula
+# The first letters of every alternative of _HEAD after its adverbs, with or without a copula
 # (a lookahead the engine rejects most clauses with at once, where it would try every alternative
 # twice; exact: the lookahead holds wherever one of them matches).
 HEAD_FIRST = (
-    r"(?=a[bnpr]|b[eo]|c[alor]|d[ior]|e[dx]|f[aeo]|ge|h[ae]|i[ns]|l[io]|m[aiou]|n[eo]|on|p[oru]|re|s[eht]|ti"
-    r"|un|w[aeio])"
+    r"(?=a(?:bo|nt|pp|re)|b(?:e(?:\s|en|in)|ou)|c(?:al|an|ou|r[ae]|li)|d(?:id|o[en\s]|ri)|e(?:dg|xp)|f(?:al|el|or)"
+    r"|gea|h(?:a[dsv]|ea)|i(?:n(?:\s|ch|di)|s\s)|l(?:ik|oo)|m(?:ay|ig|ov|us)|n(?:e[av]|o\s)|on\s|p(?:oi|r[eo]|us)"
+    r"|rea|s(?:e[et]|h[ao]|t[ao])|tip|unl|w(?:as|er|il|ou))"
 )
 # The clause's head verb is hedged (expected, called or possible: not what happened), negated
 # (what the index did not do) or a verb of approach (it nears a record or a level).
@@ -73,7 +74,8 @@ _MOTION_LEAD = (
     r"|up|down|higher|lower|closed|ended|finished|record)\b"
 )
 # A rate per period ("3% each month", "per day").
-_PER_PERIOD = r"(?:each|every|per)\s+(?:day|week|month|year|session|quarter|annum)"
+_PERIODS = r"\s+(?:day|week|month|year|session|quarter|annum)"
+_PER_PERIOD = rf"(?:each|every|per){_PERIODS}"
 # Statistics over many sessions and return figures.
 _STATISTIC = (
     r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)|averag(?:ed|es|ing)"
@@ -97,11 +99,12 @@ _PREDICTED_BEFORE = (
 PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "see", "if", "whether", "unless")
 # An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
 _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
-# The first character or two of every alternative of _LABEL_OR_MODIFIER (as HEAD_FIRST: most
+# The first characters of every alternative of _LABEL_OR_MODIFIER (as HEAD_FIRST: most
 # segments, " rose 1%", " closed at", are rejected at once).
 LABEL_FIRST = (
-    r"(?=\d|['’\-‑]|ad|b[al]|c[ao]|d[ei]|e[nqstx]|f[aiu]|g[ar]|h[ei]|i[ns]|l[aeio]|m[aeio]|ne|qu|r[ei]|s[ehtu]"
-    r"|t[eor]|u[.t]|v[ao]|wi)"
+    r"(?=\d|['’\-‑]|adv|b(?:an|lu)|c(?:ap|o[mnru])|d(?:ec|iv)|e(?:ne|qu|sg|tf|xc)|f(?:al|i[nr]|un)|g(?:ai|ro)"
+    r"|h(?:e[ad]|ig)|i(?:n[dfv]|sl)|l(?:ag|is|o[sw]|ev)|m(?:at|em|in|o[mv])|net|qua|r(?:ea|is)|s(?:ec|ha|to|ub)"
+    r"|t(?:ec|ot|ra)|u(?:ti|\.s)|v(?:al|ol)|win)"
 )
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
 # (a sector or industry of the index, its stocks, an ETF on it).
@@ -163,7 +166,9 @@ ANY, LOW = Regexes.pair(
         "hedge_later": _HEDGE_LATER,
         "motion_lead": _MOTION_LEAD,
         "statistic": _STATISTIC,
-        "per_period": rf"\b{_PER_PERIOD}\b",
+        # (as _PER_PERIOD, "\b" checked after the first letter: a literal first letter lets the
+        # engine jump from "e" to "p" instead of trying every place)
+        "per_period": rf"(?:e(?<!\w.)(?:ach|very)|p(?<!\w.)er){_PERIODS}\b",
         "predicted_before": _PREDICTED_BEFORE,
         "inverted_condition": _INVERTED_CONDITION,
         "label_or_modifier": _LABEL_OR_MODIFIER,
