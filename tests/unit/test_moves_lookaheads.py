@@ -198,3 +198,21 @@ def test_the_segment_gates_only_skip_texts_the_regexes_cannot_match() -> None:
             assert first in _PARENTHETICAL_HEADS, piece
         if LOW.label_colon.match(low) or ANY.label_colon.match(piece):
             assert ":" in piece, piece
+
+
+def test_every_undone_move_holds_a_noun_needle() -> None:
+    from streams.extract.moves_regexes import contains_any
+    from streams.extract.moves_voice import LOW as VOICE_LOW
+    from streams.extract.moves_voice import REVERSED_NOUN_NEEDS
+
+    nouns = "decline declines loss losses gain gains fall falls drop drops slide slides advance advances rally rallies"
+    verbs = ("abandoned", "reversed", "erased", "shook off", "shrugged off", "wiped out", "gave up", "pared")
+    for verb in verbs:
+        for noun in [*nouns.split(), "rise", "rises"]:
+            text = f"closed higher after it {verb} its early {noun} x"
+            found = VOICE_LOW.reversed.search(text)
+            assert found is not None, text
+            assert contains_any(found.group("noun"), REVERSED_NOUN_NEEDS), text
+    for piece in _PIECES:
+        for found in VOICE_LOW.reversed.finditer(piece.lower()):
+            assert contains_any(found.group("noun"), REVERSED_NOUN_NEEDS), piece
