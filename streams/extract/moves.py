@@ -766,7 +766,8 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body = article.body
     # One scan of the whole body for index names; only sentences holding one are read, with
     # the names found by that scan (see _sentence_mentions).
-    body_low = body.lower() if fold_safe(body) else None
+    # (isascii() first: fold_safe holds for ASCII and is interpreted Python, fold.py is not compiled)
+    body_low = body.lower() if body.isascii() or fold_safe(body) else None
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
     # (no "ago" substring test first: _after_timestamps' own first search is as fast and "ago" is
