@@ -158,8 +158,9 @@ def _governed(rx: Regexes, governor: str) -> bool:
     """Whether the text before a name (its last 80 characters) ends in a word that governs the
     name as an object ("helped lift the", "stocks in the"): ``rx.object_before``. Every
     alternative of that regex ends in whitespace and ``$``: a text that does not end in a space
-    (the empty text before a sentence's first word) cannot match."""
-    return governor[-1:].isspace() and rx.object_before.search(governor) is not None
+    (the empty text before a sentence's first word) cannot match, nor can the most common text of
+    all, a sentence's opening "the " (no verb; the test pins it)."""
+    return governor[-1:].isspace() and governor != "the " and rx.object_before.search(governor) is not None
 
 
 def _first_time(reading: Reading) -> Reading:

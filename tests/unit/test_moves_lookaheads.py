@@ -132,7 +132,7 @@ def test_first_letter_lookaheads_change_no_match(source: str, lookahead: str, na
 
 def test_the_end_of_text_gate_changes_no_object_match() -> None:
     governors = [p[:k] for p in _PIECES[::7] for k in range(0, len(p) + 1, 3)]
-    governors += [" helped lift the\n", "led by the\xa0", "stocks in", "stocks in the", ""]
+    governors += [" helped lift the\n", "led by the\xa0", "stocks in", "stocks in the", "", "the ", "The "]
     for g in governors:
         low = g.lower()
         assert _governed(LOW, low) == (LOW.object_before.search(low) is not None), g
