@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.extract import moves_statements
+from streams.extract import moves_statements, moves_voice
 from streams.extract.fold import fold_safe, lower_pattern
 from streams.extract.moves import _governed
 from streams.extract.moves_regexes import ANY, LOW
@@ -90,6 +90,8 @@ _INFLECTED = [
     "equal-weighted",
     "low-volatility",
     "min-volatility",
+    "fuelled",
+    "fueled",
 ]
 
 
@@ -99,7 +101,7 @@ def _built(source: str) -> list[str]:
     words = sorted(set(re.findall(r"[a-z]+(?:[-'’.][a-z]+\.?)?", source)) | set(_INFLECTED))
     tails = [" x", " to x", " not x", " 1,234 x", "'s x", " 12,000", " an even chance x", " close to x", " up for x",
              " short x", " line to x", " yet to x", " sector x", " technology sector x", " estate stocks x",
-             " care sector x", "sectors x", "-sectors x", "-indices x", " traded funds x", "-weight x", " 30 x"]  # fmt: skip
+             " care sector x", "sectors x", "-sectors x", "-indices x", " traded funds x", "-weight x", " 30 x", " been lifted by x"]  # fmt: skip
     out: list[str] = []
     for head in (" ", ", ", " also ", " index ", "'s ", "’s ", "-", "‑"):
         for word in words:
@@ -119,6 +121,7 @@ def _same(plain: re.Pattern[str], fast: re.Pattern[str], texts: list[str]) -> No
     [
         (moves_statements._HEAD, moves_statements.HEAD_FIRST, "head"),
         (moves_statements._LABEL_OR_MODIFIER, moves_statements.LABEL_FIRST, "label_or_modifier"),
+        (moves_voice._PASSIVE, moves_voice.PASSIVE_FIRST, "passive"),
     ],
 )
 def test_first_letter_lookaheads_change_no_match(source: str, lookahead: str, name: str) -> None:
@@ -126,8 +129,9 @@ def test_first_letter_lookaheads_change_no_match(source: str, lookahead: str, na
     plain = source.replace(lookahead, "", 1)
     texts = _PIECES + _built(plain)
     lowered = [t.lower() for t in texts if fold_safe(t)]
-    _same(re.compile(lower_pattern(plain)), getattr(moves_statements.LOW, name), lowered)
-    _same(re.compile(plain, re.IGNORECASE), getattr(moves_statements.ANY, name), texts)
+    module = moves_voice if name == "passive" else moves_statements
+    _same(re.compile(lower_pattern(plain)), getattr(module.LOW, name), lowered)
+    _same(re.compile(plain, re.IGNORECASE), getattr(module.ANY, name), texts)
 
 
 def test_the_end_of_text_gate_changes_no_object_match() -> None:
