@@ -187,7 +187,8 @@ def _flags_outside(
             and ("," in pre or "at " in pre or "At " in pre)
             and rx.fronted_intraday.search(pre)
         )
-        given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
+        but_after = seg.find("but", clause_end, clause_end + 6) >= 0
+        given_up = but_after and rx.peak_given_up.match(seg, clause_end)
         if fronted or given_up:
             readings = [readings[0]._replace(intraday=True)]
     if (
