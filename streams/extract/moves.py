@@ -116,6 +116,14 @@ __all__ = ["SentenceMove", "extract_moves", "sentence_moves"]
 _SEGMENT_HEADS = frozenset({".", "(", ",", "'", "’", "i", "s", "m", "f", "e", ":"})
 
 
+# The first character (after spaces) of every ticker code (CODE), of every lower-cased possessive
+# (moves_regexes._POSSESSIVE), parenthetical (_PARENTHETICAL) and futures (_FUTURES_AFTER) after a
+# name.
+_CODE_HEADS = frozenset({".", "("})
+_POSSESSIVE_HEADS = frozenset({"i", "'", "’"})
+_PARENTHETICAL_HEADS = frozenset({",", "i", "s", "("})
+_FUTURES_HEADS = frozenset({"i", "m", "f", "e"})
+
 # A ticker or scoreboard row ends in a figure, a percent sign or a closing bracket.
 _ROW_ENDS = frozenset("0123456789%)")
 
@@ -146,6 +154,15 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+def _governed(rx: Regexes, governor: str) -> bool:
+    """Whether the text before a name (its last 80 characters) ends in a word that governs the
+    name as an object ("helped lift the", "stocks in the"): ``rx.object_before``. Every
+    alternative of that regex ends in whitespace and ``$``: a text that does not end in a space
+    (the empty text before a sentence's first word) cannot match, nor can the most common text of
+    all, a sentence's opening "the " (no verb; the test pins it)."""
+    return governor[-1:].isspace() and governor != "the " and rx.object_before.search(governor) is not None
+
+
 def _first_time(reading: Reading) -> Reading:
     """The reading of a first time: a mark or level reached for the first time is a rise."""
     if reading.direction is None and (reading.milestone is not None or reading.level is not None):
@@ -170,7 +187,8 @@ def _flags_outside(
             and ("," in pre or "at " in pre or "At " in pre)
             and rx.fronted_intraday.search(pre)
         )
-        given_up = "but" in seg[clause_end : clause_end + 6] and rx.peak_given_up.match(seg, clause_end)
+        but_after = seg.find("but", clause_end, clause_end + 6) >= 0
+        given_up = but_after and rx.peak_given_up.match(seg, clause_end)
         if fronted or given_up:
             readings = [readings[0]._replace(intraday=True)]
     if (
@@ -220,7 +238,8 @@ def _participle_readings(clause: str, low: str | None, subject: bool = False) ->
     at = object_participle(clause, low, subject)
     if at < 0:
         return []
-    found = clause_readings(*_cut(clause, low, at), False)
+    part, part_low = _cut(clause, low, at)
+    found = clause_readings(part, part_low, False)
     return found if any(r.change_pct is not None or r.change_points is not None for r in found) else []
 
 
@@ -252,7 +271,8 @@ def _relative_move(paren: str, low: str | None) -> list[Reading]:
         return []
     inner = paren.rstrip().rstrip(",")
     at = inner.lower().find("which") + len("which")
-    found = clause_readings(*_cut(inner, low[: len(inner)] if low is not None else None, at), False)
+    part, part_low = _cut(inner, low[: len(inner)] if low is not None else None, at)
+    found = clause_readings(part, part_low, False)
     numbers = [
         r for r in found if r.change_pct is not None or r.change_points is not None or r.level is not None
     ]
@@ -330,35 +350,55 @@ def sentence_moves(
         if text[start : start + 1] == ")" and pre.rstrip().endswith("("):
             start += 1  # the name is the parenthesis: "the Composite Stock Price Index (JCI), which ..."
         seg = t[start:end]
+        seg_start = start
         # (Substring tests on the lower-cased text skip searches that cannot match.)
-        if low is None or seg.lstrip()[:1] in _SEGMENT_HEADS:
-            code = CODE.match(text[start:end])
+        first_char = seg.lstrip()[:1]
+        if low is None or first_char in _SEGMENT_HEADS:
+            # (a ticker code starts with "." or "("; a parenthetical opens and closes with a comma)
+            code = CODE.match(text[start:end]) if first_char in _CODE_HEADS else None
             if code:
                 start += code.end()
-            parenthetical = rx.parenthetical.match(t[start:end])
+            parenthetical = (
+                rx.parenthetical.match(t[start:end])
+                if t.count(",", start, end) > 1
+                # (lower-cased, it starts with "," or "index", "sub-index", "(...)")
+                and (low is None or code is not None or first_char in _PARENTHETICAL_HEADS)
+                else None
+            )
             # A relative clause set off by commas describes the name only when a predicate
             # follows it; otherwise it is the name's predicate ("led by the Nikkei, which rose 1%, while").
             if parenthetical and _predicate_follows(text, low, start + parenthetical.end(), end):
-                earlier = _relative_move(*_cut(text, low, start, start + parenthetical.end()))
+                paren, paren_low = _cut(text, low, start, start + parenthetical.end())
+                earlier = _relative_move(paren, paren_low)
                 start += parenthetical.end()
-            start += _drop_appositive(*_cut(text, low, start, end))
+            if t.count(",", start, end) > 1:  # (an appositive, too, is enclosed in commas)
+                rest, rest_low = _cut(text, low, start, end)
+                start += _drop_appositive(rest, rest_low)
             # A label's colon before its figures: "S&P 500: up 0.5%", "Hang Seng: down 1.2 per cent
             # at 17,000" (not before a sentence: "Frankfurt DAX: The German market shed ...").
-            colon = rx.label_colon.match(t, start, end)
+            colon = rx.label_colon.match(t, start, end) if t.find(":", start, end) >= 0 else None
             if colon is not None:
                 start = colon.end()
-            seg = t[start:end]
-            noun_phrase = bool(rx.possessive.match(seg))
-            futures_after = bool(rx.futures_after.match(seg))
+            segment, seg_low = _cut(text, low, start, end)
+            seg = seg_low if seg_low is not None else segment
+            if low is not None and start != seg_start:
+                first_char = seg.lstrip()[:1]
+            # (on the lower-cased text: a possessive starts with "i" or a quote, futures with one of
+            # "imfe", after spaces)
+            noun_phrase = (low is None or first_char in _POSSESSIVE_HEADS) and bool(rx.possessive.match(seg))
+            futures_after = (low is None or first_char in _FUTURES_HEADS) and bool(
+                rx.futures_after.match(seg)
+            )
         else:
             noun_phrase = futures_after = False
-        segment, seg_low = _cut(text, low, start, end)
+            segment, seg_low = _cut(text, low, start, end)
         futures = futures_after or bool(
             (low is None or "futures" in pre or "mini" in pre) and rx.futures_before.search(pre)
         )
         own = PLAIN if noun_phrase else predicate(segment, seg_low)
         if own.head_end:  # cut only after a relative pronoun or a passive head
-            clause_end = own.head_end + cut_clause(*_cut(segment, seg_low, own.head_end))
+            after_head, after_head_low = _cut(segment, seg_low, own.head_end)
+            clause_end = own.head_end + cut_clause(after_head, after_head_low)
         else:
             clause_end = figure_relative_end(segment, seg_low, cut_clause(segment, seg_low))
         if noun_phrase:
@@ -384,7 +424,7 @@ def sentence_moves(
             per_mention.append([])
             # The head of a group that is an object ("rallies in the S&P 500 and the Nasdaq
             # followed ...") makes the names joined to it objects too.
-            object_before = object_before or bool(rx.object_before.search(pre[-80:]))
+            object_before = object_before or _governed(rx, pre[-80:])
             continue
 
         if previous and (low is None or "did" in pre) and rx.as_did.search(pre):
@@ -399,7 +439,7 @@ def sentence_moves(
         if unstated_clause(clause, clause_low):
             # A statement of its own may follow: "on track for its worst year, having fallen 5.3%
             # since January"; "could not hold its gains and closed 0.4% lower" (the name as subject).
-            subject = not rx.object_before.search(pre[-80:])
+            subject = not _governed(rx, pre[-80:])
             per_mention.append(_participle_readings(clause, clause_low, subject))
             object_before = False
             continue
@@ -407,7 +447,8 @@ def sentence_moves(
         # Frankfurt"); a verb after it may add figures ("the FTSE 100 (+0.5%) closed at 8,010").
         in_parens = paren_figure(segment, seg_low) if not noun_phrase and "(" in seg[:4] else None
         if in_parens is not None:
-            after = clause_readings(*_cut(segment, seg_low, in_parens[1], clause_end), noun_phrase)
+            rest, rest_low = _cut(segment, seg_low, in_parens[1], clause_end)
+            after = clause_readings(rest, rest_low, noun_phrase)
             own_verb = [r._replace(change_pct=in_parens[0].change_pct, motion=True) for r in after]
             per_mention.append(
                 [with_direction(r, in_parens[0].direction) for r in own_verb] or [in_parens[0]]
@@ -415,31 +456,42 @@ def sentence_moves(
             previous = per_mention[-1]
             object_before = False
             continue
-        governor = pre[-80:]
-        # "For the day the Dow is trading at ...": the period the sentence opens with governs no name.
-        governed = (
-            rx.object_before.search(governor) is not None
-            and not rx.period_opening.match(pre)
-            # "In London the FTSE 100 rose": a place the sentence opens with governs no name
-            and not (
-                i == 0 and mention.start < 40 and PLACE_OPENING.match(text, 0, mention.start) is not None
+        # (only a name that heads no noun phrase and is no futures can be an object: the regexes
+        # are not run for the others)
+        is_object = (
+            not noun_phrase
+            and not futures
+            and (
+                (
+                    _governed(rx, pre[-80:])
+                    # "For the day the Dow is trading at ...": the period the sentence opens with
+                    # governs no name.
+                    and not rx.period_opening.match(pre)
+                    # "In London the FTSE 100 rose": a place the sentence opens with governs no name
+                    and not (
+                        i == 0
+                        and mention.start < 40
+                        and PLACE_OPENING.match(text, 0, mention.start) is not None
+                    )
+                )
+                or bool(
+                    object_before
+                    and rx.and_before.search(pre)
+                    and not rx.direction_words.search(pre)
+                    # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of
+                    # the object's own, a finite verb makes the name a subject (not "stocks in the
+                    # Nikkei and Topix rose", one group)
+                    and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
+                )
             )
         )
-        is_object = governed or (
-            object_before
-            and rx.and_before.search(pre)
-            and not rx.direction_words.search(pre)
-            # "... helped lift the Nikkei by 0.5% and the Kospi fell 0.3%": after a clause of the
-            # object's own, a finite verb makes the name a subject (not "stocks in the Nikkei and
-            # Topix rose", one group)
-            and not (rx.finite_motion.match(clause_t) and not shares_next[i - 1])
-        )
         object_before = False
-        if not noun_phrase and not futures and is_object:
+        if is_object:
             if _noun_record_before(rx, pre[-80:], low is not None):
                 per_mention.append([Reading(direction="up", record_high=True)])
                 continue
-            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            before, before_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            carried = noun_figure_before(before, before_low)
             if carried is not None:
                 per_mention.append([carried])
                 continue
@@ -461,7 +513,9 @@ def sentence_moves(
         if own.by and own.head_end > own.start:
             clause, clause_low = mask_agent(clause, clause_low, own.head_end - own.start)
         clause, clause_low, before_session = earlier_noun(clause, clause_low)
-        body, body_low = mask_reversed(*slashed_range(*drop_insert(clause, clause_low)))
+        body, body_low = drop_insert(clause, clause_low)
+        body, body_low = slashed_range(body, body_low)
+        body, body_low = mask_reversed(body, body_low)
         pieces = split_periods(body, body_low)
         if len(pieces) == 1:
             readings = clause_readings(body, body_low, noun_phrase)
@@ -475,7 +529,7 @@ def sentence_moves(
             superlative = superlative_level(head, segment, head_low, seg_low)
             readings = [superlative] if superlative is not None else []
         readings = voiced(readings, own.passive)
-        if not readings or any(r.direction is None for r in readings):
+        if not readings or _undirected(readings):
             readings = _phrased(readings, clause, clause_low, noun_phrase)
         # An elliptical clause, a figure right after the name that follows "and"/"&" ("Sensex
         # rises 595 points to 82,381 & Nifty 170 points to 25,239"), takes the verb before it.
@@ -558,7 +612,8 @@ def sentence_moves(
         pre = t[pre_start : mention.start]
         carried = None
         if not _noun_record_before(rx, pre[-80:], low is not None):
-            carried = noun_figure_before(*_cut(text, low, max(pre_start, mention.start - 80), mention.start))
+            before, before_low = _cut(text, low, max(pre_start, mention.start - 80), mention.start)
+            carried = noun_figure_before(before, before_low)
             if carried is None:
                 continue
         j = i
@@ -569,8 +624,12 @@ def sentence_moves(
             j += 1
     _fold_elliptical_figures(mentions, per_mention)
     moves: list[SentenceMove] = []
-    for mention, readings, futures in zip(mentions, per_mention, futures_flags, strict=True):
-        moves.extend(SentenceMove(mention.index_id, r, futures) for r in readings)
+    # (an index loop: mypyc runs zip(strict=True) and a generator through the interpreter)
+    for k in range(len(mentions)):
+        index_id, futures = mentions[k].index_id, futures_flags[k]
+        for r in per_mention[k]:
+            # (tuple.__new__: the same named tuple without the interpreted __new__ of NamedTuple)
+            moves.append(tuple.__new__(SentenceMove, (index_id, r, futures)))
     return moves
 
 
@@ -603,6 +662,14 @@ def _fold_elliptical_figures(mentions: list[Mention], per_mention: list[list[Rea
             ]
             per_mention[i] = []
             break
+
+
+def _undirected(readings: list[Reading]) -> bool:
+    """Whether a reading has no direction (a loop: mypyc runs any() over a generator slowly)."""
+    for r in readings:  # noqa: SIM110 -- a plain loop: mypyc runs any() over a generator slowly
+        if r.direction is None:
+            return True
+    return False
 
 
 def _has_figure(readings: list[Reading]) -> bool:
@@ -651,7 +718,9 @@ def _sentence_mentions(
         inside: list[Mention] = []
         j = m
         while j < len(mentions) and mentions[j].start < end:
-            inside.append(Mention(mentions[j].index_id, mentions[j].start - start, mentions[j].end - start))
+            name = mentions[j]
+            # (tuple.__new__: the same named tuple without the interpreted __new__ of NamedTuple)
+            inside.append(tuple.__new__(Mention, (name.index_id, name.start - start, name.end - start)))
             j += 1
         out.append(inside)
     return out
@@ -666,6 +735,9 @@ _validate_moves: Callable[[list[dict[str, object]]], list[IndexMove]] = TypeAdap
 
 
 _SIGNS = frozenset("+-−–")
+# A line ending in "%" or "%)": the same as the two substring tests "%\n", "%)\n", in one scan that
+# jumps from "%" to "%" (several times faster than the substring tests on a body).
+_PERCENT_LINE_END = re.compile(r"%\)?\n")
 
 
 def _line_heads(body: str) -> tuple[bool, bool]:
@@ -696,14 +768,16 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     body = article.body
     # One scan of the whole body for index names; only sentences holding one are read, with
     # the names found by that scan (see _sentence_mentions).
-    body_low = body.lower() if fold_safe(body) else None
+    # (isascii() first: fold_safe holds for ASCII and is interpreted Python, fold.py is not compiled)
+    body_low = body.lower() if body.isascii() or fold_safe(body) else None
     raw = registry.raw_matches(body, body_low)
     found = registry.resolve(body, raw)
-    if "ago" in body:
-        glued = _after_timestamps(body, registry)
-        if glued:
-            raw = sorted(raw + [(m.start, -m.end) for m in glued])
-            found = sorted(found + glued)
+    # (no "ago" substring test first: _after_timestamps' own first search is as fast and "ago" is
+    # a common word, so the body was often scanned twice)
+    glued = _after_timestamps(body, registry)
+    if glued:
+        raw = sorted(raw + [(m.start, -m.end) for m in glued])
+        found = sorted(found + glued)
     spans = spans_holding(body, [m.start for m in found]) if found else []
     # Flattened ticker rows (".FTSEFTSE 100FTSE5582.80-146.19-2.55...") name their index in a
     # run of glued columns that the name scan does not see: read apart, merged in text order.
@@ -711,12 +785,15 @@ def extract_moves(article: Article, registry: IndexRegistry | None = None) -> li
     flattened = glued_rows(body, registry) if dot_line else []
     # Ticker-bar rows stacked over two or three lines (name, last, "+79.21(+0.36%)"), read the
     # same way.
-    if (signed_line and "%" in body) or "%)\n" in body or "%\n" in body:
+    if (signed_line and "%" in body) or _PERCENT_LINE_END.search(body) is not None:
         stacked = stacked_rows(body, registry)
         if stacked:
             flattened = sorted(flattened + stacked, key=lambda row: row[0])
     g = 0
-    for (start, end), mentions in zip(spans, _sentence_mentions(raw, found, spans, body), strict=True):
+    held = _sentence_mentions(raw, found, spans, body)
+    for k in range(len(spans)):  # (an index loop: mypyc runs zip(strict=True) through the interpreter)
+        start, end = spans[k]
+        mentions = held[k]
         while g < len(flattened) and flattened[g][0] < start:
             _append_move(moves, article, body[flattened[g][0] : flattened[g][1]], flattened[g][2], registry)
             g += 1
@@ -754,8 +831,11 @@ def _append_move(
     r = move.reading
     # Contract, "plausible figures only": a figure outside the index's range is a
     # percentage, a year, a points change or a share price read in the wrong place.
-    level = r.level if registry.plausible(move.index_id, r.level) else None
-    milestone = r.milestone if registry.plausible(move.index_id, r.milestone) else None
+    # (plausible() holds for no figure: it is asked only about one)
+    level = r.level if r.level is not None and registry.plausible(move.index_id, r.level) else None
+    milestone = (
+        r.milestone if r.milestone is not None and registry.plausible(move.index_id, r.milestone) else None
+    )
     points, approximate = r.change_points, r.approximate
     if milestone is None and r.over_points is not None and points is None:
         # "The Sensex rose over 1,000 points": no plausible mark, so more than 1,000 points.

@@ -34,10 +34,6 @@ _MOTION = (
     r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|climb\w*|declin\w*|record|rall\w*|tumbl\w*"
     r"|plung\w*|slid\w*|slump\w*|drop\w*|surg\w*|sank|soar\w*|advanc\w*|closed|ended|finished|settled)\b"
 )
-# Every reference ends in one of these words (looked for first, on lower-cased text: four
-# substring searches in C cost less than one regex call).
-_NEEDS = ("index", "benchmark", "gauge", "average")
-
 ANY, LOW = Regexes.pair({"reference": _REFERENCE, "motion": _MOTION})
 # A sentence end the splitter let through ("... percent.The index", "9:25 a.m. On Friday, the index").
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*[A-Z]")
@@ -64,16 +60,27 @@ def _former_latter(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+def _needed_after(low: str, start: int) -> bool:
+    """Whether one of the words every reference ends in occurs from ``start`` on (four substring
+    searches in C cost less than one regex call)."""
+    return (
+        low.find("index", start) >= 0
+        or low.find("benchmark", start) >= 0
+        or low.find("gauge", start) >= 0
+        or low.find("average", start) >= 0
+    )
+
+
 def with_references(mentions: list[Mention], text: str, low: str | None) -> list[Mention]:
     """The mentions, with each later reference to the one index named before it added."""
     if ("former" in low or "latter" in low) if low is not None else ("ormer" in text or "atter" in text):
         mentions = _former_latter(mentions, text)
     first = mentions[0]
     t = low if low is not None else text
-    if low is not None and all(low.find(word, first.end) < 0 for word in _NEEDS):
+    if low is not None and not _needed_after(low, first.end):
         return mentions
     r = LOW if low is not None else ANY
-    out = list(mentions)
+    out = mentions  # (copied at the first reference: most sentences hold none)
     for found in r.reference.finditer(t, first.end):
         start, end = found.span()
         before = [m for m in out if m.start < start]
@@ -91,6 +98,8 @@ def with_references(mentions: list[Mention], text: str, low: str | None) -> list
             or find_figures(between, between_low)
         ):
             continue
+        if out is mentions:
+            out = list(mentions)
         out.append(Mention(last.index_id, start, end))
         out.sort(key=lambda m: m.start)
     return out

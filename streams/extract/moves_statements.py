@@ -36,10 +36,18 @@ _BE = (
     r"(?:(?:(?:is|are|was|were)\s+being|is|are|was|were|be|been|being|has\s+been|have\s+been|looks?|looked"
     r"|seems?|seemed|appears?)\s+)?"
 )
+# The first letters of every alternative of _HEAD after its adverbs, with or without a copula
+# (a lookahead the engine rejects most clauses with at once, where it would try every alternative
+# twice; exact: the lookahead holds wherever one of them matches).
+HEAD_FIRST = (
+    r"(?=a(?:bo|nt|pp|re)|b(?:e(?:\s|en|in)|ou)|c(?:al|an|ou|r[ae]|li)|d(?:id|o[en\s]|ri)|e(?:dg|xp)|f(?:al|el|or)"
+    r"|gea|h(?:a[dsv]|ea)|i(?:n(?:\s|ch|di)|s\s)|l(?:ik|oo)|m(?:ay|ig|ov|us)|n(?:e[av]|o\s)|on\s|p(?:oi|r[eo]|us)"
+    r"|rea|s(?:e[et]|h[ao]|t[ao])|tip|unl|w(?:as|er|il|ou))"
+)
 # The clause's head verb is hedged (expected, called or possible: not what happened), negated
 # (what the index did not do) or a verb of approach (it nears a record or a level).
 _HEAD = (
-    rf"^[\s,“”\"'‘’]*{_ADVERBS}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
+    rf"^[\s,“”\"'‘’]*{_ADVERBS}{HEAD_FIRST}(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t"
     r"|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t|never|no\s+longer)"
     rf"|{_BE}(?:(?:called|expected|forecast|projected|predicted|tipped|poised|likely|unlikely|seen|anticipated"
     r"|set\s+(?:to|for)|ready(?:ing)?\s+(?:to|for)|gearing\s+up\s+for|in\s+line\s+(?:to|for)"
@@ -65,15 +73,21 @@ _MOTION_LEAD = (
     r"\b(?:rose|fell|rise[sn]?|falls?|fallen|gain\w*|los[est]\w*|jump\w*|climb\w*|declin\w*|drop\w*"
     r"|up|down|higher|lower|closed|ended|finished|record)\b"
 )
+# A rate per period ("3% each month", "per day").
+_PERIODS = r"\s+(?:day|week|month|year|session|quarter|annum)"
+_PER_PERIOD = rf"(?:each|every|per){_PERIODS}"
 # Statistics over many sessions and return figures.
 _STATISTIC = (
     r"\b(?:on\s+average|an?\s+average|average\s+(?:daily|weekly|monthly|annual|yearly)|averag(?:ed|es|ing)"
-    r"|(?:each|every|per)\s+(?:day|week|month|year|session|quarter|annum)"
+    rf"|{_PER_PERIOD}"
     r"|\d+\s+of\s+(?:the\s+|its\s+|this\s+)?(?:\w+['’]s\s+)?(?:last\s+|past\s+)?\d+\s+(?:trading\s+)?"
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
 )
 HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "likely", "seen")
 STATISTIC_NEEDS = ("averag", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
+# The needles of every alternative of _STATISTIC but _PER_PERIOD ("each" alone is also in "reached",
+# "per " in "per cent"): without one of them, only _PER_PERIOD can match.
+STATISTIC_STRONG_NEEDS = ("averag", "days", "sessions", "return", "annual", "cagr")
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
     # ("Citi sees the FTSE 100 ending the year at 9,000": a forecast; not "saw", what happened, nor
@@ -85,10 +99,18 @@ _PREDICTED_BEFORE = (
 PREDICTED_NEEDS = ("expect", "forecast", "predict", "project", "see", "if", "whether", "unless")
 # An inverted condition opening the sentence: "Had the Dow closed above 40,000, ...".
 _INVERTED_CONDITION = r"^[\s\"'“‘]*(?:had|were|should)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:[\w-]+\s+){0,2}$"
+# The first characters of every alternative of _LABEL_OR_MODIFIER (as HEAD_FIRST: most
+# segments, " rose 1%", " closed at", are rejected at once).
+LABEL_FIRST = (
+    r"(?=\d|['’\-‑]|adv|b(?:an|lu)|c(?:ap|o[mnru])|d(?:ec|iv)|e(?:ne|qu|sg|tf|xc)|f(?:al|i[nr]|un)|g(?:ai|ro)"
+    r"|h(?:e[ad]|ig)|i(?:n[dfv]|sl)|l(?:ag|is|o[sw]|ev)|m(?:at|em|in|o[mv])|net|qua|r(?:ea|is)|s(?:ec|ha|to|ub)"
+    r"|t(?:ec|ot|ra)|u(?:ti|\.s)|v(?:al|ol)|win)"
+)
 # The name labels a level ("Dow 19,000": a bare number right after it), or modifies another noun
 # (a sector or industry of the index, its stocks, an ETF on it).
 _LABEL_OR_MODIFIER = (
-    r"^\s*(?:(?P<label>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\d%.,])"
+    rf"^\s*{LABEL_FIRST}"
+    r"(?:(?P<label>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\d%.,])"
     r"(?!\s*(?:%|percent|per\s+cent|pct|pc|points?|pts)\b))|(?:index\s+)?(?:(?:financial|financials|energy|tech|technology|banking|bank|banks|health\s*care"
     r"|health-care|materials|industrial|industrials|utilities|utility|consumer\s+\w+|real\s+estate"
     r"|communications?|information\s+technology|component|constituent|member|blue-chip|listed"
@@ -144,6 +166,9 @@ ANY, LOW = Regexes.pair(
         "hedge_later": _HEDGE_LATER,
         "motion_lead": _MOTION_LEAD,
         "statistic": _STATISTIC,
+        # (as _PER_PERIOD, "\b" checked after the first letter: a literal first letter lets the
+        # engine jump from "e" to "p" instead of trying every place)
+        "per_period": rf"(?:e(?<!\w.)(?:ach|very)|p(?<!\w.)er){_PERIODS}\b",
         "predicted_before": _PREDICTED_BEFORE,
         "inverted_condition": _INVERTED_CONDITION,
         "label_or_modifier": _LABEL_OR_MODIFIER,
@@ -165,7 +190,10 @@ def unstated_clause(clause: str, low: str | None) -> bool:
         later = r.hedge_later.match(t)
         if later is not None and not r.motion_lead.search(later.group("lead")):
             return True
-    return (low is None or contains_any(t, STATISTIC_NEEDS)) and bool(r.statistic.search(t))
+    if low is None or contains_any(t, STATISTIC_STRONG_NEEDS):
+        return bool(r.statistic.search(t))
+    # (the other needles: only a rate per period can match, a smaller regex than all of _STATISTIC)
+    return ("each" in t or "every" in t or "per " in t) and bool(r.per_period.search(t))
 
 
 def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:

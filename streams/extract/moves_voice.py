@@ -35,8 +35,15 @@ __all__ = [
 ]
 
 _AUX = r"(?:was|were|is|are|be|been|being|has\s+been|have\s+been|had\s+been|got|gets|getting)"
+# The first letters of every word a passive head can open with: an auxiliary, an adverb (any
+# "...ly") or the participle (a lookahead the engine rejects most segments with at once: " rose 1%",
+# " closed at"; exact: it holds wherever the head matches).
+PASSIVE_FIRST = (
+    r"(?=a(?:re|ga|ls)|b(?:e(?:\s|en|in)|uo|oo|at)|d(?:ra|ri|en)|fu[er]|g(?:ot|et)|h(?:a[dsv]|el|it|ur|am)|is\s"
+    r"|kno|l(?:ed|if)|p(?:ow|r[eo]|u[ls])|sen|su|un|w(?:as|er|ei)|\w+ly\s)"
+)
 _PASSIVE = (
-    rf"\s*(?:(?P<aux>{_AUX})\s+)?(?:(?:\w+ly|also|further|again)\s+)?"
+    rf"\s*{PASSIVE_FIRST}(?:(?P<aux>{_AUX})\s+)?(?:(?:\w+ly|also|further|again)\s+)?"
     r"(?P<verb>buoyed|lifted|boosted|supported|underpinned|propped\s+up|helped|fuell?ed|driven|powered|led"
     r"|dragged|weighed|pulled|pushed|sent|hurt|pressured|pressed|hit|battered|hammered|knocked|held\s+back"
     r"|dented)"
@@ -267,6 +274,8 @@ def superlative_level(pre: str, segment: str, low_pre: str | None, low_segment: 
     return Reading(direction=direction, level=float(found.group("num").replace(",", "")), motion=True)
 
 
+# What every noun of _REVERSED holds.
+REVERSED_NOUN_NEEDS = ("declin", "loss", "gain", "fall", "drop", "slide", "advance", "rall", "rise")
 REVERSED_NEEDS = ("abandon", "revers", "erase", "erasi", "shook off", "shak", "shrugg", "wipe", "wiping",
                   "gave up", "giv", "pared", "pares", "paring", "trimm", "cut ")  # fmt: skip
 
@@ -285,13 +294,17 @@ _EARLIER_MARK = (
 )
 # A noun of motion with a figure that is another session's move: "rebounded from a 1.15 percent plunge
 # the previous session", "extended Monday's 1.1% decline", "rose 0.5% after a 2% drop on Monday".
-_EARLIER_NOUN = re.compile(
+_EARLIER_NOUN = (
     r"\b(?:from|after|extend(?:s|ed|ing)?|add(?:s|ed|ing)?\s+to|buil(?:t|ds?|ding)\s+on)\s+"
     rf"(?:(?P<owner>{_DAY}['’]s|yesterday['’]s|last\s+week['’]s|the\s+previous\s+(?:session|day)['’]s)\s+"
     r"|an?\s+|its\s+|the\s+)(?:[\w-]+\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent|per\s+cent|-?points?)\s+"
-    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?",
-    re.IGNORECASE,
+    rf"(?:(?P<up>{_UP_NOUN})|(?P<down>{_DOWN_NOUN}))\b(?P<mark>,?\s+(?:{_EARLIER_MARK})\b)?"
 )
+# (run case-sensitively on the lower-cased clause where it is fold-safe, as the others: fold.py)
+EARLIER_ANY, EARLIER_LOW = Regexes.pair({"earlier_noun": _EARLIER_NOUN})
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading | None]:
@@ -302,10 +315,12 @@ def earlier_noun(clause: str, low: str | None) -> tuple[str, str | None, Reading
     if (
         not ("from" in t or "after" in t or "extend" in t or "add" in t or "buil" in t)
         or not ("%" in t or "per" in t or "po" in t)
-        or not any(c.isdigit() for c in clause)
+        or _DIGIT.search(clause) is None  # (the regex needs a \d; no isdigit() loop over the text)
     ):
         return clause, low, None
-    found = _EARLIER_NOUN.search(clause)
+    found = (
+        EARLIER_LOW.earlier_noun.search(low) if low is not None else EARLIER_ANY.earlier_noun.search(clause)
+    )
     if found is None:
         return clause, low, None
     if not (found.group("owner") or found.group("mark")):
@@ -347,7 +362,8 @@ def mask_reversed(clause: str, low: str | None) -> tuple[str, str | None]:
     """The clause with the noun of an undone move blanked ("abandoned its decline ... and closed
     higher" reads as up), same length."""
     t = low if low is not None else clause
-    if low is not None and not contains_any(t, REVERSED_NEEDS):
+    # (the nouns first: fewer of them, and in one clause in seven; every match holds one)
+    if low is not None and not (contains_any(t, REVERSED_NOUN_NEEDS) and contains_any(t, REVERSED_NEEDS)):
         return clause, low
     spans = [m.span("noun") for m in (LOW if low is not None else ANY).reversed.finditer(t)]
     if not spans:
