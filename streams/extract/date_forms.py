@@ -102,10 +102,42 @@ def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:
     return i
 
 
+def _may_use(text: str, form: int, year: int, start: int) -> bool:
+    r"""Whether a match of ``DATE_FORMS[form]`` can use the year at ``year``, from what stands
+    right around it; ``start`` is where the ``_CHUNKS_BEFORE_YEAR`` chunks before it start.
+
+    Exact (it only says no where the form cannot match): the month-name forms have ``\s+`` right
+    before the year, and the chunk before that space is the day (MDY: it starts with a digit) or
+    the month name (DMY: it ends with a letter, maybe then "." and ","); the numeric form has
+    ``\d[/.]`` right before the year; the year-first form has "-", "." or "/" right after it.
+    ``str.isspace`` / ``str.isdecimal`` / ``str.isalpha`` are the engine's ``\s`` / ``\d`` and
+    contain every letter IGNORECASE may match."""
+    if form == 0:
+        after = year + 4
+        return after < len(text) and text[after] in "-./"
+    if form == 3:
+        return year >= 2 and text[year - 1] in "/." and text[year - 2].isdecimal()
+    if year == 0 or not text[year - 1].isspace():
+        return False
+    end = year - 1  # the last character of the chunk before the year's space run
+    while end > start and text[end].isspace():
+        end -= 1
+    if form == 1:  # the day: the chunk starts with a digit
+        chunk_start = end
+        while chunk_start > start and not text[chunk_start - 1].isspace():
+            chunk_start -= 1
+        return text[chunk_start].isdecimal()
+    last = text[end]  # the month name, then maybe "." and ","
+    if last == ",":
+        last = text[end - 1] if end > start else ""
+    return last.isalpha() or last == "."
+
+
 def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``DATE_FORMS[form].finditer(text)``, found from the years (module docstring).
 
-    ``years`` is :func:`year_positions` of ``text`` when the caller already has it.
+    ``years`` is :func:`year_positions` of ``text`` when the caller already has it. A year that
+    :func:`_may_use` rules out is not searched (the search would find nothing).
     """
     pattern = DATE_FORMS[form]
     chunks = _CHUNKS_BEFORE_YEAR[form]
@@ -115,7 +147,10 @@ def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterat
     for year in year_positions(text) if years is None else years:
         if year < pos:
             continue
-        match = pattern.search(text, _chunk_start(text, year, chunks, pos), min(n, year + tail))
+        start = _chunk_start(text, year, chunks, pos)
+        match = None
+        if _may_use(text, form, year, start):
+            match = pattern.search(text, start, min(n, year + tail))
         if match is None:
             pos = year + 1  # no match uses this year, so none starts at or before it
             continue
