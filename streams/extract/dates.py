@@ -384,7 +384,14 @@ def _dated_dateline(text: str, source: str | None, years: list[int], weekday: in
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -", "NEW YORK, 2025-10-27 (Reuters) -",
     or the date inside the agency's parenthesis: "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :"."""
     if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
-        for iso in _ISO_DATELINE.finditer(text):
+        # _ISO_DATELINE.finditer(text), but tried only where a year starts: its matches start with
+        # a year not after a digit (year_positions lists every such place) and cannot overlap,
+        # and the pattern has no literal start to skip ahead to (it costs more than this whole
+        # function when tried at every position).
+        for year in years:
+            iso = _ISO_DATELINE.match(text, year)
+            if iso is None:
+                continue
             try:
                 return date.fromisoformat(iso.group(1)).isoformat()
             except ValueError:  # 2025-13-45 is no date
