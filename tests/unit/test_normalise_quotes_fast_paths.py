@@ -1,0 +1,89 @@
+"""Fast paths of normalisation and quote extraction give what the plain code gives.
+
+Each check pins a shortcut to the slow, obvious form it replaces: the whitespace lists against
+``str.isspace``, ``split_paragraphs`` against per-line ``" ".join(line.split())``, the date
+scanner's per-year gate against ``finditer`` (with month names IGNORECASE may match oddly), and
+``tokenize``'s cut of "word," / "word." pieces against the token regex.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.extract.date_forms import DATE_FORMS, date_matches
+from streams.extract.quotes_text import _OTHER_ASCII_WHITESPACE, OTHER_WHITESPACE, _lines
+from streams.extract.tokens import _GLUE, _TOKEN, tokenize
+
+
+def test_other_whitespace_is_every_whitespace_but_space_and_newline() -> None:
+    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" ", "\n"}
+    assert set(OTHER_WHITESPACE) == every
+    assert set(_OTHER_ASCII_WHITESPACE) == {c for c in every if c.isascii()}
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "a",
+        "Word",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\r",
+        "\r\n",
+        "\xa0",
+        "\u2028",
+        "\x1c",
+        "\x85",
+        "“",
+        "é",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_lines_equal_split_and_join_per_line(body: str) -> None:
+    expected = [" ".join(line.split()) for line in body.splitlines()]
+    assert [x for x in _lines(body) if x] == [x for x in expected if x]
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        *("Jan", "january", "AUG", "Auguſt", "ſept", "Sept.", "May", "mar", "March", "of", "Mon,", "thurs"),
+        *("5", "5th", "5TH", "1st,", "31", "2025", "2019", "1999", "20٢٥", "٢", "2025-10-27", "12/09/2025"),
+        *("2021.01.07", "2021/1/7", " ", "  ", "\n", "\xa0", ",", ".", "/", "-", "x", "9"),
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=25).map("".join))
+def test_date_matches_with_year_gate_equal_finditer(text: str) -> None:
+    for form, pattern in enumerate(DATE_FORMS):
+        found = [(m.span(), m.groupdict()) for m in date_matches(text, form)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_glue_is_what_continues_a_word_token() -> None:
+    # A one-character piece after letters: in _GLUE exactly when the regex keeps it in the word.
+    for char in [*_GLUE, ",", ":", ")", "%", "!", "\ue000", "—", "”", "’", "$"]:
+        assert (_TOKEN.findall("ab" + char) == ["ab" + char]) == (char in _GLUE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "U.S", "x", "9", ",", ".", "_", "’", "'", "&", "-", "/", ":", "\ue000", " ", "é"]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_tokenize_equals_findall_on_word_and_mark_pieces(text: str) -> None:
+    assert [tok.text for tok in tokenize(text)] == _TOKEN.findall(text)
