@@ -158,7 +158,10 @@ def tokenize(text: str) -> list[Tok]:
     (``isalnum`` is the regex's ``\w`` without "_"). A piece that is letters and digits plus
     one last character (``said,`` ``U.S`` ``said.``, most of the rest) is cut without the regex:
     a last character that continues a word (``_GLUE``) makes it one token, any other (it is no
-    letter, digit or space) is a token of its own after the word. Each text's Tok is looked up
+    letter, digit or space) is a token of its own after the word; a piece of one other character
+    is one token ("_" none), and so is a longer piece that is the text of a token met before (the
+    regex matches a token's text whole: a word token ends only at the end of its piece or before
+    a character of another class). Each text's Tok is looked up
     here, one at a time (no list of texts, no second pass); texts never seen before (new figures,
     mostly) get their Tok made."""
     table = _TOKS
@@ -179,6 +182,15 @@ def tokenize(text: str) -> list[Tok]:
                 toks.append(tok if tok is not None else _tok(head))
                 tok = table.get(last)
                 toks.append(tok if tok is not None else _tok(last))
+            continue
+        if not head:  # one character, neither a letter, a digit nor a space: a token, but "_" none
+            if piece != "_":
+                tok = table.get(piece)
+                toks.append(tok if tok is not None else _tok(piece))
+            continue
+        tok = table.get(piece)
+        if tok is not None:  # a token's text ("U.S." "Japan’s" "S&P"): the regex keeps it whole
+            toks.append(tok)
             continue
         for word in _TOKEN.findall(piece):
             tok = table.get(word)
