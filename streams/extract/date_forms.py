@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["DATE_FORMS", "MONTHS", "date_matches", "year_positions"]
+__all__ = ["DATE_FORMS", "MONTHS", "all_date_matches", "date_matches", "next_date_match", "year_positions"]
 
 MONTHS: dict[str, int] = {
     "jan": 1,
@@ -78,14 +78,17 @@ def year_positions(text: str) -> list[int]:
     """Where a date's year can start, in order: ``(19|20)dd`` not right after another digit.
 
     A year that follows a digit is skipped: no form allows it, and such a candidate can only
-    overlap the one before it, so the non-overlapping scans miss no year that counts.
+    overlap the one before it, so the non-overlapping scans miss no year that counts. (Plain
+    loops, not a generator expression: this runs for every line that holds a year.)
     """
-    return sorted(
-        m.start()
-        for pattern in _YEARS
-        for m in pattern.finditer(text)
-        if not (m.start() and text[m.start() - 1].isdecimal())
-    )
+    found: list[int] = []
+    for pattern in _YEARS:
+        for match in pattern.finditer(text):
+            at = match.start()
+            if not (at and text[at - 1].isdecimal()):
+                found.append(at)
+    found.sort()
+    return found
 
 
 def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:
@@ -133,26 +136,47 @@ def _may_use(text: str, form: int, year: int, start: int) -> bool:
     return last.isalpha() or last == "."
 
 
-def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterator[re.Match[str]]:
-    """The matches of ``DATE_FORMS[form].finditer(text)``, found from the years (module docstring).
+def next_date_match(text: str, form: int, years: list[int], pos: int = 0) -> re.Match[str] | None:
+    """The first match of ``DATE_FORMS[form].finditer(text)`` at or after ``pos``, where ``pos`` is
+    0 or the end of the match before (module docstring); ``years`` is :func:`year_positions` of
+    ``text``. A year that :func:`_may_use` rules out is not searched (the search would find nothing).
 
-    ``years`` is :func:`year_positions` of ``text`` when the caller already has it. A year that
-    :func:`_may_use` rules out is not searched (the search would find nothing).
-    """
+    A plain function rather than a generator (compiled generators are slow to make, and the
+    callers mostly want the first match only): calling it again from the end of each match gives
+    :func:`date_matches` in order."""
     pattern = DATE_FORMS[form]
     chunks = _CHUNKS_BEFORE_YEAR[form]
     tail = _TAIL_FROM_YEAR[form]
     n = len(text)
-    pos = 0
-    for year in year_positions(text) if years is None else years:
+    for year in years:
         if year < pos:
             continue
         start = _chunk_start(text, year, chunks, pos)
-        match = None
         if _may_use(text, form, year, start):
             match = pattern.search(text, start, min(n, year + tail))
-        if match is None:
-            pos = year + 1  # no match uses this year, so none starts at or before it
-            continue
+            if match is not None:
+                return match
+        pos = year + 1  # no match uses this year, so none starts at or before it
+    return None
+
+
+def all_date_matches(text: str, form: int, years: list[int]) -> list[re.Match[str]]:
+    """:func:`date_matches` as a list (no generator), for callers that read every match."""
+    found: list[re.Match[str]] = []
+    match = next_date_match(text, form, years)
+    while match is not None:
+        found.append(match)
+        match = next_date_match(text, form, years, match.end())
+    return found
+
+
+def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``DATE_FORMS[form].finditer(text)``, found from the years (module docstring).
+
+    ``years`` is :func:`year_positions` of ``text`` when the caller already has it.
+    """
+    known = year_positions(text) if years is None else years
+    match = next_date_match(text, form, known)
+    while match is not None:
         yield match
-        pos = match.end()
+        match = next_date_match(text, form, known, match.end())

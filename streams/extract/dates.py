@@ -45,7 +45,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 from streams.extract.char_scan import has_any
-from streams.extract.date_forms import DATE_FORMS, MONTHS, date_matches, year_positions
+from streams.extract.date_forms import DATE_FORMS, MONTHS, all_date_matches, next_date_match, year_positions
 from streams.extract.line_patterns import LinePattern
 
 __all__ = ["find_published_at", "parse_date"]
@@ -166,12 +166,14 @@ def parse_date(text: str, source: str | None = None, weekday: int = -1) -> tuple
         return None
     best: tuple[date, int, int] | None = None
     for form in range(len(DATE_FORMS)):
-        for match in date_matches(text, form, years):
+        match = next_date_match(text, form, years)
+        while match is not None:  # date_matches(text, form, years) up to the first real date
             found = _match_to_date(match, source, weekday)
             if found is not None:
                 if best is None or match.start() < best[1]:
                     best = (found, match.start(), match.end())
                 break
+            match = next_date_match(text, form, years, match.end())
     return best
 
 
@@ -398,11 +400,13 @@ def _dated_dateline(text: str, source: str | None, years: list[int], weekday: in
                 continue
     else:
         for form in range(len(DATE_FORMS)):
-            for match in date_matches(text, form, years):
+            match = next_date_match(text, form, years)
+            while match is not None:  # date_matches(text, form, years), until a dated dateline
                 if _AGENCY_AFTER.match(text, match.end()):
                     found = _match_to_date(match, source, weekday)
                     if found is not None:
                         return found.isoformat()
+                match = next_date_match(text, form, years, match.end())
         return None
     if any(pattern.search(text) for pattern in _YEAR_THEN_CLOSE):
         return _agency_parenthesis_date(text, source, years, weekday)
@@ -415,7 +419,7 @@ def _agency_parenthesis_date(text: str, source: str | None, years: list[int], we
     (a session date, a link title) is not looked at here."""
     candidates: list[tuple[int, date]] = []
     for form in range(len(DATE_FORMS)):
-        for match in date_matches(text, form, years):
+        for match in all_date_matches(text, form, years):
             start, end = match.span()
             if _visible_after(text, end) != ")":
                 continue
@@ -448,7 +452,7 @@ def _session_date(text: str, source: str | None, years: list[int], weekday: int 
     """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
     candidates: list[tuple[int, date]] = []
     for form in (1, 2):
-        for match in date_matches(text, form, years):
+        for match in all_date_matches(text, form, years):
             start, end = match.span()
             parenthesised = _visible_before(text, start) == "(" and _visible_after(text, end) == ")"
             if parenthesised or _SESSION_LEAD.search(text[max(0, start - 40) : start]):
@@ -497,7 +501,7 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
             pass
     years = year_positions(text)
     # An all-numeric date of ambiguous order may be settled by the session's weekday (_numeric).
-    numeric = bool(years) and next(date_matches(text, len(DATE_FORMS) - 1, years), None) is not None
+    numeric = bool(years) and next_date_match(text, len(DATE_FORMS) - 1, years) is not None
     weekday = _session_weekday(text) if numeric else -1
     for match in _PUBLISHED_LINE.finditer(text):
         found = _date_at_start(match.group(1), source, weekday)
