@@ -37,6 +37,7 @@ _LEADING_STAMP = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*")
 _TAIL_MARKERS = re.compile(
     r"^(?:latest comments\b|risk disclosure:|fusion media would like to remind you\b)", re.IGNORECASE
 )
+_TAIL_LEADS = "lLrRfF"
 
 _TABS = re.compile(r"\t+")
 _CRUMB_SEPARATOR = re.compile(r"[/>|»]")
@@ -62,7 +63,10 @@ _JOINING_WORDS = frozenset(
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a leading byte-order mark goes."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    if "\r" not in text:  # one scan instead of two replacements that change nothing
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _tidy_lines(text: str) -> list[str]:
@@ -75,10 +79,12 @@ def _tidy_lines(text: str) -> list[str]:
 
 def _tail_start(lines: list[str]) -> int:
     """Index of the first line from which everything is boilerplate (``len(lines)`` when none)."""
-    hits = list(map(_TAIL_MARKERS.match, lines))
-    if not any(hits):
-        return len(lines)
-    return next(i for i, hit in enumerate(hits) if hit)
+    for i, line in enumerate(lines):
+        # Every marker opens with l, r or f, which IGNORECASE matches only in these two cases
+        # (a unit test checks every character), so other lines are not tried.
+        if line and line[0] in _TAIL_LEADS and _TAIL_MARKERS.match(line):
+            return i
+    return len(lines)
 
 
 def _drop_leading_crumbs(lines: list[str]) -> list[str]:

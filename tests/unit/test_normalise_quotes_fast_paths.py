@@ -8,12 +8,20 @@ scanner's per-year gate against ``finditer`` (with month names IGNORECASE may ma
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.extract.date_forms import DATE_FORMS, date_matches
+from streams.extract.cleaning import _TAIL_LEADS, _TAIL_MARKERS, _tail_start
+from streams.extract.date_forms import (
+    DATE_FORMS,
+    all_date_matches,
+    date_matches,
+    next_date_match,
+    year_positions,
+)
 from streams.extract.quotes_text import _OTHER_ASCII_WHITESPACE, OTHER_WHITESPACE, _lines
 from streams.extract.tokens import _GLUE, _TOKEN, tokenize
 
@@ -87,3 +95,25 @@ def test_glue_is_what_continues_a_word_token() -> None:
 )
 def test_tokenize_equals_findall_on_word_and_mark_pieces(text: str) -> None:
     assert [tok.text for tok in tokenize(text)] == _TOKEN.findall(text)
+
+
+def test_tail_leads_are_every_first_character_a_tail_marker_can_have() -> None:
+    # Each marker opens with one of these letters; IGNORECASE matches them in no other character.
+    leads = re.compile("[" + "".join({p[0] for p in ("latest", "risk", "fusion")}) + "]", re.IGNORECASE)
+    assert {chr(c) for c in range(sys.maxunicode + 1) if leads.match(chr(c))} == set(_TAIL_LEADS)
+    for line in ("Latest comments", "RISK DISCLOSURE: x", "fusion media would like to remind you"):
+        assert _TAIL_MARKERS.match(line) and line[0] in _TAIL_LEADS
+    assert _tail_start(["a", "Latest comments", "b"]) == 1
+    assert _tail_start(["a", "Risk Disclosure:"]) == 1
+    assert _tail_start(["", "b"]) == 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=25).map("".join))
+def test_next_date_match_and_list_follow_date_matches(text: str) -> None:
+    years = year_positions(text)
+    for form in range(len(DATE_FORMS)):
+        every = list(date_matches(text, form, years))
+        assert [m.span() for m in all_date_matches(text, form, years)] == [m.span() for m in every]
+        first = next_date_match(text, form, years)
+        assert (first and first.span()) == (every[0].span() if every else None)
