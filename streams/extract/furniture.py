@@ -8,12 +8,15 @@ first letter: an ASCII character matches an ASCII letter under IGNORECASE only w
 letter in either case. So a line that starts with an ASCII character is matched against the
 patterns that can start with that character; any other line (the long s, the Kelvin sign and
 the dotted I also match letters) against all of them. A line is furniture exactly when one
-pattern matches it in full, so the answer is the same either way.
+pattern matches it in full, so the answer is the same either way. A line that opens with two
+ASCII letters goes one step further: only the patterns opening with those two letters can match
+it, and for most pairs there is none.
 """
 
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["drop_furniture"]
 
@@ -102,18 +105,59 @@ def _by_first_character() -> dict[str, re.Pattern[str]]:
     return table
 
 
+def _leading_pair(pattern: str) -> str:
+    """The two letters every match of a group-1 pattern starts with; refuses any other pattern."""
+    _leading_letter(pattern)  # two plain letters first, no alternation at the top
+    if pattern[2:3] in ("?", "*", "+", "{"):
+        raise ValueError(f"furniture pattern {pattern!r} does not open with two fixed letters")
+    return pattern[:2]
+
+
+def _by_first_two() -> dict[str, re.Pattern[str]]:
+    """Two ASCII letters (in any case) -> the alternation of the group-1 patterns that open with
+    them, for the pairs some pattern opens with (no image pattern: it is tried on its own)."""
+    led: dict[str, tuple[str, ...]] = {}
+    for pattern in _LETTER_LED:
+        pair = _leading_pair(pattern)
+        led[pair] = (*led.get(pair, ()), pattern)
+    table: dict[str, re.Pattern[str]] = {}
+    for pair, patterns in led.items():
+        compiled = _any_of(patterns)
+        for first in (pair[0], pair[0].upper()):
+            for second in (pair[1], pair[1].upper()):
+                table[first + second] = compiled
+    return table
+
+
 _ALL = _any_of(_LETTER_LED + _NOT_LETTER_LED + _ANY_LED)
 _BY_FIRST = _by_first_character()
+_BY_FIRST_TWO = _by_first_two()
+_LETTER_PAIRS = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
+_IMAGE = _any_of(_ANY_LED)
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether a trimmed line is furniture: one pattern matches it in full (module docstring).
+
+    A line that opens with two ASCII letters can only match the group-1 patterns that open
+    with those two letters (an ASCII character matches a letter under IGNORECASE only when it
+    is that letter), or the image pattern, which ends in "." and an extension of 3 or 4 letters;
+    most lines open with a pair no pattern has and are not matched against anything. The
+    navigation bar opens with a capital and has at least nine spaces; a copyright line a "©"."""
+    pair = line[:2]
+    if pair in _LETTER_PAIRS:
+        by_pair = _BY_FIRST_TWO.get(pair)
+        if by_pair is not None and by_pair.fullmatch(line):
+            return True
+        if "." in line[-5:] and _IMAGE.fullmatch(line):
+            return True
+    elif _BY_FIRST.get(line[:1], _ALL).fullmatch(line):
+        return True
+    if "A" <= line[:1] <= "Z" and line.count(" ") >= 9 and _NAV_BAR.fullmatch(line):
+        return True
+    return "©" in line and _COPYRIGHT_LINE.fullmatch(line) is not None
 
 
 def drop_furniture(lines: list[str]) -> list[str]:
     """Each furniture line (of trimmed lines) replaced by ""."""
-    by_first, everything = _BY_FIRST, _ALL
-    return [
-        ""
-        if by_first.get(line[:1], everything).fullmatch(line)
-        or _NAV_BAR.fullmatch(line)
-        or ("©" in line and _COPYRIGHT_LINE.fullmatch(line))
-        else line
-        for line in lines
-    ]
+    return ["" if _is_furniture(line) else line for line in lines]

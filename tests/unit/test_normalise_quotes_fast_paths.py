@@ -22,6 +22,7 @@ from streams.extract.date_forms import (
     next_date_match,
     year_positions,
 )
+from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _NAV_BAR, drop_furniture
 from streams.extract.quotes_text import _OTHER_ASCII_WHITESPACE, OTHER_WHITESPACE, _lines
 from streams.extract.tokens import _GLUE, _TOKEN, tokenize
 
@@ -117,3 +118,44 @@ def test_next_date_match_and_list_follow_date_matches(text: str) -> None:
         assert [m.span() for m in all_date_matches(text, form, years)] == [m.span() for m in every]
         first = next_date_match(text, form, years)
         assert (first and first.span()) == (every[0].span() if every else None)
+
+
+_FURNITURE_LINES = st.lists(
+    st.sampled_from(
+        [
+            *(
+                "share",
+                "Share this story",
+                "SHARE ON X",
+                "stay updated!",
+                "Stay up to date with notifications from x",
+            ),
+            *(
+                "Advertisement 2",
+                "advertisement - scroll",
+                "All rights reserved",
+                "Also Read | x",
+                "photo.JPG",
+            ),
+            *("a.webp", "img-1.svg", "This website uses cookies", "We use cookies", "Categories: Markets"),
+            *("ſhare", "Kelvin", "İ", "/", "— stay updated", "5 min read", "©", " ", "x", "The", "St", "Th"),
+            *(
+                "News World Market Environment Sports Business Tech Science Health Travel Opinion",
+                "Ab",
+                "9",
+                ".",
+            ),
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_FURNITURE_LINES)
+def test_furniture_by_pair_equals_all_patterns(line: str) -> None:
+    expected = bool(
+        _ALL.fullmatch(line) or _NAV_BAR.fullmatch(line) or ("©" in line and _COPYRIGHT_LINE.fullmatch(line))
+    )
+    assert drop_furniture([line]) == ["" if expected else line]
