@@ -73,7 +73,8 @@ def _tidy_lines(text: str) -> list[str]:
     """The lines, each trimmed and with tab runs collapsed to one space (spaces inside sentences
     are left alone). Tab runs never cross a line end, so they are collapsed in one pass."""
     if "\t" in text:
-        text = _TABS.sub(" ", text)
+        # With no two tabs in a row every tab run is one tab, and str.replace is far cheaper.
+        text = _TABS.sub(" ", text) if "\t\t" in text else text.replace("\t", " ")
     return list(map(str.strip, text.split("\n")))
 
 
