@@ -42,7 +42,8 @@ def _marked_paragraphs(
     links: dict[int, int] = {}
     result: list[list[Sentence]] = []
     carried: int | None = None  # id of an unclosed quotation waiting for its continuation
-    for p_idx, (para, spans) in enumerate(zip(paragraphs, spans_per_para, strict=True)):
+    for p_idx, para in enumerate(paragraphs):
+        spans = spans_per_para[p_idx]  # one list per paragraph (not zip(..., strict=True): slow compiled)
         if not spans:  # nothing to replace by markers, nothing carried over
             carried = None
             result.append(split_sentences(para, len(texts)))

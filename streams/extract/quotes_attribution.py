@@ -205,7 +205,9 @@ def _sentence(
                     later = ctx.state.resolve(subject)
             resolved[k] = later if later is not None else ctx.state.last()
     last_full: Found | None = None
-    for n_mark, (q, qid) in enumerate(zip(marks, sent.quote_ids, strict=False)):
+    # An index loop, not zip(..., strict=False): compiled, a call with a keyword is far slower.
+    for n_mark in range(min(len(marks), len(sent.quote_ids))):
+        q, qid = marks[n_mark], sent.quote_ids[n_mark]
         text = texts[qid] if qid < len(texts) else ""
         if qid in links and links[qid] in ctx.by_id:
             found = ctx.by_id[links[qid]]
