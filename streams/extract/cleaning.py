@@ -39,7 +39,6 @@ _TAIL_MARKERS = re.compile(
 )
 _TAIL_LEADS = "lLrRfF"
 
-_TABS = re.compile(r"\t+")
 _CRUMB_SEPARATOR = re.compile(r"[/>|»]")
 _DIGIT = re.compile(r"\d")
 _BLANK_RUN = re.compile("\n\n\n+")  # not \n{3,}: a literal start lets the engine skip ahead
@@ -73,8 +72,11 @@ def _tidy_lines(text: str) -> list[str]:
     """The lines, each trimmed and with tab runs collapsed to one space (spaces inside sentences
     are left alone). Tab runs never cross a line end, so they are collapsed in one pass."""
     if "\t" in text:
-        # With no two tabs in a row every tab run is one tab, and str.replace is far cheaper.
-        text = _TABS.sub(" ", text) if "\t\t" in text else text.replace("\t", " ")
+        # re.sub(r"\t+", " ", text) with str.replace, far cheaper: halving every tab run until
+        # none is longer than one tab, then one space for each.
+        while "\t\t" in text:
+            text = text.replace("\t\t", "\t")
+        text = text.replace("\t", " ")
     return list(map(str.strip, text.split("\n")))
 
 

@@ -134,6 +134,8 @@ _BY_FIRST = _by_first_character()
 _BY_FIRST_TWO = _by_first_two()
 _LETTER_PAIRS = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
 _IMAGE = _any_of(_ANY_LED)
+# The last letters of the image extensions (png, jpg, jpeg, gif, webp, svg), in either case.
+_IMAGE_ENDS = "gGfFpP"
 
 
 def _is_furniture(line: str) -> bool:
@@ -141,19 +143,20 @@ def _is_furniture(line: str) -> bool:
 
     A line that opens with two ASCII letters can only match the group-1 patterns that open
     with those two letters (an ASCII character matches a letter under IGNORECASE only when it
-    is that letter), or the image pattern, which ends in "." and an extension of 3 or 4 letters;
+    is that letter), or the image pattern, which ends in "." and an extension of 3 or 4 letters
+    whose last letter is g, f or p (IGNORECASE matches those in no other character: unit test);
     most lines open with a pair no pattern has and are not matched against anything. The
-    navigation bar opens with a capital and has at least nine spaces; a copyright line a "©"."""
+    navigation bar opens with [A-Z] and ends with [a-z]; a copyright line holds a "©"."""
     pair = line[:2]
     if pair in _LETTER_PAIRS:
         by_pair = _BY_FIRST_TWO.get(pair)
         if by_pair is not None and by_pair.fullmatch(line):
             return True
-        if "." in line[-5:] and _IMAGE.fullmatch(line):
+        if line[-1:] in _IMAGE_ENDS and "." in line[-5:] and _IMAGE.fullmatch(line):
             return True
     elif _BY_FIRST.get(line[:1], _ALL).fullmatch(line):
         return True
-    if "A" <= line[:1] <= "Z" and line.count(" ") >= 9 and _NAV_BAR.fullmatch(line):
+    if "A" <= line[:1] <= "Z" and "a" <= line[-1:] <= "z" and _NAV_BAR.fullmatch(line):
         return True
     return "©" in line and _COPYRIGHT_LINE.fullmatch(line) is not None
 
