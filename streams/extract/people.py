@@ -101,15 +101,17 @@ class People:
         """Register the mentions of the whole article: full names first, so that an honorific
         surname ("Mr Moore") met before or after the full name resolves to it, and names with an
         acronym last, so that the full name they abbreviate is known wherever it stands."""
-        later = [m for m in mentions if m.name and _has_acronym(m.name)]
-        for m in mentions:
-            if m.name and " " in m.name and (not later or m not in later):
+        # A mention equal to one with an acronym has that name too, so "in later" is the flag.
+        acronym = [bool(m.name) and _has_acronym(m.name or "") for m in mentions]
+        for k, m in enumerate(mentions):
+            if m.name and " " in m.name and not acronym[k]:
                 self.note(m)
-        for m in mentions:
-            if m.name and " " not in m.name and (not later or m not in later):
+        for k, m in enumerate(mentions):
+            if m.name and " " not in m.name and not acronym[k]:
                 self.note(m)
-        for m in later:
-            self.note(m)
+        for k, m in enumerate(mentions):
+            if acronym[k]:
+                self.note(m)
 
 
 def _has_acronym(name: str) -> bool:

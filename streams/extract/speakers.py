@@ -98,7 +98,16 @@ class Mention:
         return (self.name, self.title, self.pronoun, self.anaphor, self.gender, self.role, self.anonymous)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Mention) and self._fields() == other._fields()
+        return (
+            isinstance(other, Mention)
+            and self.name == other.name
+            and self.title == other.title
+            and self.pronoun == other.pronoun
+            and self.anaphor == other.anaphor
+            and self.gender == other.gender
+            and self.role == other.role
+            and self.anonymous == other.anonymous
+        )
 
     def __hash__(self) -> int:
         return hash(self._fields())
