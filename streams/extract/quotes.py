@@ -21,7 +21,13 @@ from schemas import Article, Quote
 from streams.extract.char_scan import has_any
 from streams.extract.quotes_attribution import attribute
 from streams.extract.quotes_sentences import MARK, MARK_END, Sentence, split_sentences
-from streams.extract.quotes_text import Span, clean_inner, find_spans, opens_with_mark, split_paragraphs
+from streams.extract.quotes_text import (
+    Span,
+    clean_inner,
+    opens_with_mark,
+    spans_per_paragraph,
+    split_paragraphs,
+)
 
 __all__ = ["extract_quotes"]
 
@@ -78,7 +84,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     if not has_any(article.body, _OPENING_MARKS):
         return []
     paragraphs = split_paragraphs(article.body)
-    spans = [find_spans(para) for para in paragraphs]
+    spans = spans_per_paragraph(paragraphs, article.body)
     if not any(spans):
         return []  # no quotation: no sentence needs splitting
     per_para, texts, links, singles = _marked_paragraphs(paragraphs, spans)

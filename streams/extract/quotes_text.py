@@ -15,7 +15,7 @@ import re
 
 from streams.extract.char_scan import has_any
 
-__all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "split_paragraphs"]
+__all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "spans_per_paragraph", "split_paragraphs"]
 
 
 # Double quotation marks. Curly marks say which side they are on; straight ones do not.
@@ -23,6 +23,7 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _STRAIGHT = '"'
 _DOUBLE_MARK = re.compile('[“„«”»"]')
+_DOUBLE_MARKS = '"“”„«»'
 # Characters that may stand right before an opening mark.
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,\u00a0")
 
@@ -136,6 +137,36 @@ def find_spans(text: str) -> list[Span]:
     # Spelled out rather than has_any(text, _DOUBLE_MARKS): this runs for every paragraph.
     if not ('"' in text or "“" in text or "”" in text or "„" in text or "«" in text or "»" in text):
         return _single_spans(text)
+    return _double_spans(text)
+
+
+def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
+    """``[find_spans(para) for para in paragraphs]`` for the paragraphs of ``body``.
+
+    The marks the body holds are looked up once: a paragraph holds no character the body does
+    not (it is body lines with whitespace collapsed), so each paragraph is only searched for
+    those, mostly one or two of the six double marks instead of all six, and none of the single
+    marks when the body has no opening one."""
+    doubles = [mark for mark in _DOUBLE_MARKS if mark in body]
+    singles = "‘" in body or "'" in body
+    out: list[list[Span]] = []
+    for para in paragraphs:
+        double = False
+        for mark in doubles:
+            if mark in para:
+                double = True
+                break
+        if double:
+            out.append(_double_spans(para))
+        elif singles:
+            out.append(_single_spans(para))
+        else:
+            out.append([])
+    return out
+
+
+def _double_spans(text: str) -> list[Span]:
+    """:func:`find_spans` of a paragraph that holds a double mark."""
     spans: list[Span] = []
     open_at = -1  # index of the opening mark, -1 when outside
     n = len(text)

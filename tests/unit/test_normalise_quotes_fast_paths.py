@@ -14,7 +14,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.extract.cleaning import _TAIL_LEADS, _TAIL_MARKERS, _tail_start
+from streams.extract.cleaning import _TAIL_LEADS, _TAIL_MARKERS, _tail_start, _tidy_lines
 from streams.extract.date_forms import (
     DATE_FORMS,
     all_date_matches,
@@ -22,8 +22,15 @@ from streams.extract.date_forms import (
     next_date_match,
     year_positions,
 )
-from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _NAV_BAR, drop_furniture
-from streams.extract.quotes_text import _OTHER_ASCII_WHITESPACE, OTHER_WHITESPACE, _lines
+from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _IMAGE_ENDS, _NAV_BAR, drop_furniture
+from streams.extract.quotes_text import (
+    _OTHER_ASCII_WHITESPACE,
+    OTHER_WHITESPACE,
+    _lines,
+    find_spans,
+    spans_per_paragraph,
+    split_paragraphs,
+)
 from streams.extract.tokens import _GLUE, _TOKEN, tokenize
 
 
@@ -159,3 +166,31 @@ def test_furniture_by_pair_equals_all_patterns(line: str) -> None:
         _ALL.fullmatch(line) or _NAV_BAR.fullmatch(line) or ("©" in line and _COPYRIGHT_LINE.fullmatch(line))
     )
     assert drop_furniture([line]) == ["" if expected else line]
+
+
+def test_image_ends_are_every_character_an_extension_can_end_with() -> None:
+    ends = re.compile(
+        "[" + "".join({ext[-1] for ext in ("png", "jpg", "jpeg", "gif", "webp", "svg")}) + "]", re.I
+    )
+    assert {chr(c) for c in range(sys.maxunicode + 1) if ends.match(chr(c))} == set(_IMAGE_ENDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\t", "\t\t", "a", " ", "\n", "x\t"]), max_size=20).map("".join))
+def test_tabs_become_one_space_per_run(text: str) -> None:
+    assert _tidy_lines(text) == [line.strip() for line in re.sub(r"\t+", " ", text).split("\n")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ['"', "“", "”", "„", "«", "»", "‘", "’", "'", "We said", " ", "\n", "\n\n", "x", "A", ":"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_spans_per_paragraph_equal_find_spans_of_each(body: str) -> None:
+    paragraphs = split_paragraphs(body)
+    expected = [[repr(s) for s in find_spans(p)] for p in paragraphs]
+    assert [[repr(s) for s in spans] for spans in spans_per_paragraph(paragraphs, body)] == expected
