@@ -137,7 +137,7 @@ def find_spans(text: str) -> list[Span]:
     # Spelled out rather than has_any(text, _DOUBLE_MARKS): this runs for every paragraph.
     if not ('"' in text or "“" in text or "”" in text or "„" in text or "«" in text or "»" in text):
         return _single_spans(text)
-    return _double_spans(text)
+    return _double_spans(text, _DOUBLE_MARKS)
 
 
 def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
@@ -147,7 +147,7 @@ def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
     not (it is body lines with whitespace collapsed), so each paragraph is only searched for
     those, mostly one or two of the six double marks instead of all six, and none of the single
     marks when the body has no opening one."""
-    doubles = [mark for mark in _DOUBLE_MARKS if mark in body]
+    doubles = "".join([mark for mark in _DOUBLE_MARKS if mark in body])
     singles = "‘" in body or "'" in body
     out: list[list[Span]] = []
     for para in paragraphs:
@@ -157,7 +157,7 @@ def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
                 double = True
                 break
         if double:
-            out.append(_double_spans(para))
+            out.append(_double_spans(para, doubles))
         elif singles:
             out.append(_single_spans(para))
         else:
@@ -165,13 +165,27 @@ def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
     return out
 
 
-def _double_spans(text: str) -> list[Span]:
-    """:func:`find_spans` of a paragraph that holds a double mark."""
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Where the characters of ``marks`` stand in ``text``, in order: ``_DOUBLE_MARK.finditer``
+    for marks that are all the double marks the text may hold, found with ``str.find`` (a
+    memchr-style scan per mark) instead of a character class tried at every character."""
+    positions: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
+
+
+def _double_spans(text: str, marks: str) -> list[Span]:
+    """:func:`find_spans` of a paragraph that holds a double mark; ``marks`` holds every double
+    mark the paragraph may hold."""
     spans: list[Span] = []
     open_at = -1  # index of the opening mark, -1 when outside
     n = len(text)
-    for found in _DOUBLE_MARK.finditer(text):  # only the marks, not every character
-        i = found.start()
+    for i in _mark_positions(text, marks):  # only the marks, not every character
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "

@@ -24,9 +24,12 @@ from streams.extract.date_forms import (
 )
 from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _IMAGE_ENDS, _NAV_BAR, drop_furniture
 from streams.extract.quotes_text import (
+    _DOUBLE_MARK,
+    _DOUBLE_MARKS,
     _OTHER_ASCII_WHITESPACE,
     OTHER_WHITESPACE,
     _lines,
+    _mark_positions,
     find_spans,
     spans_per_paragraph,
     split_paragraphs,
@@ -194,3 +197,9 @@ def test_spans_per_paragraph_equal_find_spans_of_each(body: str) -> None:
     paragraphs = split_paragraphs(body)
     expected = [[repr(s) for s in find_spans(p)] for p in paragraphs]
     assert [[repr(s) for s in spans] for spans in spans_per_paragraph(paragraphs, body)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "„", "«", "»", "x", " ", "é"]), max_size=30).map("".join))
+def test_mark_positions_equal_the_double_mark_class(text: str) -> None:
+    assert _mark_positions(text, _DOUBLE_MARKS) == [m.start() for m in _DOUBLE_MARK.finditer(text)]
