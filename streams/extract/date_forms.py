@@ -26,7 +26,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["DATE_FORMS", "MONTHS", "all_date_matches", "date_matches", "next_date_match", "year_positions"]
+__all__ = [
+    "DATE_FORMS",
+    "MONTHS",
+    "MONTH_NAMES",
+    "all_date_matches",
+    "date_matches",
+    "next_date_match",
+    "year_positions",
+]
 
 MONTHS: dict[str, int] = {
     "jan": 1,
@@ -45,6 +53,35 @@ MONTHS: dict[str, int] = {
 _MONTH = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Every spelling ``_MONTH`` matches (without its optional full stop), in lower case.
+MONTH_NAMES = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
 )
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -111,7 +148,7 @@ def _may_use(text: str, form: int, year: int, start: int) -> bool:
 
     Exact (it only says no where the form cannot match): the month-name forms have ``\s+`` right
     before the year, and the chunk before that space is the day (MDY: it starts with a digit) or
-    the month name (DMY: it ends with a letter, maybe then "." and ","); the numeric form has
+    the month name (DMY: one of ``MONTH_NAMES``, maybe then "." and ","); the numeric form has
     ``\d[/.]`` right before the year; the year-first form has "-", "." or "/" right after it.
     ``str.isspace`` / ``str.isdecimal`` / ``str.isalpha`` are the engine's ``\s`` / ``\d`` and
     contain every letter IGNORECASE may match."""
@@ -125,15 +162,19 @@ def _may_use(text: str, form: int, year: int, start: int) -> bool:
     end = year - 1  # the last character of the chunk before the year's space run
     while end > start and text[end].isspace():
         end -= 1
+    chunk_start = end
+    while chunk_start > start and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
     if form == 1:  # the day: the chunk starts with a digit
-        chunk_start = end
-        while chunk_start > start and not text[chunk_start - 1].isspace():
-            chunk_start -= 1
         return text[chunk_start].isdecimal()
-    last = text[end]  # the month name, then maybe "." and ","
-    if last == ",":
-        last = text[end - 1] if end > start else ""
-    return last.isalpha() or last == "."
+    chunk = text[chunk_start : end + 1]  # the month name, then maybe "." and ","
+    if chunk.endswith(","):
+        chunk = chunk[:-1]
+    if chunk.endswith("."):
+        chunk = chunk[:-1]
+    # An ASCII character matches a letter under IGNORECASE only as that letter, so an ASCII
+    # chunk is a month name exactly when its lower case is one; any other chunk is searched.
+    return not chunk.isascii() or chunk.lower() in MONTH_NAMES
 
 
 def next_date_match(text: str, form: int, years: list[int], pos: int = 0) -> re.Match[str] | None:
