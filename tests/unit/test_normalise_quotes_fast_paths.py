@@ -16,7 +16,11 @@ from hypothesis import strategies as st
 
 from streams.extract.cleaning import _TAIL_LEADS, _TAIL_MARKERS, _tail_start, _tidy_lines
 from streams.extract.date_forms import (
+    _MONTH as _MONTH_PATTERN,
+)
+from streams.extract.date_forms import (
     DATE_FORMS,
+    MONTH_NAMES,
     all_date_matches,
     date_matches,
     next_date_match,
@@ -33,6 +37,13 @@ from streams.extract.quotes_text import (
     find_spans,
     spans_per_paragraph,
     split_paragraphs,
+)
+from streams.extract.sources import (
+    _CNBC_CREDIT_END,
+    _DOW_JONES_FOOTER,
+    _SITE_MARKERS,
+    _at_parenthesis,
+    detect_source,
 )
 from streams.extract.tokens import _GLUE, _TOKEN, tokenize
 
@@ -203,3 +214,29 @@ def test_spans_per_paragraph_equal_find_spans_of_each(body: str) -> None:
 @given(st.lists(st.sampled_from(['"', "“", "”", "„", "«", "»", "x", " ", "é"]), max_size=30).map("".join))
 def test_mark_positions_equal_the_double_mark_class(text: str) -> None:
     assert _mark_positions(text, _DOUBLE_MARKS) == [m.start() for m in _DOUBLE_MARK.finditer(text)]
+
+
+def test_month_names_are_every_spelling_the_month_pattern_matches() -> None:
+    full = ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    full += ["october", "november", "december"]
+    candidates = {name[:k] for name in full for k in range(1, len(name) + 1)} | {"sept", "sep", "mayo"}
+    month = re.compile(_MONTH_PATTERN, re.IGNORECASE)
+    for word in candidates:
+        for spelled in (word, word.upper(), word.capitalize()):
+            assert bool(month.fullmatch(spelled)) == (word in MONTH_NAMES), spelled
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["(END)", "(", ")", " ", "\n", "Dow Jones Newswires", "x", "END"]), max_size=12
+    ).map("".join)
+)
+def test_parenthesis_scan_equals_search(text: str) -> None:
+    assert _at_parenthesis(_DOW_JONES_FOOTER, text) == bool(_DOW_JONES_FOOTER.search(text))
+
+
+def test_cnbc_credit_needs_its_closing_words() -> None:
+    credit = next(pattern for literal, pattern, _ in _SITE_MARKERS if literal == "CNBC")
+    assert _CNBC_CREDIT_END in credit.pattern
+    assert detect_source("CNBC's Jane Doe contributed to this report.") == "CNBC"
