@@ -156,12 +156,16 @@ def _match_to_date(match: re.Match[str], source: str | None, weekday: int = -1) 
         return None
 
 
-def parse_date(text: str, source: str | None = None, weekday: int = -1) -> tuple[date, int, int] | None:
+def parse_date(
+    text: str, source: str | None = None, weekday: int = -1, years: list[int] | None = None
+) -> tuple[date, int, int] | None:
     """The first date in ``text`` as (date, start, end), any supported form, else None.
 
-    ``weekday`` is the article's session weekday (:func:`_numeric`), -1 when unknown.
+    ``weekday`` is the article's session weekday (:func:`_numeric`), -1 when unknown; ``years``
+    is :func:`year_positions` of ``text`` when the caller already has it.
     """
-    years = year_positions(text)
+    if years is None:
+        years = year_positions(text)
     if not years:
         return None
     best: tuple[date, int, int] | None = None
@@ -294,14 +298,20 @@ def _weekday_fit(prefix: str, line: str, start: int, found: date) -> date | None
     return None
 
 
-def _stamp_line(line: str, source: str | None, headline: bool = False, weekday: int = -1) -> str | None:
+def _stamp_line(
+    line: str, source: str | None, headline: bool = False, weekday: int = -1, years: list[int] | None = None
+) -> str | None:
     """A line that is only a date, maybe with a time and zone ("Sep 23, 2025 2:36 PM").
 
     The date may follow a byline or credit and come before page furniture; on the headline it
-    may also end the line after a dash or a weekday (module docstring, signal 3).
+    may also end the line after a dash or a weekday (module docstring, signal 3). ``years`` is
+    :func:`year_positions` of ``line`` when the caller already has it.
     """
     stripped = line.strip()
-    found = parse_date(stripped, source, weekday)
+    if years is not None:  # strip cuts only whitespace, never a year: the same years, shifted
+        lead = len(line) - len(line.lstrip())
+        years = [year - lead for year in years]
+    found = parse_date(stripped, source, weekday, years)
     if found is None:
         return None
     day, start, end = found
@@ -348,22 +358,31 @@ def _opening_stamp(first_line: str, source: str | None, weekday: int) -> str | N
     return found[0].isoformat()
 
 
-def _year_lines(text: str, years: list[int]) -> list[str]:
-    """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order.
+def _year_lines(text: str, years: list[int]) -> list[tuple[str, list[int] | None]]:
+    """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order, each
+    with :func:`year_positions` of the line (None where not known).
 
-    Only these can be a date stamp line; the other lines are not even looked at.
+    Only these can be a date stamp line; the other lines are not even looked at. A line's years
+    are the text's years on it, shifted: a line starts after a newline (no digit) and ends
+    before one, so no year reaches across its ends.
     """
     if has_any(text, _OTHER_LINE_BREAKS):
-        return text.splitlines()
-    lines: list[str] = []
+        return [(line, None) for line in text.splitlines()]
+    lines: list[tuple[str, list[int] | None]] = []
     end = -1
-    for year in years:
+    for k, year in enumerate(years):
         if year < end:
             continue  # on the line already taken
         end = text.find("\n", year)
         if end < 0:
             end = len(text)
-        lines.append(text[text.rfind("\n", 0, year) + 1 : end])
+        start = text.rfind("\n", 0, year) + 1
+        on_line: list[int] = []
+        for later in years[k:]:
+            if later >= end:
+                break
+            on_line.append(later - start)
+        lines.append((text[start:end], on_line))
     return lines
 
 
@@ -508,8 +527,8 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
         if found is not None:
             return found
     first_line = _first_line(text)
-    for line in _year_lines(text, years) if years else ():
-        found = _stamp_line(line, source, line.strip() == first_line, weekday)
+    for line, line_years in _year_lines(text, years) if years else ():
+        found = _stamp_line(line, source, line.strip() == first_line, weekday, line_years)
         if found is not None:
             return found
     if years and ("20" in first_line[:40] or "19" in first_line[:40]):

@@ -26,6 +26,7 @@ from streams.extract.date_forms import (
     next_date_match,
     year_positions,
 )
+from streams.extract.dates import _year_lines
 from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _IMAGE_ENDS, _NAV_BAR, drop_furniture
 from streams.extract.quotes_text import (
     _DOUBLE_MARK,
@@ -240,3 +241,10 @@ def test_cnbc_credit_needs_its_closing_words() -> None:
     credit = next(pattern for literal, pattern, _ in _SITE_MARKERS if literal == "CNBC")
     assert _CNBC_CREDIT_END in credit.pattern
     assert detect_source("CNBC's Jane Doe contributed to this report.") == "CNBC"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=25).map("".join))
+def test_year_lines_carry_the_year_positions_of_each_line(text: str) -> None:
+    for line, years in _year_lines(text, year_positions(text)):
+        assert years is None or years == year_positions(line)
