@@ -404,7 +404,7 @@ def _first_line(text: str) -> str:
 def _dated_dateline(text: str, source: str | None, years: list[int], weekday: int = -1) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -", "NEW YORK, 2025-10-27 (Reuters) -",
     or the date inside the agency's parenthesis: "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :"."""
-    if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
+    if not _year_before(text, "(", True):  # any(p.search(text) for p in _YEAR_THEN_AGENCY)
         # _ISO_DATELINE.finditer(text), but tried only where a year starts: its matches start with
         # a year not after a digit (year_positions lists every such place) and cannot overlap,
         # and the pattern has no literal start to skip ahead to (it costs more than this whole
@@ -427,9 +427,33 @@ def _dated_dateline(text: str, source: str | None, years: list[int], weekday: in
                         return found.isoformat()
                 match = next_date_match(text, form, years, match.end())
         return None
-    if any(pattern.search(text) for pattern in _YEAR_THEN_CLOSE):
+    if _year_before(text, ")", False):  # any(p.search(text) for p in _YEAR_THEN_CLOSE)
         return _agency_parenthesis_date(text, source, years, weekday)
     return None
+
+
+def _year_before(text: str, bracket: str, capital_after: bool) -> bool:
+    r"""Whether a ``bracket`` stands right after a ``(19|20)dd`` and maybe spaces (and, with
+    ``capital_after``, before an A-Z): the search of ``_YEAR_THEN_AGENCY`` or ``_YEAR_THEN_CLOSE``.
+
+    Only the brackets are visited, found by a one-character scan; the engine searched for every
+    "19" and "20" of the text instead. Exact: ``\s*`` between the year and the bracket can only
+    be the whole run of spaces before the bracket (a shorter one is followed by a space)."""
+    at = text.find(bracket)
+    while at >= 0:
+        if not capital_after or "A" <= text[at + 1 : at + 2] <= "Z":
+            end = at - 1  # the year's last digit, before the spaces
+            while end >= 0 and text[end].isspace():
+                end -= 1
+            if (
+                end >= 3
+                and text[end - 3 : end - 1] in ("19", "20")
+                and text[end - 1].isdecimal()
+                and text[end].isdecimal()
+            ):
+                return True
+        at = text.find(bracket, at + 1)
+    return False
 
 
 def _agency_parenthesis_date(text: str, source: str | None, years: list[int], weekday: int) -> str | None:

@@ -26,7 +26,7 @@ from streams.extract.date_forms import (
     next_date_match,
     year_positions,
 )
-from streams.extract.dates import _year_lines
+from streams.extract.dates import _YEAR_THEN_AGENCY, _YEAR_THEN_CLOSE, _year_before, _year_lines
 from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _IMAGE_ENDS, _NAV_BAR, drop_furniture
 from streams.extract.quotes_text import (
     _DOUBLE_MARK,
@@ -248,3 +248,15 @@ def test_cnbc_credit_needs_its_closing_words() -> None:
 def test_year_lines_carry_the_year_positions_of_each_line(text: str) -> None:
     for line, years in _year_lines(text, year_positions(text)):
         assert years is None or years == year_positions(line)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["2019", "1999", "20٢٥", "9", "(", ")", "(Reuters)", "(a", " ", "\n", "\xa0", "x"]),
+        max_size=15,
+    ).map("".join)
+)
+def test_year_before_bracket_equals_the_year_bracket_searches(text: str) -> None:
+    assert _year_before(text, "(", True) == any(p.search(text) for p in _YEAR_THEN_AGENCY)
+    assert _year_before(text, ")", False) == any(p.search(text) for p in _YEAR_THEN_CLOSE)
