@@ -166,9 +166,10 @@ def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
 
 
 def _mark_positions(text: str, marks: str) -> list[int]:
-    """Where the characters of ``marks`` stand in ``text``, in order: ``_DOUBLE_MARK.finditer``
-    for marks that are all the double marks the text may hold, found with ``str.find`` (a
-    memchr-style scan per mark) instead of a character class tried at every character."""
+    """Where the characters of ``marks`` stand in ``text``, in order: the ``finditer`` of their
+    character class (``_DOUBLE_MARK`` for the double marks the text may hold, ``_SINGLE_MARK``),
+    found with ``str.find`` (a memchr-style scan per mark) instead of a class tried at every
+    character."""
     positions: list[int] = []
     for mark in marks:
         at = text.find(mark)
@@ -211,6 +212,7 @@ def _double_spans(text: str, marks: str) -> list[Span]:
 
 _SINGLE = frozenset("‘'’")
 _SINGLE_MARK = re.compile("[‘'’]")
+_SINGLE_MARKS = "‘'’"
 _BEFORE_SINGLE_OPEN = frozenset(" ([—–:")
 
 
@@ -226,8 +228,7 @@ def _single_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at = -1
     n = len(text)
-    for found in _SINGLE_MARK.finditer(text):
-        i = found.start()
+    for i in _mark_positions(text, _SINGLE_MARKS):  # _SINGLE_MARK.finditer, by str.find
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "

@@ -32,6 +32,8 @@ from streams.extract.quotes_text import (
     _DOUBLE_MARK,
     _DOUBLE_MARKS,
     _OTHER_ASCII_WHITESPACE,
+    _SINGLE_MARK,
+    _SINGLE_MARKS,
     OTHER_WHITESPACE,
     _lines,
     _mark_positions,
@@ -260,3 +262,9 @@ def test_year_lines_carry_the_year_positions_of_each_line(text: str) -> None:
 def test_year_before_bracket_equals_the_year_bracket_searches(text: str) -> None:
     assert _year_before(text, "(", True) == any(p.search(text) for p in _YEAR_THEN_AGENCY)
     assert _year_before(text, ")", False) == any(p.search(text) for p in _YEAR_THEN_CLOSE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["‘", "'", "’", "x", " ", "é", "We said"]), max_size=30).map("".join))
+def test_mark_positions_equal_the_single_mark_class(text: str) -> None:
+    assert _mark_positions(text, _SINGLE_MARKS) == [m.start() for m in _SINGLE_MARK.finditer(text)]
