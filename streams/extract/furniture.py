@@ -8,9 +8,9 @@ first letter: an ASCII character matches an ASCII letter under IGNORECASE only w
 letter in either case. So a line that starts with an ASCII character is matched against the
 patterns that can start with that character; any other line (the long s, the Kelvin sign and
 the dotted I also match letters) against all of them. A line is furniture exactly when one
-pattern matches it in full, so the answer is the same either way. A line that opens with two
-ASCII letters goes one step further: only the patterns opening with those two letters can match
-it, and for most pairs there is none.
+pattern matches it in full, so the answer is the same either way. A line that opens with ASCII
+letters goes further: only the patterns opening with its first three characters can match it,
+and for most lines there is none.
 """
 
 from __future__ import annotations
@@ -105,33 +105,28 @@ def _by_first_character() -> dict[str, re.Pattern[str]]:
     return table
 
 
-def _leading_pair(pattern: str) -> str:
-    """The two letters every match of a group-1 pattern starts with; refuses any other pattern."""
+def _leading_three(pattern: str) -> str:
+    """The three characters (letters or a space) every match of a group-1 pattern starts with;
+    refuses any other pattern."""
     _leading_letter(pattern)  # two plain letters first, no alternation at the top
-    if pattern[2:3] in ("?", "*", "+", "{"):
-        raise ValueError(f"furniture pattern {pattern!r} does not open with two fixed letters")
-    return pattern[:2]
+    if not re.match(r"[a-z]{2}[a-z ](?![?*+{])", pattern):
+        raise ValueError(f"furniture pattern {pattern!r} does not open with three fixed characters")
+    return pattern[:3]
 
 
-def _by_first_two() -> dict[str, re.Pattern[str]]:
-    """Two ASCII letters (in any case) -> the alternation of the group-1 patterns that open with
-    them, for the pairs some pattern opens with (no image pattern: it is tried on its own)."""
+def _by_first_three() -> dict[str, re.Pattern[str]]:
+    """Three characters in lower case -> the alternation of the group-1 patterns that open with
+    them (no image pattern: it is tried on its own)."""
     led: dict[str, tuple[str, ...]] = {}
     for pattern in _LETTER_LED:
-        pair = _leading_pair(pattern)
-        led[pair] = (*led.get(pair, ()), pattern)
-    table: dict[str, re.Pattern[str]] = {}
-    for pair, patterns in led.items():
-        compiled = _any_of(patterns)
-        for first in (pair[0], pair[0].upper()):
-            for second in (pair[1], pair[1].upper()):
-                table[first + second] = compiled
-    return table
+        three = _leading_three(pattern)
+        led[three] = (*led.get(three, ()), pattern)
+    return {three: _any_of(patterns) for three, patterns in led.items()}
 
 
 _ALL = _any_of(_LETTER_LED + _NOT_LETTER_LED + _ANY_LED)
 _BY_FIRST = _by_first_character()
-_BY_FIRST_TWO = _by_first_two()
+_BY_FIRST_THREE = _by_first_three()
 _LETTER_PAIRS = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
 _IMAGE = _any_of(_ANY_LED)
 # The last letters of the image extensions (png, jpg, jpeg, gif, webp, svg), in either case.
@@ -142,15 +137,21 @@ def _is_furniture(line: str) -> bool:
     """Whether a trimmed line is furniture: one pattern matches it in full (module docstring).
 
     A line that opens with two ASCII letters can only match the group-1 patterns that open
-    with those two letters (an ASCII character matches a letter under IGNORECASE only when it
-    is that letter), or the image pattern, which ends in "." and an extension of 3 or 4 letters
-    whose last letter is g, f or p (IGNORECASE matches those in no other character: unit test);
-    most lines open with a pair no pattern has and are not matched against anything. The
-    navigation bar opens with [A-Z] and ends with [a-z]; a copyright line holds a "©"."""
+    with its first three characters when they are ASCII (an ASCII character matches a letter
+    under IGNORECASE only when it is that letter; with a third character that is not ASCII,
+    the patterns of the first letter are tried), or the image pattern, which ends in "." and
+    an extension of 3 or 4 letters whose last letter is g, f or p (IGNORECASE matches those in
+    no other character: unit test); most lines open with three characters no pattern has and
+    are not matched against anything. The navigation bar opens with [A-Z] and ends with [a-z];
+    a copyright line holds a "©"."""
     pair = line[:2]
     if pair in _LETTER_PAIRS:
-        by_pair = _BY_FIRST_TWO.get(pair)
-        if by_pair is not None and by_pair.fullmatch(line):
+        head = line[:3]
+        if head.isascii():  # lower() is then exactly what IGNORECASE equates
+            by_head = _BY_FIRST_THREE.get(head.lower())
+            if by_head is not None and by_head.fullmatch(line):
+                return True
+        elif _BY_FIRST[line[:1]].fullmatch(line):
             return True
         if line[-1:] in _IMAGE_ENDS and "." in line[-5:] and _IMAGE.fullmatch(line):
             return True
