@@ -70,14 +70,21 @@ def normalise_newlines(text: str) -> str:
 
 def _tidy_lines(text: str) -> list[str]:
     """The lines, each trimmed and with tab runs collapsed to one space (spaces inside sentences
-    are left alone). Tab runs never cross a line end, so they are collapsed in one pass."""
-    if "\t" in text:
-        # re.sub(r"\t+", " ", text) with str.replace, far cheaper: halving every tab run until
-        # none is longer than one tab, then one space for each.
-        while "\t\t" in text:
-            text = text.replace("\t\t", "\t")
-        text = text.replace("\t", " ")
-    return list(map(str.strip, text.split("\n")))
+    are left alone). Tab runs never cross a line end, so they are collapsed line by line, after
+    the trim: the tabs at a line's ends (most of them, indentation) are whitespace the trim
+    takes either way, and the trimmed line has no whitespace left at its ends to trim."""
+    lines = list(map(str.strip, text.split("\n")))
+    if "\t" not in text:
+        return lines
+    return [_collapse_tabs(line) if "\t" in line else line for line in lines]
+
+
+def _collapse_tabs(line: str) -> str:
+    """``re.sub(r"\t+", " ", line)`` with str.replace, far cheaper: every tab run is halved
+    until none is longer than one tab, then each becomes one space."""
+    while "\t\t" in line:
+        line = line.replace("\t\t", "\t")
+    return line.replace("\t", " ")
 
 
 def _tail_start(lines: list[str]) -> int:
