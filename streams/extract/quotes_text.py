@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.char_scan import has_any
-
 __all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "spans_per_paragraph", "split_paragraphs"]
 
 
@@ -69,32 +67,28 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return band >= 0.7 * len(long_lines)
 
 
-# Whitespace other than the plain space and "\n" (what ``str.split`` cuts at; a unit test checks
-# the list against ``str.isspace``), all of it and its ASCII part.
-OTHER_WHITESPACE = (
-    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-_OTHER_ASCII_WHITESPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+# The whitespace an ASCII line of ``str.splitlines`` can hold besides the plain space (the
+# other ASCII whitespace characters are line breaks to ``splitlines``; a unit test checks).
+_ASCII_LINE_WHITESPACE = "\t\x1f"
 
 
 def _lines(body: str) -> list[str]:
     """``[" ".join(line.split()) for line in body.splitlines()]``: the lines, whitespace runs
     collapsed and ends trimmed, without splitting every line into words.
 
-    When the only whitespace of the body is " " and "\n" (most bodies: cleaning trims lines and
-    turns tabs into spaces), ``splitlines`` cuts only at "\n" (its other line breaks are all
-    whitespace), and a line with no two spaces in a row and none at either end is its own
-    collapsed form."""
-    others = _OTHER_ASCII_WHITESPACE if body.isascii() else OTHER_WHITESPACE
-    if has_any(body, others):
-        return [" ".join(line.split()) for line in body.splitlines()]
-    return [
-        line
-        if "  " not in line and not line.startswith(" ") and not line.endswith(" ")
-        else " ".join(line.split())
-        for line in body.split("\n")
-    ]
+    A line whose only whitespace is single spaces between other characters is its own
+    collapsed form. An ASCII line holds no other whitespace when it has no tab and no \x1f;
+    any other line when it is printable (every whitespace character but the space is
+    unprintable: unit test)."""
+    out: list[str] = []
+    for line in body.splitlines():
+        # An ASCII line's only other whitespace can be _ASCII_LINE_WHITESPACE.
+        spaces_only = "\t" not in line and "\x1f" not in line if line.isascii() else line.isprintable()
+        if spaces_only and "  " not in line and not line.startswith(" ") and not line.endswith(" "):
+            out.append(line)
+        else:
+            out.append(" ".join(line.split()))
+    return out
 
 
 def split_paragraphs(body: str) -> list[str]:

@@ -29,12 +29,11 @@ from streams.extract.date_forms import (
 from streams.extract.dates import _YEAR_THEN_AGENCY, _YEAR_THEN_CLOSE, _year_before, _year_lines
 from streams.extract.furniture import _ALL, _COPYRIGHT_LINE, _IMAGE_ENDS, _NAV_BAR, drop_furniture
 from streams.extract.quotes_text import (
+    _ASCII_LINE_WHITESPACE,
     _DOUBLE_MARK,
     _DOUBLE_MARKS,
-    _OTHER_ASCII_WHITESPACE,
     _SINGLE_MARK,
     _SINGLE_MARKS,
-    OTHER_WHITESPACE,
     _lines,
     _mark_positions,
     find_spans,
@@ -51,10 +50,11 @@ from streams.extract.sources import (
 from streams.extract.tokens import _GLUE, _TOKEN, tokenize
 
 
-def test_other_whitespace_is_every_whitespace_but_space_and_newline() -> None:
-    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" ", "\n"}
-    assert set(OTHER_WHITESPACE) == every
-    assert set(_OTHER_ASCII_WHITESPACE) == {c for c in every if c.isascii()}
+def test_line_whitespace_other_than_the_space_is_tab_and_x1f_or_unprintable() -> None:
+    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" "}
+    assert not any(c.isprintable() for c in every)
+    in_ascii_lines = {c for c in every if c.isascii() and len(("a" + c + "b").splitlines()) == 1}
+    assert in_ascii_lines == set(_ASCII_LINE_WHITESPACE)
 
 
 _LINE_PIECES = st.sampled_from(
@@ -71,6 +71,7 @@ _LINE_PIECES = st.sampled_from(
         "\xa0",
         "\u2028",
         "\x1c",
+        "\x1f",
         "\x85",
         "“",
         "é",
