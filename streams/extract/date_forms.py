@@ -26,7 +26,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["DATE_FORMS", "MONTHS", "date_matches", "year_positions"]
+__all__ = [
+    "DATE_FORMS",
+    "MONTHS",
+    "MONTH_NAMES",
+    "all_date_matches",
+    "date_matches",
+    "next_date_match",
+    "year_positions",
+]
 
 MONTHS: dict[str, int] = {
     "jan": 1,
@@ -45,6 +53,35 @@ MONTHS: dict[str, int] = {
 _MONTH = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Every spelling ``_MONTH`` matches (without its optional full stop), in lower case.
+MONTH_NAMES = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
 )
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -78,14 +115,17 @@ def year_positions(text: str) -> list[int]:
     """Where a date's year can start, in order: ``(19|20)dd`` not right after another digit.
 
     A year that follows a digit is skipped: no form allows it, and such a candidate can only
-    overlap the one before it, so the non-overlapping scans miss no year that counts.
+    overlap the one before it, so the non-overlapping scans miss no year that counts. (Plain
+    loops, not a generator expression: this runs for every line that holds a year.)
     """
-    return sorted(
-        m.start()
-        for pattern in _YEARS
-        for m in pattern.finditer(text)
-        if not (m.start() and text[m.start() - 1].isdecimal())
-    )
+    found: list[int] = []
+    for pattern in _YEARS:
+        for match in pattern.finditer(text):
+            at = match.start()
+            if not (at and text[at - 1].isdecimal()):
+                found.append(at)
+    found.sort()
+    return found
 
 
 def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:
@@ -102,22 +142,82 @@ def _chunk_start(text: str, end: int, chunks: int, floor: int) -> int:
     return i
 
 
+def _may_use(text: str, form: int, year: int, start: int) -> bool:
+    r"""Whether a match of ``DATE_FORMS[form]`` can use the year at ``year``, from what stands
+    right around it; ``start`` is where the ``_CHUNKS_BEFORE_YEAR`` chunks before it start.
+
+    Exact (it only says no where the form cannot match): the month-name forms have ``\s+`` right
+    before the year, and the chunk before that space is the day (MDY: it starts with a digit) or
+    the month name (DMY: one of ``MONTH_NAMES``, maybe then "." and ","); the numeric form has
+    ``\d[/.]`` right before the year; the year-first form has "-", "." or "/" right after it.
+    ``str.isspace`` / ``str.isdecimal`` / ``str.isalpha`` are the engine's ``\s`` / ``\d`` and
+    contain every letter IGNORECASE may match."""
+    if form == 0:
+        after = year + 4
+        return after < len(text) and text[after] in "-./"
+    if form == 3:
+        return year >= 2 and text[year - 1] in "/." and text[year - 2].isdecimal()
+    if year == 0 or not text[year - 1].isspace():
+        return False
+    end = year - 1  # the last character of the chunk before the year's space run
+    while end > start and text[end].isspace():
+        end -= 1
+    chunk_start = end
+    while chunk_start > start and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    if form == 1:  # the day: the chunk starts with a digit
+        return text[chunk_start].isdecimal()
+    chunk = text[chunk_start : end + 1]  # the month name, then maybe "." and ","
+    if chunk.endswith(","):
+        chunk = chunk[:-1]
+    if chunk.endswith("."):
+        chunk = chunk[:-1]
+    # An ASCII character matches a letter under IGNORECASE only as that letter, so an ASCII
+    # chunk is a month name exactly when its lower case is one; any other chunk is searched.
+    return not chunk.isascii() or chunk.lower() in MONTH_NAMES
+
+
+def next_date_match(text: str, form: int, years: list[int], pos: int = 0) -> re.Match[str] | None:
+    """The first match of ``DATE_FORMS[form].finditer(text)`` at or after ``pos``, where ``pos`` is
+    0 or the end of the match before (module docstring); ``years`` is :func:`year_positions` of
+    ``text``. A year that :func:`_may_use` rules out is not searched (the search would find nothing).
+
+    A plain function rather than a generator (compiled generators are slow to make, and the
+    callers mostly want the first match only): calling it again from the end of each match gives
+    :func:`date_matches` in order."""
+    pattern = DATE_FORMS[form]
+    chunks = _CHUNKS_BEFORE_YEAR[form]
+    tail = _TAIL_FROM_YEAR[form]
+    n = len(text)
+    for year in years:
+        if year < pos:
+            continue
+        start = _chunk_start(text, year, chunks, pos)
+        if _may_use(text, form, year, start):
+            match = pattern.search(text, start, min(n, year + tail))
+            if match is not None:
+                return match
+        pos = year + 1  # no match uses this year, so none starts at or before it
+    return None
+
+
+def all_date_matches(text: str, form: int, years: list[int]) -> list[re.Match[str]]:
+    """:func:`date_matches` as a list (no generator), for callers that read every match."""
+    found: list[re.Match[str]] = []
+    match = next_date_match(text, form, years)
+    while match is not None:
+        found.append(match)
+        match = next_date_match(text, form, years, match.end())
+    return found
+
+
 def date_matches(text: str, form: int, years: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``DATE_FORMS[form].finditer(text)``, found from the years (module docstring).
 
     ``years`` is :func:`year_positions` of ``text`` when the caller already has it.
     """
-    pattern = DATE_FORMS[form]
-    chunks = _CHUNKS_BEFORE_YEAR[form]
-    tail = _TAIL_FROM_YEAR[form]
-    n = len(text)
-    pos = 0
-    for year in year_positions(text) if years is None else years:
-        if year < pos:
-            continue
-        match = pattern.search(text, _chunk_start(text, year, chunks, pos), min(n, year + tail))
-        if match is None:
-            pos = year + 1  # no match uses this year, so none starts at or before it
-            continue
+    known = year_positions(text) if years is None else years
+    match = next_date_match(text, form, known)
+    while match is not None:
         yield match
-        pos = match.end()
+        match = next_date_match(text, form, known, match.end())

@@ -45,7 +45,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 from streams.extract.char_scan import has_any
-from streams.extract.date_forms import DATE_FORMS, MONTHS, date_matches, year_positions
+from streams.extract.date_forms import DATE_FORMS, MONTHS, all_date_matches, next_date_match, year_positions
 from streams.extract.line_patterns import LinePattern
 
 __all__ = ["find_published_at", "parse_date"]
@@ -156,22 +156,28 @@ def _match_to_date(match: re.Match[str], source: str | None, weekday: int = -1) 
         return None
 
 
-def parse_date(text: str, source: str | None = None, weekday: int = -1) -> tuple[date, int, int] | None:
+def parse_date(
+    text: str, source: str | None = None, weekday: int = -1, years: list[int] | None = None
+) -> tuple[date, int, int] | None:
     """The first date in ``text`` as (date, start, end), any supported form, else None.
 
-    ``weekday`` is the article's session weekday (:func:`_numeric`), -1 when unknown.
+    ``weekday`` is the article's session weekday (:func:`_numeric`), -1 when unknown; ``years``
+    is :func:`year_positions` of ``text`` when the caller already has it.
     """
-    years = year_positions(text)
+    if years is None:
+        years = year_positions(text)
     if not years:
         return None
     best: tuple[date, int, int] | None = None
     for form in range(len(DATE_FORMS)):
-        for match in date_matches(text, form, years):
+        match = next_date_match(text, form, years)
+        while match is not None:  # date_matches(text, form, years) up to the first real date
             found = _match_to_date(match, source, weekday)
             if found is not None:
                 if best is None or match.start() < best[1]:
                     best = (found, match.start(), match.end())
                 break
+            match = next_date_match(text, form, years, match.end())
     return best
 
 
@@ -292,14 +298,20 @@ def _weekday_fit(prefix: str, line: str, start: int, found: date) -> date | None
     return None
 
 
-def _stamp_line(line: str, source: str | None, headline: bool = False, weekday: int = -1) -> str | None:
+def _stamp_line(
+    line: str, source: str | None, headline: bool = False, weekday: int = -1, years: list[int] | None = None
+) -> str | None:
     """A line that is only a date, maybe with a time and zone ("Sep 23, 2025 2:36 PM").
 
     The date may follow a byline or credit and come before page furniture; on the headline it
-    may also end the line after a dash or a weekday (module docstring, signal 3).
+    may also end the line after a dash or a weekday (module docstring, signal 3). ``years`` is
+    :func:`year_positions` of ``line`` when the caller already has it.
     """
     stripped = line.strip()
-    found = parse_date(stripped, source, weekday)
+    if years is not None:  # strip cuts only whitespace, never a year: the same years, shifted
+        lead = len(line) - len(line.lstrip())
+        years = [year - lead for year in years]
+    found = parse_date(stripped, source, weekday, years)
     if found is None:
         return None
     day, start, end = found
@@ -346,22 +358,31 @@ def _opening_stamp(first_line: str, source: str | None, weekday: int) -> str | N
     return found[0].isoformat()
 
 
-def _year_lines(text: str, years: list[int]) -> list[str]:
-    """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order.
+def _year_lines(text: str, years: list[int]) -> list[tuple[str, list[int] | None]]:
+    """The lines of ``text`` (as ``str.splitlines`` cuts them) that hold a year, in order, each
+    with :func:`year_positions` of the line (None where not known).
 
-    Only these can be a date stamp line; the other lines are not even looked at.
+    Only these can be a date stamp line; the other lines are not even looked at. A line's years
+    are the text's years on it, shifted: a line starts after a newline (no digit) and ends
+    before one, so no year reaches across its ends.
     """
     if has_any(text, _OTHER_LINE_BREAKS):
-        return text.splitlines()
-    lines: list[str] = []
+        return [(line, None) for line in text.splitlines()]
+    lines: list[tuple[str, list[int] | None]] = []
     end = -1
-    for year in years:
+    for k, year in enumerate(years):
         if year < end:
             continue  # on the line already taken
         end = text.find("\n", year)
         if end < 0:
             end = len(text)
-        lines.append(text[text.rfind("\n", 0, year) + 1 : end])
+        start = text.rfind("\n", 0, year) + 1
+        on_line: list[int] = []
+        for later in years[k:]:
+            if later >= end:
+                break
+            on_line.append(later - start)
+        lines.append((text[start:end], on_line))
     return lines
 
 
@@ -383,23 +404,56 @@ def _first_line(text: str) -> str:
 def _dated_dateline(text: str, source: str | None, years: list[int], weekday: int = -1) -> str | None:
     """A dateline with a year: "NEW YORK, Oct. 27, 2025 (Reuters) -", "NEW YORK, 2025-10-27 (Reuters) -",
     or the date inside the agency's parenthesis: "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :"."""
-    if not any(pattern.search(text) for pattern in _YEAR_THEN_AGENCY):
-        for iso in _ISO_DATELINE.finditer(text):
+    if not _year_before(text, "(", True):  # any(p.search(text) for p in _YEAR_THEN_AGENCY)
+        # _ISO_DATELINE.finditer(text), but tried only where a year starts: its matches start with
+        # a year not after a digit (year_positions lists every such place) and cannot overlap,
+        # and the pattern has no literal start to skip ahead to (it costs more than this whole
+        # function when tried at every position).
+        for year in years:
+            iso = _ISO_DATELINE.match(text, year)
+            if iso is None:
+                continue
             try:
                 return date.fromisoformat(iso.group(1)).isoformat()
             except ValueError:  # 2025-13-45 is no date
                 continue
     else:
         for form in range(len(DATE_FORMS)):
-            for match in date_matches(text, form, years):
+            match = next_date_match(text, form, years)
+            while match is not None:  # date_matches(text, form, years), until a dated dateline
                 if _AGENCY_AFTER.match(text, match.end()):
                     found = _match_to_date(match, source, weekday)
                     if found is not None:
                         return found.isoformat()
+                match = next_date_match(text, form, years, match.end())
         return None
-    if any(pattern.search(text) for pattern in _YEAR_THEN_CLOSE):
+    if _year_before(text, ")", False):  # any(p.search(text) for p in _YEAR_THEN_CLOSE)
         return _agency_parenthesis_date(text, source, years, weekday)
     return None
+
+
+def _year_before(text: str, bracket: str, capital_after: bool) -> bool:
+    r"""Whether a ``bracket`` stands right after a ``(19|20)dd`` and maybe spaces (and, with
+    ``capital_after``, before an A-Z): the search of ``_YEAR_THEN_AGENCY`` or ``_YEAR_THEN_CLOSE``.
+
+    Only the brackets are visited, found by a one-character scan; the engine searched for every
+    "19" and "20" of the text instead. Exact: ``\s*`` between the year and the bracket can only
+    be the whole run of spaces before the bracket (a shorter one is followed by a space)."""
+    at = text.find(bracket)
+    while at >= 0:
+        if not capital_after or "A" <= text[at + 1 : at + 2] <= "Z":
+            end = at - 1  # the year's last digit, before the spaces
+            while end >= 0 and text[end].isspace():
+                end -= 1
+            if (
+                end >= 3
+                and text[end - 3 : end - 1] in ("19", "20")
+                and text[end - 1].isdecimal()
+                and text[end].isdecimal()
+            ):
+                return True
+        at = text.find(bracket, at + 1)
+    return False
 
 
 def _agency_parenthesis_date(text: str, source: str | None, years: list[int], weekday: int) -> str | None:
@@ -408,7 +462,7 @@ def _agency_parenthesis_date(text: str, source: str | None, years: list[int], we
     (a session date, a link title) is not looked at here."""
     candidates: list[tuple[int, date]] = []
     for form in range(len(DATE_FORMS)):
-        for match in date_matches(text, form, years):
+        for match in all_date_matches(text, form, years):
             start, end = match.span()
             if _visible_after(text, end) != ")":
                 continue
@@ -441,7 +495,7 @@ def _session_date(text: str, source: str | None, years: list[int], weekday: int 
     """A parenthesised full date "(Thursday, January 8, 2026)" or "the TSX close for Sept. 30, 2025"."""
     candidates: list[tuple[int, date]] = []
     for form in (1, 2):
-        for match in date_matches(text, form, years):
+        for match in all_date_matches(text, form, years):
             start, end = match.span()
             parenthesised = _visible_before(text, start) == "(" and _visible_after(text, end) == ")"
             if parenthesised or _SESSION_LEAD.search(text[max(0, start - 40) : start]):
@@ -490,15 +544,15 @@ def find_published_at(text: str, source: str | None = None) -> str | None:
             pass
     years = year_positions(text)
     # An all-numeric date of ambiguous order may be settled by the session's weekday (_numeric).
-    numeric = bool(years) and next(date_matches(text, len(DATE_FORMS) - 1, years), None) is not None
+    numeric = bool(years) and next_date_match(text, len(DATE_FORMS) - 1, years) is not None
     weekday = _session_weekday(text) if numeric else -1
     for match in _PUBLISHED_LINE.finditer(text):
         found = _date_at_start(match.group(1), source, weekday)
         if found is not None:
             return found
     first_line = _first_line(text)
-    for line in _year_lines(text, years) if years else ():
-        found = _stamp_line(line, source, line.strip() == first_line, weekday)
+    for line, line_years in _year_lines(text, years) if years else ():
+        found = _stamp_line(line, source, line.strip() == first_line, weekday, line_years)
         if found is not None:
             return found
     if years and ("20" in first_line[:40] or "19" in first_line[:40]):

@@ -8,12 +8,15 @@ first letter: an ASCII character matches an ASCII letter under IGNORECASE only w
 letter in either case. So a line that starts with an ASCII character is matched against the
 patterns that can start with that character; any other line (the long s, the Kelvin sign and
 the dotted I also match letters) against all of them. A line is furniture exactly when one
-pattern matches it in full, so the answer is the same either way.
+pattern matches it in full, so the answer is the same either way. A line that opens with ASCII
+letters goes further: only the patterns opening with its first three characters can match it,
+and for most lines there is none.
 """
 
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["drop_furniture"]
 
@@ -102,18 +105,63 @@ def _by_first_character() -> dict[str, re.Pattern[str]]:
     return table
 
 
+def _leading_three(pattern: str) -> str:
+    """The three characters (letters or a space) every match of a group-1 pattern starts with;
+    refuses any other pattern."""
+    _leading_letter(pattern)  # two plain letters first, no alternation at the top
+    if not re.match(r"[a-z]{2}[a-z ](?![?*+{])", pattern):
+        raise ValueError(f"furniture pattern {pattern!r} does not open with three fixed characters")
+    return pattern[:3]
+
+
+def _by_first_three() -> dict[str, re.Pattern[str]]:
+    """Three characters in lower case -> the alternation of the group-1 patterns that open with
+    them (no image pattern: it is tried on its own)."""
+    led: dict[str, tuple[str, ...]] = {}
+    for pattern in _LETTER_LED:
+        three = _leading_three(pattern)
+        led[three] = (*led.get(three, ()), pattern)
+    return {three: _any_of(patterns) for three, patterns in led.items()}
+
+
 _ALL = _any_of(_LETTER_LED + _NOT_LETTER_LED + _ANY_LED)
 _BY_FIRST = _by_first_character()
+_BY_FIRST_THREE = _by_first_three()
+_LETTER_PAIRS = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
+_IMAGE = _any_of(_ANY_LED)
+# The last letters of the image extensions (png, jpg, jpeg, gif, webp, svg), in either case.
+_IMAGE_ENDS = "gGfFpP"
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether a trimmed line is furniture: one pattern matches it in full (module docstring).
+
+    A line that opens with two ASCII letters can only match the group-1 patterns that open
+    with its first three characters when they are ASCII (an ASCII character matches a letter
+    under IGNORECASE only when it is that letter; with a third character that is not ASCII,
+    the patterns of the first letter are tried), or the image pattern, which ends in "." and
+    an extension of 3 or 4 letters whose last letter is g, f or p (IGNORECASE matches those in
+    no other character: unit test); most lines open with three characters no pattern has and
+    are not matched against anything. The navigation bar opens with [A-Z] and ends with [a-z];
+    a copyright line holds a "©"."""
+    pair = line[:2]
+    if pair in _LETTER_PAIRS:
+        head = line[:3]
+        if head.isascii():  # lower() is then exactly what IGNORECASE equates
+            by_head = _BY_FIRST_THREE.get(head.lower())
+            if by_head is not None and by_head.fullmatch(line):
+                return True
+        elif _BY_FIRST[line[:1]].fullmatch(line):
+            return True
+        if line[-1:] in _IMAGE_ENDS and "." in line[-5:] and _IMAGE.fullmatch(line):
+            return True
+    elif _BY_FIRST.get(line[:1], _ALL).fullmatch(line):
+        return True
+    if "A" <= line[:1] <= "Z" and "a" <= line[-1:] <= "z" and _NAV_BAR.fullmatch(line):
+        return True
+    return "©" in line and _COPYRIGHT_LINE.fullmatch(line) is not None
 
 
 def drop_furniture(lines: list[str]) -> list[str]:
     """Each furniture line (of trimmed lines) replaced by ""."""
-    by_first, everything = _BY_FIRST, _ALL
-    return [
-        ""
-        if by_first.get(line[:1], everything).fullmatch(line)
-        or _NAV_BAR.fullmatch(line)
-        or ("©" in line and _COPYRIGHT_LINE.fullmatch(line))
-        else line
-        for line in lines
-    ]
+    return ["" if _is_furniture(line) else line for line in lines]

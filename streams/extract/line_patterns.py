@@ -13,7 +13,6 @@ match ends right after a newline that the next one needs). Callers use the group
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 __all__ = ["LinePattern"]
 
@@ -25,15 +24,15 @@ class LinePattern:
         self._first = re.compile(body, flags | re.MULTILINE)
         self._later = re.compile("\n" + body, flags | re.MULTILINE)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches in text order; groups as the ``^`` pattern gives them."""
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The matches in text order; groups as the ``^`` pattern gives them. A list, not a
+        generator (compiled generators are slow to make; there are rarely more than one or two)."""
         first = self._first.match(text)
-        pos = 0
-        if first is not None:
-            yield first
-            pos = first.end()
-        yield from self._later.finditer(text, pos)
+        if first is None:
+            return list(self._later.finditer(text))
+        return [first, *self._later.finditer(text, first.end())]
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match, or None."""
-        return next(self.finditer(text), None)
+        first = self._first.match(text)
+        return first if first is not None else self._later.search(text)

@@ -8,8 +8,6 @@ its title. So every titled, honorific or multi-word name of every sentence is re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from streams.extract.speakers import (
     ORG_WORDS,
     Mention,
@@ -30,19 +28,21 @@ def is_person_like(name: str) -> bool:
     return 2 <= len(parts) <= 4 and not any(p in ORG_WORDS for p in parts)
 
 
-@dataclass
 class _Person:
-    full: str
-    title: str | None = None
-    gender: str | None = None
+    # A plain class, not a dataclass: compiled, a dataclass is built by its interpreted
+    # generated __init__; persons are never compared or printed.
+    def __init__(self, full: str, title: str | None = None, gender: str | None = None) -> None:
+        self.full = full
+        self.title = title
+        self.gender = gender
 
 
-@dataclass
 class People:
     """Everyone named in one article: full names by surname, first title, gender cues."""
 
-    by_last: dict[str, _Person] = field(default_factory=dict)
-    by_full: dict[str, _Person] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.by_last: dict[str, _Person] = {}
+        self.by_full: dict[str, _Person] = {}
 
     def note(self, mention: Mention) -> _Person | None:
         """Register a named mention; returns the person it resolves to."""
@@ -101,15 +101,17 @@ class People:
         """Register the mentions of the whole article: full names first, so that an honorific
         surname ("Mr Moore") met before or after the full name resolves to it, and names with an
         acronym last, so that the full name they abbreviate is known wherever it stands."""
-        later = [m for m in mentions if m.name and _has_acronym(m.name)]
-        for m in mentions:
-            if m.name and " " in m.name and (not later or m not in later):
+        # A mention equal to one with an acronym has that name too, so "in later" is the flag.
+        acronym = [bool(m.name) and _has_acronym(m.name or "") for m in mentions]
+        for k, m in enumerate(mentions):
+            if m.name and " " in m.name and not acronym[k]:
                 self.note(m)
-        for m in mentions:
-            if m.name and " " not in m.name and (not later or m not in later):
+        for k, m in enumerate(mentions):
+            if m.name and " " not in m.name and not acronym[k]:
                 self.note(m)
-        for m in later:
-            self.note(m)
+        for k, m in enumerate(mentions):
+            if acronym[k]:
+                self.note(m)
 
 
 def _has_acronym(name: str) -> bool:

@@ -21,7 +21,13 @@ from schemas import Article, Quote
 from streams.extract.char_scan import has_any
 from streams.extract.quotes_attribution import attribute
 from streams.extract.quotes_sentences import MARK, MARK_END, Sentence, split_sentences
-from streams.extract.quotes_text import Span, clean_inner, find_spans, opens_with_mark, split_paragraphs
+from streams.extract.quotes_text import (
+    Span,
+    clean_inner,
+    opens_with_mark,
+    spans_per_paragraph,
+    split_paragraphs,
+)
 
 __all__ = ["extract_quotes"]
 
@@ -42,7 +48,8 @@ def _marked_paragraphs(
     links: dict[int, int] = {}
     result: list[list[Sentence]] = []
     carried: int | None = None  # id of an unclosed quotation waiting for its continuation
-    for p_idx, (para, spans) in enumerate(zip(paragraphs, spans_per_para, strict=True)):
+    for p_idx, para in enumerate(paragraphs):
+        spans = spans_per_para[p_idx]  # one list per paragraph (not zip(..., strict=True): slow compiled)
         if not spans:  # nothing to replace by markers, nothing carried over
             carried = None
             result.append(split_sentences(para, len(texts)))
@@ -77,7 +84,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     if not has_any(article.body, _OPENING_MARKS):
         return []
     paragraphs = split_paragraphs(article.body)
-    spans = [find_spans(para) for para in paragraphs]
+    spans = spans_per_paragraph(paragraphs, article.body)
     if not any(spans):
         return []  # no quotation: no sentence needs splitting
     per_para, texts, links, singles = _marked_paragraphs(paragraphs, spans)

@@ -18,7 +18,6 @@ Why the rules look like this (they follow the seeds' and dev gold's conventions)
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
@@ -35,18 +34,21 @@ _INTRODUCING = FINITE | PARTICIPLE
 _CARRIED_MIN_WORDS = 5
 
 
-@dataclass
 class Found:
-    """A quotation being built: text parts are joined with one space at the end."""
+    """A quotation being built: text parts are joined with one space at the end.
 
-    parts: list[str]
-    speaker: str | None
-    title: str | None
-    partial: bool
+    (Plain classes here, not dataclasses: compiled, a dataclass is built by its interpreted
+    generated ``__init__``; none of these is compared, copied or printed.)"""
+
+    def __init__(self, parts: list[str], speaker: str | None, title: str | None, partial: bool) -> None:
+        self.parts = parts
+        self.speaker = speaker
+        self.title = title
+        self.partial = partial
 
     @property
     def text(self) -> str:
-        return " ".join(p for p in self.parts if p)
+        return " ".join([p for p in self.parts if p])
 
 
 def _key(entry: tuple[str | None, str | None]) -> str:
@@ -54,16 +56,16 @@ def _key(entry: tuple[str | None, str | None]) -> str:
     return entry[0] if entry[0] is not None else "\x00" + (entry[1] or "")
 
 
-@dataclass
 class _State:
     """Speakers met so far, most recent first (persons as registered in People).
 
     An unnamed speaker described by role ("an analyst at Krungsri Securities") is an entry
     with no name and the description as title: a later "he predicted" can point to it."""
 
-    people: People
-    recent: list[tuple[str | None, str | None]] = field(default_factory=list)
-    genders: dict[str, str] = field(default_factory=dict)
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.recent: list[tuple[str | None, str | None]] = []
+        self.genders: dict[str, str] = {}
 
     def push(self, speaker: str | None, title: str | None) -> None:
         entry = (speaker, title)
@@ -119,20 +121,20 @@ def _words(toks: list[Tok]) -> int:
     return len([t for t in toks if t.wordlike])
 
 
-@dataclass
 class _Ctx:
-    state: _State
-    # Per-article memo of each sentence's tokens and name mentions: a sentence is read by the
-    # people pass, by its own pass and as the next sentence of a quotation; tokenize it once.
-    toks: dict[str, list[Tok]] = field(default_factory=dict)
-    mentions: dict[str, list[Mention]] = field(default_factory=dict)
-    out: list[Found] = field(default_factory=list)
-    by_id: dict[int, Found] = field(default_factory=dict)
-    prev_full: Found | None = None
-    prev_colon: tuple[str | None, str | None] | None = None
-    # The named speaker whose words the previous sentence of the same paragraph reported.
-    prev_reported: tuple[str | None, str | None] | None = None
-    singles: set[int] = field(default_factory=set)
+    def __init__(self, state: _State, singles: set[int]) -> None:
+        self.state = state
+        # Per-article memo of each sentence's tokens and name mentions: a sentence is read by the
+        # people pass, by its own pass and as the next sentence of a quotation; tokenize it once.
+        self.toks: dict[str, list[Tok]] = {}
+        self.mentions: dict[str, list[Mention]] = {}
+        self.out: list[Found] = []
+        self.by_id: dict[int, Found] = {}
+        self.prev_full: Found | None = None
+        self.prev_colon: tuple[str | None, str | None] | None = None
+        # The named speaker whose words the previous sentence of the same paragraph reported.
+        self.prev_reported: tuple[str | None, str | None] | None = None
+        self.singles = singles
 
 
 def attribute(
@@ -147,7 +149,7 @@ def attribute(
     marks are far more often labels (‘Santa Claus Rally’) or apostrophes than speech."""
     people = People()
     sentences = [s for para in per_para for s in para]
-    ctx = _Ctx(_State(people), singles=set(singles))
+    ctx = _Ctx(_State(people), set(singles))
     people.remember([m for s in sentences for m in _mentions(ctx, s.text)])
     # After the last sentence holding a quotation a sentence can only change the speaker state
     # (who spoke last, genders), which no quotation reads any more: those are not read.
@@ -205,7 +207,9 @@ def _sentence(
                     later = ctx.state.resolve(subject)
             resolved[k] = later if later is not None else ctx.state.last()
     last_full: Found | None = None
-    for n_mark, (q, qid) in enumerate(zip(marks, sent.quote_ids, strict=False)):
+    # An index loop, not zip(..., strict=False): compiled, a call with a keyword is far slower.
+    for n_mark in range(min(len(marks), len(sent.quote_ids))):
+        q, qid = marks[n_mark], sent.quote_ids[n_mark]
         text = texts[qid] if qid < len(texts) else ""
         if qid in links and links[qid] in ctx.by_id:
             found = ctx.by_id[links[qid]]

@@ -12,9 +12,8 @@ quantifiers ever sees a whole paragraph, so adversarial input stays linear.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
-__all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "split_paragraphs"]
+__all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "spans_per_paragraph", "split_paragraphs"]
 
 
 # Double quotation marks. Curly marks say which side they are on; straight ones do not.
@@ -22,23 +21,37 @@ _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 _STRAIGHT = '"'
 _DOUBLE_MARK = re.compile('[“„«”»"]')
+_DOUBLE_MARKS = '"“”„«»'
 # Characters that may stand right before an opening mark.
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,\u00a0")
 
 
-class Span(NamedTuple):
+class Span:
     """One quotation inside a paragraph: [start, end) of the inner text, marks excluded.
 
     ``closed`` is False when the paragraph ended before a closing mark: the caller keeps
     such a span only when the next paragraph opens with a mark (British-style continuation).
+    A plain class, not a NamedTuple: compiled, a NamedTuple is made by an interpreted
+    ``__new__`` (about ten times slower), and nothing uses a Span as a tuple.
     """
 
-    start: int
-    end: int
-    closed: bool
-    mark_start: int
-    mark_end: int
-    single: bool = False
+    __slots__ = ("closed", "end", "mark_end", "mark_start", "single", "start")
+
+    def __init__(
+        self, start: int, end: int, closed: bool, mark_start: int, mark_end: int, single: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.closed = closed
+        self.mark_start = mark_start
+        self.mark_end = mark_end
+        self.single = single
+
+    def __repr__(self) -> str:
+        return (
+            f"Span(start={self.start}, end={self.end}, closed={self.closed}, mark_start={self.mark_start}, "
+            f"mark_end={self.mark_end}, single={self.single})"
+        )
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -54,14 +67,37 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return band >= 0.7 * len(long_lines)
 
 
+# The whitespace an ASCII line of ``str.splitlines`` can hold besides the plain space (the
+# other ASCII whitespace characters are line breaks to ``splitlines``; a unit test checks).
+_ASCII_LINE_WHITESPACE = "\t\x1f"
+
+
+def _lines(body: str) -> list[str]:
+    """``[" ".join(line.split()) for line in body.splitlines()]``: the lines, whitespace runs
+    collapsed and ends trimmed, without splitting every line into words.
+
+    A line whose only whitespace is single spaces between other characters is its own
+    collapsed form. An ASCII line holds no other whitespace when it has no tab and no \x1f;
+    any other line when it is printable (every whitespace character but the space is
+    unprintable: unit test)."""
+    out: list[str] = []
+    for line in body.splitlines():
+        # An ASCII line's only other whitespace can be _ASCII_LINE_WHITESPACE.
+        spaces_only = "\t" not in line and "\x1f" not in line if line.isascii() else line.isprintable()
+        if spaces_only and "  " not in line and not line.startswith(" ") and not line.endswith(" "):
+            out.append(line)
+        else:
+            out.append(" ".join(line.split()))
+    return out
+
+
 def split_paragraphs(body: str) -> list[str]:
     """The body as paragraphs, hard-wrapped lines joined, whitespace collapsed.
 
     In hard-wrapped copy a line that reaches the wrap width continues in the next
     non-blank line; a short line ends its paragraph.
     """
-    lines = [" ".join(line.split()) for line in body.splitlines()]
-    nonblank = [x for x in lines if x]
+    nonblank = [x for x in _lines(body) if x]
     if not _hard_wrapped(nonblank):
         return nonblank
     widths = sorted(len(x) for x in nonblank if len(x) >= 45)
@@ -95,11 +131,56 @@ def find_spans(text: str) -> list[Span]:
     # Spelled out rather than has_any(text, _DOUBLE_MARKS): this runs for every paragraph.
     if not ('"' in text or "“" in text or "”" in text or "„" in text or "«" in text or "»" in text):
         return _single_spans(text)
+    return _double_spans(text, _DOUBLE_MARKS)
+
+
+def spans_per_paragraph(paragraphs: list[str], body: str) -> list[list[Span]]:
+    """``[find_spans(para) for para in paragraphs]`` for the paragraphs of ``body``.
+
+    The marks the body holds are looked up once: a paragraph holds no character the body does
+    not (it is body lines with whitespace collapsed), so each paragraph is only searched for
+    those, mostly one or two of the six double marks instead of all six, and none of the single
+    marks when the body has no opening one."""
+    doubles = "".join([mark for mark in _DOUBLE_MARKS if mark in body])
+    singles = "‘" in body or "'" in body
+    out: list[list[Span]] = []
+    for para in paragraphs:
+        double = False
+        for mark in doubles:
+            if mark in para:
+                double = True
+                break
+        if double:
+            out.append(_double_spans(para, doubles))
+        elif singles:
+            out.append(_single_spans(para))
+        else:
+            out.append([])
+    return out
+
+
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Where the characters of ``marks`` stand in ``text``, in order: the ``finditer`` of their
+    character class (``_DOUBLE_MARK`` for the double marks the text may hold, ``_SINGLE_MARK``),
+    found with ``str.find`` (a memchr-style scan per mark) instead of a class tried at every
+    character."""
+    positions: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
+
+
+def _double_spans(text: str, marks: str) -> list[Span]:
+    """:func:`find_spans` of a paragraph that holds a double mark; ``marks`` holds every double
+    mark the paragraph may hold."""
     spans: list[Span] = []
     open_at = -1  # index of the opening mark, -1 when outside
     n = len(text)
-    for found in _DOUBLE_MARK.finditer(text):  # only the marks, not every character
-        i = found.start()
+    for i in _mark_positions(text, marks):  # only the marks, not every character
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -125,6 +206,7 @@ def find_spans(text: str) -> list[Span]:
 
 _SINGLE = frozenset("‘'’")
 _SINGLE_MARK = re.compile("[‘'’]")
+_SINGLE_MARKS = "‘'’"
 _BEFORE_SINGLE_OPEN = frozenset(" ([—–:")
 
 
@@ -140,8 +222,7 @@ def _single_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at = -1
     n = len(text)
-    for found in _SINGLE_MARK.finditer(text):
-        i = found.start()
+    for i in _mark_positions(text, _SINGLE_MARKS):  # _SINGLE_MARK.finditer, by str.find
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "

@@ -7,8 +7,6 @@ both for the sentence of a quotation and for a short attribution sentence after 
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from streams.extract.speakers import ORG_WORDS, Mention, name_after, name_before, possessive_name
 from streams.extract.tokens import FINITE as _FINITE
 from streams.extract.tokens import INVERTED_ONLY as _INVERTED_ONLY
@@ -27,13 +25,25 @@ _OUTLETS = wordset(
 )
 
 
-class Verb(NamedTuple):
-    """A speech verb at token ``at`` and the subject it reports."""
+class Verb:
+    """A speech verb at token ``at`` and the subject it reports.
 
-    at: int  # token index of the verb
-    subject: Mention | None  # None: no subject of its own (participle, "Adding:")
-    subject_start: int  # token index where the subject starts (-1 when none or after)
-    inverted: bool
+    A plain class, not a NamedTuple: compiled, a NamedTuple is made by an interpreted
+    ``__new__`` (about ten times slower), and nothing uses a Verb as a tuple."""
+
+    __slots__ = ("at", "inverted", "subject", "subject_start")
+
+    def __init__(self, at: int, subject: Mention | None, subject_start: int, inverted: bool) -> None:
+        self.at = at  # token index of the verb
+        self.subject = subject  # None: no subject of its own (participle, "Adding:")
+        self.subject_start = subject_start  # token index where the subject starts (-1 when none or after)
+        self.inverted = inverted
+
+    def __repr__(self) -> str:
+        return (
+            f"Verb(at={self.at}, subject={self.subject!r}, subject_start={self.subject_start}, "
+            f"inverted={self.inverted})"
+        )
 
 
 def find_verbs(toks: list[Tok]) -> list[Verb]:

@@ -10,7 +10,6 @@ are ``tokens.Tok``; the people of a whole article are ``people.People``.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from streams.extract.tokens import NAME_CONNECTORS as _NAME_CONNECTORS
 from streams.extract.tokens import QUOTE_MARKERS, Tok, is_role, wordset
@@ -65,17 +64,59 @@ ORG_WORDS = wordset(
 )
 
 
-class Mention(NamedTuple):
+class Mention:
     """A speaker as written at one place: a name (maybe a surname), a title, a pronoun or a
-    definite description ("the strategists") that points back to an earlier speaker."""
+    definite description ("the strategists") that points back to an earlier speaker.
 
-    name: str | None = None
-    title: str | None = None
-    pronoun: str | None = None  # "m", "f" or "" (they/it)
-    anaphor: bool = False
-    gender: str | None = None  # from Mr/Ms
-    role: str | None = None  # a bare singular role as the subject ("the minister said"): "minister"
-    anonymous: bool = False  # "an analyst at Krungsri Securities": nobody named, the title given
+    A plain class with value equality, not a NamedTuple: compiled, a NamedTuple is made by an
+    interpreted ``__new__`` (about ten times slower); nothing uses a Mention as a tuple, and
+    equality and hashing are those of its fields, as they were."""
+
+    __slots__ = ("anaphor", "anonymous", "gender", "name", "pronoun", "role", "title")
+
+    def __init__(
+        self,
+        name: str | None = None,
+        title: str | None = None,
+        pronoun: str | None = None,  # "m", "f" or "" (they/it)
+        anaphor: bool = False,
+        gender: str | None = None,  # from Mr/Ms
+        role: str | None = None,  # a bare singular role as the subject ("the minister said"): "minister"
+        anonymous: bool = False,  # "an analyst at Krungsri Securities": nobody named, the title given
+    ) -> None:
+        self.name = name
+        self.title = title
+        self.pronoun = pronoun
+        self.anaphor = anaphor
+        self.gender = gender
+        self.role = role
+        self.anonymous = anonymous
+
+    def _fields(
+        self,
+    ) -> tuple[str | None, str | None, str | None, bool, str | None, str | None, bool]:
+        return (self.name, self.title, self.pronoun, self.anaphor, self.gender, self.role, self.anonymous)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Mention)
+            and self.name == other.name
+            and self.title == other.title
+            and self.pronoun == other.pronoun
+            and self.anaphor == other.anaphor
+            and self.gender == other.gender
+            and self.role == other.role
+            and self.anonymous == other.anonymous
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Mention(name={self.name!r}, title={self.title!r}, pronoun={self.pronoun!r}, "
+            f"anaphor={self.anaphor}, gender={self.gender!r}, role={self.role!r}, anonymous={self.anonymous})"
+        )
 
 
 # Tokens written without a space before them (and "(" without one after it).

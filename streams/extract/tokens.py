@@ -11,6 +11,7 @@ verb or continue a name instead of walking every token in Python.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -35,7 +36,7 @@ __all__ = [
 
 QUOTE_MARKERS = "\ue000\ue001"
 
-_TOKEN = re.compile(r"[\ue000\ue001]|[^\W_][\w’'.&/-]*|[^\w\s]")
+_TOKEN: Final = re.compile(r"[\ue000\ue001]|[^\W_][\w’'.&/-]*|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 ROLE_WORDS = wordset(
@@ -142,6 +143,10 @@ def _tok(text: str) -> Tok:
     return tok
 
 
+# Characters that continue a word token (``_TOKEN``'s ``[\w’'.&/-]`` beyond letters and digits).
+_GLUE: Final = "’'.&/-_"
+
+
 def tokenize(text: str) -> list[Tok]:
     r"""Words, quote markers and punctuation, in order: ``_TOKEN.findall(text)`` as Toks.
 
@@ -150,18 +155,47 @@ def tokenize(text: str) -> list[Tok]:
     no token holds or starts at whitespace and ``_TOKEN`` has no anchor or lookaround, so the
     tokens of the text are those of its pieces in order (``str.split`` and the regex's ``\s``
     agree on whitespace); and a piece that ``str.isalnum`` accepts is exactly one token
-    (``isalnum`` is the regex's ``\w`` without "_"). The Tok look-ups run in C (``map``); only
-    texts never seen before (new figures, mostly) go through Python to get their Tok made."""
-    words: list[str] = []
+    (``isalnum`` is the regex's ``\w`` without "_"). A piece that is letters and digits plus
+    one last character (``said,`` ``U.S`` ``said.``, most of the rest) is cut without the regex:
+    a last character that continues a word (``_GLUE``) makes it one token, any other (it is no
+    letter, digit or space) is a token of its own after the word; a piece of one other character
+    is one token ("_" none), and so is a longer piece that is the text of a token met before (the
+    regex matches a token's text whole: a word token ends only at the end of its piece or before
+    a character of another class). Each text's Tok is looked up
+    here, one at a time (no list of texts, no second pass); texts never seen before (new figures,
+    mostly) get their Tok made."""
+    table = _TOKS
+    toks: list[Tok] = []
     for piece in text.split():
         if piece.isalnum():
-            words.append(piece)
-        else:
-            words += _TOKEN.findall(piece)
-    toks = list(map(_TOKS.get, words))
-    if None in toks:
-        return [tok or _tok(word) for tok, word in zip(toks, words, strict=True)]
-    return toks  # type: ignore[return-value]  # no None left
+            tok = table.get(piece)
+            toks.append(tok if tok is not None else _tok(piece))
+            continue
+        head = piece[:-1]
+        if head.isalnum():
+            last = piece[-1]
+            if last in _GLUE:
+                tok = table.get(piece)
+                toks.append(tok if tok is not None else _tok(piece))
+            else:
+                tok = table.get(head)
+                toks.append(tok if tok is not None else _tok(head))
+                tok = table.get(last)
+                toks.append(tok if tok is not None else _tok(last))
+            continue
+        if not head:  # one character, neither a letter, a digit nor a space: a token, but "_" none
+            if piece != "_":
+                tok = table.get(piece)
+                toks.append(tok if tok is not None else _tok(piece))
+            continue
+        tok = table.get(piece)
+        if tok is not None:  # a token's text ("U.S." "Japan’s" "S&P"): the regex keeps it whole
+            toks.append(tok)
+            continue
+        for word in _TOKEN.findall(piece):
+            tok = table.get(word)
+            toks.append(tok if tok is not None else _tok(word))
+    return toks
 
 
 def is_role(word: str) -> bool:
