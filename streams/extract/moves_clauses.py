@@ -18,6 +18,7 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    CUT_FOLDED_ASCII,
     DIRECTION_KIND,
     FROM_BASE_NEEDS,
     LOW,
@@ -121,7 +122,7 @@ def cut_clause(segment: str, low: str | None) -> int:
         return match.start() if match else len(segment)
     # The leftmost match of an alternation is the leftmost of its branches' matches.
     end = len(segment)
-    folded = LOW.cut_folded.search(low)
+    folded = (CUT_FOLDED_ASCII if low.isascii() else LOW.cut_folded).search(low)
     if folded:
         end = folded.start()
     if segment.find(",", 0, end) < 0:
