@@ -18,6 +18,7 @@ from streams.extract.moves_regexes import (
     ANY,
     CUT,
     CUT_CASED,
+    CUT_FOLDED_ASCII,
     DIRECTION_KIND,
     FROM_BASE_NEEDS,
     LOW,
@@ -68,8 +69,42 @@ class Reading(NamedTuple):
 
     def is_move(self) -> bool:
         """A move states a direction, a number, a record or a milestone."""
-        numbers = (self.change_pct, self.change_points, self.level, self.milestone)
-        return self.motion or self.record_high or any(n is not None for n in numbers)
+        return is_move(self)
+
+
+def is_move(reading: Reading) -> bool:
+    """Reading.is_move as a module function: compiled callers call it directly, not through the
+    named tuple's attribute lookup (and without a generator: plain tests, the same answer)."""
+    return (
+        reading.motion
+        or reading.record_high
+        or reading.change_pct is not None
+        or reading.change_points is not None
+        or reading.level is not None
+        or reading.milestone is not None
+    )
+
+
+def with_motion(reading: Reading) -> Reading:
+    """``reading._replace(motion=True)``, built by tuple.__new__ in field order: the same tuple
+    without the interpreted _replace (a map over the fields and a dict of keywords)."""
+    r = reading
+    return tuple.__new__(
+        Reading,
+        (
+            r.direction,
+            r.change_pct,
+            r.change_points,
+            r.level,
+            r.milestone,
+            r.record_high,
+            r.first_time,
+            r.approximate,
+            r.intraday,
+            True,  # motion
+            r.over_points,
+        ),
+    )
 
 
 class SentenceMove(NamedTuple):
@@ -87,7 +122,7 @@ def cut_clause(segment: str, low: str | None) -> int:
         return match.start() if match else len(segment)
     # The leftmost match of an alternation is the leftmost of its branches' matches.
     end = len(segment)
-    folded = LOW.cut_folded.search(low)
+    folded = (CUT_FOLDED_ASCII if low.isascii() else LOW.cut_folded).search(low)
     if folded:
         end = folded.start()
     if segment.find(",", 0, end) < 0:
@@ -182,12 +217,13 @@ def split_phases(clause: str, low: str | None) -> list[tuple[str, str | None, in
             and any(r.close_verb.search(f) for f in folds[:i])
         ):
             flags[i] = True
-    peaks = [(p, f, INTRADAY) for (p, f), flag in zip(kept, flags, strict=True) if flag]
+    # (index loops, not zip(strict=True), which costs ~450 ns a call compiled: len(flags) == len(kept))
+    peaks = [(kept[i][0], kept[i][1], INTRADAY) for i in range(len(kept)) if flags[i]]
     peaks += [e for e in extensions if e[2] == INTRADAY]
     later = [e for e in extensions if e[2] == EXTENSION]
     if not peaks:
         return [_joined(kept, low), *later]
-    rest = [k for k, flag in zip(kept, flags, strict=True) if not flag]
+    rest = [kept[i] for i in range(len(kept)) if not flags[i]]
     if rest:
         joined = _joined(rest, low)
         if joined[0]:
@@ -575,7 +611,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
         if kind == EXTENSION:
             reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
             if reading.change_pct is not None or reading.change_points is not None:
-                readings.append(reading._replace(motion=True))
+                readings.append(with_motion(reading))
             continue
         if kind == INTRADAY:
             found = LOW.range.search(text_low) if text_low is not None else ANY.range.search(text)
@@ -605,9 +641,9 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
                 or reading.level is not None
                 or (peak_word and "clos" not in text)
             ):
-                reading = reading._replace(motion=True)
+                reading = with_motion(reading)
             intraday_dir = intraday_dir or reading.direction
-            if reading.is_move():
+            if is_move(reading):
                 readings.append(reading)
             continue
         reading = read_phase(text, text_low, intraday=False, noun_phrase=noun_phrase)
@@ -627,7 +663,7 @@ def clause_readings(clause: str, low: str | None, noun_phrase: bool) -> list[Rea
             # contrast keeps only the direction it states.
             if not (text_low if text_low is not None else text.lower()).startswith("but "):
                 reading = with_direction(reading, intraday_dir)
-        if reading.is_move():
+        if is_move(reading):
             readings.append(reading)
     return _crossing_on_the_way(readings, phases)
 
@@ -682,4 +718,5 @@ def with_direction(reading: Reading, direction: str | None) -> Reading:
     """The reading with a direction filled in where it had none."""
     if reading.direction is not None or direction is None:
         return reading
-    return reading._replace(direction=direction)
+    # (tuple.__new__ in field order: reading._replace(direction=direction) without its interpreted call)
+    return tuple.__new__(Reading, (direction, *reading[1:]))

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from streams.extract.fold import Regexes
+from streams.extract.fold import Regexes, lower_pattern
 
 __all__ = [
     "ANY",
     "CODE",
     "CUT",
     "CUT_CASED",
+    "CUT_FOLDED_ASCII",
     "DIRECTION_KIND",
     "FROM_BASE_NEEDS",
     "LEADING_NEEDS",
@@ -72,11 +73,13 @@ _FLAT = (
     r"|(?:hardly|barely|scarcely)\s+changed|(?:(?:showed|shows|showing|saw|with)\s+no|little)\s+movement"
     r"|(?:mov|trad)(?:ed|es|e|ing)\s+sideways"
 )
-# Every word begins with a letter: the lookahead turns most places away before the word-boundary
-# test and the alternation run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED and
-# _PHASE (a comma, semicolon, colon or space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and
-# _LEVEL_BEFORE (a letter) and figures (a sign or digit). (Under IGNORECASE "[a-z]" matches every
-# character a letter of the pattern matches, so the ANY twins find the same too.)
+# Every word begins with a letter: the lookahead turns most places away before the alternation
+# run (the same matches, 1.5x faster). Likewise for _CUT_FOLDED (a comma, semicolon, colon or
+# space first), _OBJECT_BEFORE, _RECORD, _INTRADAY and _LEVEL_BEFORE (a letter) and
+# figures (a sign or digit). (Under IGNORECASE "[a-z]" matches every character a letter of the
+# pattern matches, so the ANY twins find the same too.) Where the word-boundary test comes first,
+# "\b(?=[a-z])", it turns the places inside a word away at once, cheaper than the lookahead's
+# assertion (two zero-width tests at one place: their order changes no match; 5-13% faster).
 
 
 def _top_level(pattern: str) -> list[int]:
@@ -148,7 +151,7 @@ def by_first_letter(kinds: dict[str, str]) -> str:
 
 
 # The word of direction: its group's name opens with its kind, flat, down or up (DIRECTION_KIND).
-_DIRECTION = rf"(?=[a-z])\b{by_first_letter({'flat': _FLAT, 'down': _DOWN, 'up': _UP})}\b"
+_DIRECTION = rf"\b(?=[a-z]){by_first_letter({'flat': _FLAT, 'down': _DOWN, 'up': _UP})}\b"
 # Words that only state a direction with a figure or a record (set/notch/top/scale are verbs of
 # reaching, not of motion).
 WEAK: Final = frozenset({"set", "sets", "setting", "notch", "notches", "notched", "notching", "scale",
@@ -194,7 +197,7 @@ _RECORD_PHRASES = (
 )
 # (One "\b" before the alternation and branched by first letter, as _INTRADAY: the same matches,
 # 20% faster.)
-_RECORD = rf"(?=[a-z])\b{by_first_letter({'': _RECORD_PHRASES})}"
+_RECORD = rf"\b(?=[a-z]){by_first_letter({'': _RECORD_PHRASES})}"
 # Qualified records: a record of a period is not an all-time record ("a record year-end high",
 # "its highest year-end finish on record", "a record monthly gain").
 _PERIOD = r"(?:(?:year|month|quarter|week|half)[- ]end|weekly|monthly|quarterly|annual|yearly|half-yearly)"
@@ -267,7 +270,7 @@ _INTRADAY_PHRASES = (
     r"|(?:early|late)\s+(?:session\s+|intra-?day\s+)?(?:highs?|lows?|peaks?|troughs?)\b"
     r"|in\s+the\s+(?:morning|afternoon)\b|up\s+to\s+[+\-−]?\d[\d,.]*\s?(?:%|per\b|percent|points?\b)"
 )
-_INTRADAY = rf"(?=[a-z])\b{by_first_letter({'': _INTRADAY_PHRASES})}"
+_INTRADAY = rf"\b(?=[a-z]){by_first_letter({'': _INTRADAY_PHRASES})}"
 _LEVEL_BEFORE = (
     r"(?=[a-z])(?:\b(?:to|at|reaching|reached|reach|reaches|hit|hits|hitting|touched|touching|touch|scale|"
     r"scaled|between|as\s+high\s+as|as\s+low\s+as|and)"
@@ -360,24 +363,28 @@ _PHASE_TURN_AHEAD = (
 )  # fmt: skip
 _PHASE_BUT = r"(?=but\s+" + _BUT_CLOSED + r")"
 # Every branch opens with "," or one "\s" (",?\s+" is written ",\s+" then "\s\s*"; a lookbehind
-# moves past that character and takes it in): at a place the engine skips at a glance each branch
-# that opens with another character. Where a branch matches, and how far, is unchanged.
+# moves past that character and takes it in): the branches are two groups, those after a comma
+# and those after a space, each in the order written. A place holds a comma or a space, never
+# both, so only one group can match there, and within it the branches are tried in the same
+# order: the same matches, 20% faster than one alternation of all (the engine tries each
+# branch's first character at each place).
 _PHASE = (
-    r"(?=[,\s])(?:,(?<!after,)(?<!the\sday,)(?<!the\ssession,)\s+" + _PHASE_TURN_AHEAD
-    + r"|\s(?<!after\s)(?<!the\sday\s)(?<!the\ssession\s)\s*" + _PHASE_TURN_AHEAD
-    + r"|,\s+and\s+(?:it\s+|then\s+)?|\s\s*[-–—]\s+|,\s+(?=extending\s+(?:its|their|the|a)\s)"
+    r",(?:(?<!after,)(?<!the\sday,)(?<!the\ssession,)\s+" + _PHASE_TURN_AHEAD
+    + r"|\s+and\s+(?:it\s+|then\s+)?|\s+(?=extending\s+(?:its|their|the|a)\s)"
     # "closed 0.26% higher at 916.09, touching its highest level since September"
-    r"|,\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
+    r"|\s+(?=touching\s+(?:its|their|a|an|the|fresh|new)\s)"
     # "after shuttling between 10,600 and 10,491 points, ended the session 0.06% higher"
-    r"|,(?:(?<=\d,)|(?<=%,)|(?<=points,)|(?<=pts,))\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
-    r"|,\s+" + _PHASE_BUT + r"|\s\s*" + _PHASE_BUT
+    r"|(?:(?<=\d,)|(?<=%,)|(?<=points,)|(?<=pts,))\s+(?=(?:then\s+|finally\s+)?(?:ended|closed|finished|settled)\s)"
+    r"|\s+" + _PHASE_BUT
     # "after moving between A and B points, ended ...", "rose as much as 2%, then closed up 1%": the
     # close after a fronted peak or range
-    + r"|,(?:(?<=\w,)|(?<=%,))\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
+    + r"|(?:(?<=\w,)|(?<=%,))\s+(?=(?:then\s+|finally\s+)?(?:closed|ended|finished|settled)\b)"
     # "closed 0.3% higher at 916.09, touching its highest level since September": the peak
-    r"|,\s+(?=touching\b)"
-    r"|\s\s*and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
-    r"|\s\s*and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
+    r"|\s+(?=touching\b))"
+    r"|\s(?:(?<!after\s)(?<!the\sday\s)(?<!the\ssession\s)\s*" + _PHASE_TURN_AHEAD
+    + r"|\s*[-–—]\s+|\s*" + _PHASE_BUT
+    + r"|\s*and\s+(?=continued\s+(?:\w+\s+){0,3}?to\s+(?:hit|touch|reach|rise|climb|fall|drop)\b)"
+    r"|\s*and\s+(?=(?:hitting|touching|touched|hit|lost|gained|fell|rose|closed|ended|settled|"
     r"finished|losing|gaining|falling|rising|reaching|reached|ending|continued|continuing)\b"
     # (not "the previous intraday and closing records": a noun's qualifiers)
     r"|closing\b(?!\s+(?:highs?|lows?|records?|peaks?|levels?)\b)))"
@@ -415,7 +422,7 @@ _OBJECT_WORDS = (
 # (a spaced dash ends a label: "Stock exchange in Frankfurt - Dax little moved")
 _OBJECT_TAIL = r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
 # (Branched by first letter, by_first_letter: the same matches, 15% faster.)
-_OBJECT_BEFORE = rf"(?=[a-z])\b{by_first_letter({'': _OBJECT_WORDS})}" + _OBJECT_TAIL
+_OBJECT_BEFORE = rf"\b(?=[a-z]){by_first_letter({'': _OBJECT_WORDS})}" + _OBJECT_TAIL
 _OWN_VERB = (
     r"^\W*(?:\w+\s+){0,3}?to\s+(?:close|end|finish|settle|rise|fall|climb|drop|gain|lose|record|hit"
     r"|reach|trade|open)\w*\b"
@@ -521,7 +528,7 @@ _SOURCES: Final = {
     "finite_motion": r"\s*(?:also\s+|\w+ly\s+)?(?:rose|fell|added|lost|gained|slipped|dropped|climbed|jumped"
     r"|declined|advanced|eased|slid|shed|rallied|tumbled|surged|plunged|sank|dipped|edged|inched|ended|closed"
     r"|finished|settled|rises|falls|gains|adds|loses|slips|drops|climbs|jumps|ends|closes)\b",
-    "flat": rf"(?=[a-z])\b(?:{_FLAT})\b",
+    "flat": rf"\b(?=[a-z])(?:{_FLAT})\b",
     "not_motion_before": _NOT_MOTION_BEFORE,
     "not_motion_after": _NOT_MOTION_AFTER,
     "record": _RECORD,
@@ -609,6 +616,25 @@ DIRECTION_KIND: Final = {name: name.partition("_")[0] for name in LOW.direction.
 # The whole of _CUT IGNORECASE, for text that is not fold-safe.
 CUT: Final = re.compile(_CUT_FOLDED + "|(?-i:" + _CUT_CASED + ")", re.IGNORECASE)
 CUT_CASED: Final = re.compile(_CUT_CASED)
+
+
+def _spaces_spelled_out(pattern: str) -> str:
+    """_CUT_FOLDED for ASCII text: its "\\s" branch written once per ASCII space character (what
+    "\\s" matches under re.ASCII), so that every top-level branch opens with a literal. From such
+    branches the engine takes a set of first characters and skips, in C, every place that holds
+    none (most places: letters), instead of entering the pattern there. Each space character
+    takes the one branch the "\\s" branch took: the same matches, 16% faster per search."""
+    space = "|\\s(?:(?=\\s*as\\b)"
+    at = pattern.index(space)
+    if not pattern.startswith("(?:,(?:") or not pattern.endswith("|;|:\\s)") or pattern.count(space) != 1:
+        raise ValueError("_spaces_spelled_out: _CUT_FOLDED no longer has the form it expects")
+    after_space = pattern[at + len("|\\s") : -len("|;|:\\s)")]
+    spelled = "".join(f"|{char}{after_space}" for char in (" ", "\\t", "\\n", "\\r", "\\x0b", "\\x0c"))
+    return pattern[:at] + spelled + "|;|:\\s)"
+
+
+# _CUT_FOLDED folded, for lower-cased text that str.isascii (cut_clause; the LOW_ASCII twin otherwise).
+CUT_FOLDED_ASCII: Final = re.compile(lower_pattern(_spaces_spelled_out(_CUT_FOLDED)), re.ASCII)
 # A place the sentence opens with, capitalised: "In London the FTSE 100 pushed ahead", "In Hong Kong
 # the Hang Seng fell", "Elsewhere in Europe the CAC 40 rose": the setting, not a noun governing the
 # name as an object (as "Stocks in the Nikkei rose" or "a rally in the Nikkei" do).

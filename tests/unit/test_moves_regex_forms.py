@@ -131,6 +131,24 @@ def test_alternatives_and_letter_first_split_at_the_top_level_only() -> None:
     assert re.fullmatch(regexes.by_first_letter({"x": "ab|ac", "y": "b"}), "ac")
 
 
+def test_cut_with_spaces_spelled_out_finds_the_twins_matches_on_ascii_text() -> None:
+    found = 0
+    for line in LINES:
+        text = line.lower()
+        if not text.isascii():
+            continue
+        for start in range(0, len(text), 7):  # (every segment a name may open: many starts)
+            match = regexes.CUT_FOLDED_ASCII.search(text, start)
+            expected = regexes.LOW.cut_folded.search(text, start)
+            assert (match and match.span()) == (expected and expected.span()), text[start:]
+            found += match is not None
+    for text in ("a\tas b", "x\nwhile y", "x \rbut z", "up\x0b\x0cwith", "a\t|b", "a, as b; c: d"):
+        assert [m.span() for m in regexes.CUT_FOLDED_ASCII.finditer(text)] == [
+            m.span() for m in regexes.LOW.cut_folded.finditer(text)
+        ], text
+    assert found > 1000
+
+
 def test_ascii_twins_find_what_the_lower_case_twins_find_on_ascii_text() -> None:
     ascii_lines = [line.lower() for line in LINES if line.isascii()]
     assert len(ascii_lines) > 500
