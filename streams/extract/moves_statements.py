@@ -24,6 +24,8 @@ case-sensitively on lower-cased text, IGNORECASE otherwise.
 
 from __future__ import annotations
 
+from typing import Final
+
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
@@ -176,17 +178,70 @@ ANY, LOW = Regexes.pair(
 )
 
 
+# HEAD_FIRST as prefixes by first letter (a prefix may be shorter than the lookahead's: "be" for
+# "be\\s|been|bein"; a gate may let through what the regex then rejects, never the reverse; a test
+# pins the two together).
+HEAD_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
+    "a": ("abo", "ant", "app", "are"),
+    "b": ("be", "bou"),
+    "c": ("cal", "can", "cou", "cra", "cre", "cli"),
+    "d": ("did", "do", "dri"),
+    "e": ("edg", "exp"),
+    "f": ("fal", "fel", "for"),
+    "g": ("gea",),
+    "h": ("had", "has", "hav", "hea"),
+    "i": ("in", "is"),
+    "l": ("lik", "loo"),
+    "m": ("may", "mig", "mov", "mus"),
+    "n": ("nea", "nev", "no"),
+    "o": ("on",),
+    "p": ("poi", "pre", "pro", "pus"),
+    "r": ("rea",),
+    "s": ("see", "set", "sha", "sho", "sta", "sto"),
+    "t": ("tip",),
+    "u": ("unl",),
+    "w": ("was", "wer", "wil", "wou"),
+}
+# The literal adverbs of _ADVERBS (the other one is any word ending in "ly").
+_ADVERB_WORDS: Final = frozenset({"also", "still", "now", "again", "too", "itself", "futures", "index"})
+# What _HEAD lets stand before the clause's first word, besides whitespace.
+_HEAD_LEAD: Final = ",“”\"'‘’"
+
+
+def may_have_head(low: str) -> bool:
+    """Whether the lower-cased clause's first word lets ``LOW.head`` match: an adverb of
+    _ADVERBS (a word ending in "ly" or one of _ADVERB_WORDS) or a word HEAD_FIRST lets through.
+    Exact as a gate: _HEAD's leading class holds no word character, so its adverbs and
+    HEAD_FIRST can only start at the first word character after it (most clauses, " rose 1%",
+    " closed at", are rejected here without the regex)."""
+    n = len(low)
+    p = 0
+    while p < n and (low[p].isspace() or low[p] in _HEAD_LEAD):
+        p += 1
+    if p == n:
+        return False
+    prefixes = HEAD_PREFIXES.get(low[p])
+    if prefixes is not None and low.startswith(prefixes, p):
+        return True
+    q = p
+    while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
+        q += 1
+    word = low[p:q]
+    return word.endswith("ly") or word in _ADVERB_WORDS
+
+
 def unstated_clause(clause: str, low: str | None) -> bool:
     """Whether the clause after an index name is a prediction, an approach without a change of
     its own, a negation or a statistic rather than a statement that the index moved."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
-    head = r.head.match(t)
+    head = r.head.match(t) if low is None or may_have_head(low) else None
     if head is not None:
         if head.group("approach") is None:
             return True
         if not any(f.unit in ("pct", "points") for f in find_figures(clause, low)):
             return True
-    if low is None or contains_any(t, HEDGE_NEEDS):
+    # (_HEDGE_LATER's verb starts within 48 characters and opens with its needle: the first 60 are enough)
+    if low is None or contains_any(t[:60], HEDGE_NEEDS):
         later = r.hedge_later.match(t)
         if later is not None and not r.motion_lead.search(later.group("lead")):
             return True
@@ -214,9 +269,56 @@ def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     return bool(r.predicted_before.search(pre))
 
 
+# LABEL_FIRST as prefixes by first character (its digits are asked apart; a test pins the two together).
+LABEL_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
+    "'": ("'",),
+    "’": ("’",),
+    "-": ("-",),
+    "‑": ("‑",),
+    "a": ("adv",),
+    "b": ("ban", "blu"),
+    "c": ("cap", "com", "con", "cou", "cor"),
+    "d": ("dec", "div"),
+    "e": ("ene", "equ", "esg", "etf", "exc"),
+    "f": ("fal", "fin", "fir", "fun"),
+    "g": ("gai", "gro"),
+    "h": ("hea", "hed", "hig"),
+    "i": ("ind", "inf", "inv", "isl"),
+    "l": ("lag", "lis", "los", "low", "lev"),
+    "m": ("mat", "mem", "min", "mom", "mov"),
+    "n": ("net",),
+    "q": ("qua",),
+    "r": ("rea", "ris"),
+    "s": ("sec", "sha", "sto", "sub"),
+    "t": ("tec", "tot", "tra"),
+    "u": ("uti", "u.s"),
+    "v": ("val", "vol"),
+    "w": ("win",),
+}
+
+
+def may_be_label(low: str) -> bool:
+    """Whether ``LOW.label_or_modifier`` may match the lower-cased segment: after spaces, a
+    digit or a start LABEL_FIRST lets through. Exact as a gate: the regex is "^\\s*" and then
+    LABEL_FIRST (nearly every segment, " rose 1%", " closed at", stops here)."""
+    n = len(low)
+    p = 0
+    while p < n and low[p].isspace():
+        p += 1
+    if p == n:
+        return False
+    c = low[p]
+    if c.isdecimal():  # (a \d character)
+        return True
+    prefixes = LABEL_PREFIXES.get(c)
+    return prefixes is not None and low.startswith(prefixes, p)
+
+
 def label_or_modifier(segment: str, low: str | None) -> bool:
     """Whether the name only labels a level ("Dow 19,000 rally caps": a bare number after it
     and no other figure) or modifies another noun ("S&P 500 financial sector")."""
+    if low is not None and not may_be_label(low):
+        return False
     found = (LOW.label_or_modifier.match(low) if low is not None
              else ANY.label_or_modifier.match(segment))  # fmt: skip
     if found is None:
