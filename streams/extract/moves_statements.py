@@ -178,30 +178,18 @@ ANY, LOW = Regexes.pair(
 )
 
 
-# HEAD_FIRST as prefixes by first letter (a prefix may be shorter than the lookahead's: "be" for
+# HEAD_FIRST as prefixes (a prefix may be shorter than the lookahead's: "be" for
 # "be\\s|been|bein"; a gate may let through what the regex then rejects, never the reverse; a test
 # pins the two together).
-HEAD_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
-    "a": ("abo", "ant", "app", "are"),
-    "b": ("be", "bou"),
-    "c": ("cal", "can", "cou", "cra", "cre", "cli"),
-    "d": ("did", "do", "dri"),
-    "e": ("edg", "exp"),
-    "f": ("fal", "fel", "for"),
-    "g": ("gea",),
-    "h": ("had", "has", "hav", "hea"),
-    "i": ("in", "is"),
-    "l": ("lik", "loo"),
-    "m": ("may", "mig", "mov", "mus"),
-    "n": ("nea", "nev", "no"),
-    "o": ("on",),
-    "p": ("poi", "pre", "pro", "pus"),
-    "r": ("rea",),
-    "s": ("see", "set", "sha", "sho", "sta", "sto"),
-    "t": ("tip",),
-    "u": ("unl",),
-    "w": ("was", "wer", "wil", "wou"),
-}
+HEAD_PREFIXES: Final = (
+    "abo", "ant", "app", "are", "be", "bou", "cal", "can", "cou", "cra", "cre", "cli", "did", "do",
+    "dri", "edg", "exp", "fal", "fel", "for", "gea", "had", "has", "hav", "hea", "in", "is", "lik",
+    "loo", "may", "mig", "mov", "mus", "nea", "nev", "no", "on", "poi", "pre", "pro", "pus", "rea",
+    "see", "set", "sha", "sho", "sta", "sto", "tip", "unl", "was", "wer", "wil", "wou"
+)  # fmt: skip
+# (looked up as two- and three-character slices: set look-ups, cheaper than startswith with a tuple)
+_HEAD2: Final = frozenset(p for p in HEAD_PREFIXES if len(p) == 2)
+_HEAD3: Final = frozenset(p for p in HEAD_PREFIXES if len(p) == 3)
 # The literal adverbs of _ADVERBS (the other one is any word ending in "ly").
 _ADVERB_WORDS: Final = frozenset({"also", "still", "now", "again", "too", "itself", "futures", "index"})
 # What _HEAD lets stand before the clause's first word, besides whitespace.
@@ -220,8 +208,7 @@ def may_have_head(low: str) -> bool:
         p += 1
     if p == n:
         return False
-    prefixes = HEAD_PREFIXES.get(low[p])
-    if prefixes is not None and low.startswith(prefixes, p):
+    if low[p : p + 3] in _HEAD3 or low[p : p + 2] in _HEAD2:  # (low.startswith(HEAD_PREFIXES, p))
         return True
     q = p
     while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
@@ -269,32 +256,16 @@ def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     return bool(r.predicted_before.search(pre))
 
 
-# LABEL_FIRST as prefixes by first character (its digits are asked apart; a test pins the two together).
-LABEL_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
-    "'": ("'",),
-    "’": ("’",),
-    "-": ("-",),
-    "‑": ("‑",),
-    "a": ("adv",),
-    "b": ("ban", "blu"),
-    "c": ("cap", "com", "con", "cou", "cor"),
-    "d": ("dec", "div"),
-    "e": ("ene", "equ", "esg", "etf", "exc"),
-    "f": ("fal", "fin", "fir", "fun"),
-    "g": ("gai", "gro"),
-    "h": ("hea", "hed", "hig"),
-    "i": ("ind", "inf", "inv", "isl"),
-    "l": ("lag", "lis", "los", "low", "lev"),
-    "m": ("mat", "mem", "min", "mom", "mov"),
-    "n": ("net",),
-    "q": ("qua",),
-    "r": ("rea", "ris"),
-    "s": ("sec", "sha", "sto", "sub"),
-    "t": ("tec", "tot", "tra"),
-    "u": ("uti", "u.s"),
-    "v": ("val", "vol"),
-    "w": ("win",),
-}
+# LABEL_FIRST as prefixes (its digits are asked apart; a test pins the two together).
+LABEL_PREFIXES: Final = (
+    "'", "’", "-", "‑", "adv", "ban", "blu", "cap", "com", "con", "cou", "cor", "dec", "div", "ene",
+    "equ", "esg", "etf", "exc", "fal", "fin", "fir", "fun", "gai", "gro", "hea", "hed", "hig",
+    "ind", "inf", "inv", "isl", "lag", "lis", "los", "low", "lev", "mat", "mem", "min", "mom",
+    "mov", "net", "qua", "rea", "ris", "sec", "sha", "sto", "sub", "tec", "tot", "tra", "uti",
+    "u.s", "val", "vol", "win"
+)  # fmt: skip
+_LABEL1: Final = frozenset(p for p in LABEL_PREFIXES if len(p) == 1)
+_LABEL3: Final = frozenset(p for p in LABEL_PREFIXES if len(p) == 3)
 
 
 def may_be_label(low: str) -> bool:
@@ -308,10 +279,8 @@ def may_be_label(low: str) -> bool:
     if p == n:
         return False
     c = low[p]
-    if c.isdecimal():  # (a \d character)
-        return True
-    prefixes = LABEL_PREFIXES.get(c)
-    return prefixes is not None and low.startswith(prefixes, p)
+    # (a \d character, or low.startswith(LABEL_PREFIXES, p) as set look-ups)
+    return c.isdecimal() or c in _LABEL1 or low[p : p + 3] in _LABEL3
 
 
 def label_or_modifier(segment: str, low: str | None) -> bool:
