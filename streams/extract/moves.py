@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from pydantic import TypeAdapter
 
@@ -154,13 +155,26 @@ def _noun_record_before(rx: Regexes, pre: str, folded: bool) -> bool:
     return bool(rx.noun_record_before.search(pre))
 
 
+# The most words (runs of non-whitespace) an object_before match spans: its verb ("weighs on": two)
+# and _OBJECT_TAIL's "the", possessive and two more words (tests pin it to the regex's source).
+OBJECT_SPAN_WORDS: Final = 6
+
+
 def _governed(rx: Regexes, governor: str) -> bool:
     """Whether the text before a name (its last 80 characters) ends in a word that governs the
     name as an object ("helped lift the", "stocks in the"): ``rx.object_before``. Every
     alternative of that regex ends in whitespace and ``$``: a text that does not end in a space
     (the empty text before a sentence's first word) cannot match, nor can the most common text of
     all, a sentence's opening "the " (no verb; the test pins it)."""
-    return governor[-1:].isspace() and governor != "the " and rx.object_before.search(governor) is not None
+    if not governor[-1:].isspace() or governor == "the ":
+        return False
+    # A match spans at most the last OBJECT_SPAN_WORDS words, so only they are searched: cut right
+    # after a whitespace (rsplit's and \s's whitespace are the same), the words keep every "\b"
+    # and match they had (the regex looks back one character at most).
+    words = governor.rsplit(None, OBJECT_SPAN_WORDS)
+    if len(words) > OBJECT_SPAN_WORDS:
+        governor = governor[len(words[0]) :]
+    return rx.object_before.search(governor) is not None
 
 
 def _first_time(reading: Reading) -> Reading:
@@ -218,10 +232,24 @@ _TIMESTAMP = re.compile(r"\b\d+\s?(?:s|m|h|d|mins?|hrs?|minutes?|hours?|days?)\s
 _GLUED_AGO = re.compile(r"ago[A-Z0-9]")
 
 
+_GLUED_AFTER_AGO: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _glued_ago(body: str) -> bool:
+    """Whether _GLUED_AGO occurs in the body: "ago" followed by [A-Z0-9], found by a substring
+    search per "ago" (a fast search in C, where the regex engine steps through the body)."""
+    at = body.find("ago")
+    while at >= 0:
+        if body[at + 3 : at + 4] in _GLUED_AFTER_AGO:
+            return True
+        at = body.find("ago", at + 1)
+    return False
+
+
 def _after_timestamps(body: str, registry: IndexRegistry) -> list[Mention]:
     """Index names right after a glued time stamp, which the name scan (whole words only) skips."""
     out: list[Mention] = []
-    if _GLUED_AGO.search(body) is None:
+    if not _glued_ago(body):
         return out
     for stamp in _TIMESTAMP.finditer(body):
         line_end = body.find("\n", stamp.end())

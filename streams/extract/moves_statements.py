@@ -24,6 +24,8 @@ case-sensitively on lower-cased text, IGNORECASE otherwise.
 
 from __future__ import annotations
 
+from typing import Final
+
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import find_figures
 from streams.extract.moves_regexes import contains_any
@@ -176,17 +178,57 @@ ANY, LOW = Regexes.pair(
 )
 
 
+# HEAD_FIRST as prefixes (a prefix may be shorter than the lookahead's: "be" for
+# "be\\s|been|bein"; a gate may let through what the regex then rejects, never the reverse; a test
+# pins the two together).
+HEAD_PREFIXES: Final = (
+    "abo", "ant", "app", "are", "be", "bou", "cal", "can", "cou", "cra", "cre", "cli", "did", "do",
+    "dri", "edg", "exp", "fal", "fel", "for", "gea", "had", "has", "hav", "hea", "in", "is", "lik",
+    "loo", "may", "mig", "mov", "mus", "nea", "nev", "no", "on", "poi", "pre", "pro", "pus", "rea",
+    "see", "set", "sha", "sho", "sta", "sto", "tip", "unl", "was", "wer", "wil", "wou"
+)  # fmt: skip
+# (looked up as two- and three-character slices: set look-ups, cheaper than startswith with a tuple)
+_HEAD2: Final = frozenset(p for p in HEAD_PREFIXES if len(p) == 2)
+_HEAD3: Final = frozenset(p for p in HEAD_PREFIXES if len(p) == 3)
+# The literal adverbs of _ADVERBS (the other one is any word ending in "ly").
+_ADVERB_WORDS: Final = frozenset({"also", "still", "now", "again", "too", "itself", "futures", "index"})
+# What _HEAD lets stand before the clause's first word, besides whitespace.
+_HEAD_LEAD: Final = ",“”\"'‘’"
+
+
+def may_have_head(low: str) -> bool:
+    """Whether the lower-cased clause's first word lets ``LOW.head`` match: an adverb of
+    _ADVERBS (a word ending in "ly" or one of _ADVERB_WORDS) or a word HEAD_FIRST lets through.
+    Exact as a gate: _HEAD's leading class holds no word character, so its adverbs and
+    HEAD_FIRST can only start at the first word character after it (most clauses, " rose 1%",
+    " closed at", are rejected here without the regex)."""
+    n = len(low)
+    p = 0
+    while p < n and (low[p].isspace() or low[p] in _HEAD_LEAD):
+        p += 1
+    if p == n:
+        return False
+    if low[p : p + 3] in _HEAD3 or low[p : p + 2] in _HEAD2:  # (low.startswith(HEAD_PREFIXES, p))
+        return True
+    q = p
+    while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
+        q += 1
+    word = low[p:q]
+    return word.endswith("ly") or word in _ADVERB_WORDS
+
+
 def unstated_clause(clause: str, low: str | None) -> bool:
     """Whether the clause after an index name is a prediction, an approach without a change of
     its own, a negation or a statistic rather than a statement that the index moved."""
     r, t = (LOW, low) if low is not None else (ANY, clause)
-    head = r.head.match(t)
+    head = r.head.match(t) if low is None or may_have_head(low) else None
     if head is not None:
         if head.group("approach") is None:
             return True
         if not any(f.unit in ("pct", "points") for f in find_figures(clause, low)):
             return True
-    if low is None or contains_any(t, HEDGE_NEEDS):
+    # (_HEDGE_LATER's verb starts within 48 characters and opens with its needle: the first 60 are enough)
+    if low is None or contains_any(t[:60], HEDGE_NEEDS):
         later = r.hedge_later.match(t)
         if later is not None and not r.motion_lead.search(later.group("lead")):
             return True
@@ -214,9 +256,38 @@ def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:
     return bool(r.predicted_before.search(pre))
 
 
+# LABEL_FIRST as prefixes (its digits are asked apart; a test pins the two together).
+LABEL_PREFIXES: Final = (
+    "'", "’", "-", "‑", "adv", "ban", "blu", "cap", "com", "con", "cou", "cor", "dec", "div", "ene",
+    "equ", "esg", "etf", "exc", "fal", "fin", "fir", "fun", "gai", "gro", "hea", "hed", "hig",
+    "ind", "inf", "inv", "isl", "lag", "lis", "los", "low", "lev", "mat", "mem", "min", "mom",
+    "mov", "net", "qua", "rea", "ris", "sec", "sha", "sto", "sub", "tec", "tot", "tra", "uti",
+    "u.s", "val", "vol", "win"
+)  # fmt: skip
+_LABEL1: Final = frozenset(p for p in LABEL_PREFIXES if len(p) == 1)
+_LABEL3: Final = frozenset(p for p in LABEL_PREFIXES if len(p) == 3)
+
+
+def may_be_label(low: str) -> bool:
+    """Whether ``LOW.label_or_modifier`` may match the lower-cased segment: after spaces, a
+    digit or a start LABEL_FIRST lets through. Exact as a gate: the regex is "^\\s*" and then
+    LABEL_FIRST (nearly every segment, " rose 1%", " closed at", stops here)."""
+    n = len(low)
+    p = 0
+    while p < n and low[p].isspace():
+        p += 1
+    if p == n:
+        return False
+    c = low[p]
+    # (a \d character, or low.startswith(LABEL_PREFIXES, p) as set look-ups)
+    return c.isdecimal() or c in _LABEL1 or low[p : p + 3] in _LABEL3
+
+
 def label_or_modifier(segment: str, low: str | None) -> bool:
     """Whether the name only labels a level ("Dow 19,000 rally caps": a bare number after it
     and no other figure) or modifies another noun ("S&P 500 financial sector")."""
+    if low is not None and not may_be_label(low):
+        return False
     found = (LOW.label_or_modifier.match(low) if low is not None
              else ANY.label_or_modifier.match(segment))  # fmt: skip
     if found is None:

@@ -16,7 +16,7 @@ name is the object of another verb or of a preposition.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading, cut_clause
@@ -145,6 +145,37 @@ class Predicate(NamedTuple):
 PLAIN = Predicate()
 
 
+# PASSIVE_FIRST as prefixes (its "be\\s|been|bein" as "be": a gate may let through
+# what the regex then rejects, never the reverse; a test pins the two together).
+PASSIVE_PREFIXES: Final = (
+    "are", "aga", "als", "be", "buo", "boo", "bat", "dra", "dri", "den", "fue", "fur", "got", "get",
+    "had", "has", "hav", "hel", "hit", "hur", "ham", "is", "kno", "led", "lif", "pow", "pre", "pro",
+    "pul", "pus", "sen", "su", "un", "was", "wer", "wei"
+)  # fmt: skip
+# (looked up as two- and three-character slices: set look-ups, cheaper than startswith with a tuple)
+_PASSIVE2: Final = frozenset(p for p in PASSIVE_PREFIXES if len(p) == 2)
+_PASSIVE3: Final = frozenset(p for p in PASSIVE_PREFIXES if len(p) == 3)
+
+
+def may_be_passive(low: str, start: int) -> bool:
+    """Whether ``LOW.passive`` may match the lower-cased text at ``start``: after spaces, a word
+    that PASSIVE_FIRST lets through (one of PASSIVE_PREFIXES or a word ending in "ly"). Exact as
+    a gate: every alternative of PASSIVE_FIRST opens with a word character, which only the first
+    one after the spaces can be (most segments, " rose 1%", " closed at", stop here)."""
+    n = len(low)
+    p = start
+    while p < n and low[p].isspace():
+        p += 1
+    if p >= n:
+        return False
+    if low[p : p + 3] in _PASSIVE3 or low[p : p + 2] in _PASSIVE2:  # (low.startswith(PASSIVE_PREFIXES, p))
+        return True
+    q = p
+    while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
+        q += 1
+    return q - p > 2 and low.startswith("ly", q - 2)
+
+
 def predicate(segment: str, low: str | None) -> Predicate:
     """The predicate of the name that ``segment`` follows: a relative clause, a passive head."""
     r, t = (LOW, low) if low is not None else (ANY, segment)
@@ -158,7 +189,9 @@ def predicate(segment: str, low: str | None) -> Predicate:
         found = r.relative.match(t)
         if found:
             start, relative = found.end(), True
-    if low is not None and not contains_any(t[start : start + 60], PASSIVE_NEEDS):
+    if low is not None and not (
+        may_be_passive(t, start) and contains_any(t[start : start + 60], PASSIVE_NEEDS)
+    ):
         return Predicate(start, start, None, True) if relative else PLAIN
     passive = r.passive.match(t, start)
     if passive is None or (

@@ -15,8 +15,8 @@ import pytest
 
 from streams.extract import moves_statements, moves_voice
 from streams.extract.fold import fold_safe, lower_pattern
-from streams.extract.moves import _governed
-from streams.extract.moves_regexes import ANY, LOW
+from streams.extract.moves import OBJECT_SPAN_WORDS, _governed
+from streams.extract.moves_regexes import ANY, LOW, contains_any
 from streams.extract.moves_voice import _EARLIER_NOUN, EARLIER_ANY, EARLIER_LOW
 
 _ARTICLES = sorted(Path(__file__).parents[1].joinpath("data", "dev", "articles").glob("*.txt"))
@@ -137,6 +137,16 @@ def test_first_letter_lookaheads_change_no_match(source: str, lookahead: str, na
 def test_the_end_of_text_gate_changes_no_object_match() -> None:
     governors = [p[:k] for p in _PIECES[::7] for k in range(0, len(p) + 1, 3)]
     governors += [" helped lift the\n", "led by the\xa0", "stocks in", "stocks in the", "", "the ", "The "]
+    governors += [
+        " ".join(f"w{k}" for k in range(n)) + tail
+        for n in range(9)
+        for tail in (
+            " weighs on the ",
+            " weighs  on\tthe dow's big blue ",
+            " (in the bank's a b ",
+            " in a b c ",
+        )
+    ]
     for g in governors:
         low = g.lower()
         assert _governed(LOW, low) == (LOW.object_before.search(low) is not None), g
@@ -220,3 +230,118 @@ def test_every_undone_move_holds_a_noun_needle() -> None:
     for piece in _PIECES:
         for found in VOICE_LOW.reversed.finditer(piece.lower()):
             assert contains_any(found.group("noun"), REVERSED_NOUN_NEEDS), piece
+
+
+def test_head_prefixes_let_through_every_head_first_match() -> None:
+    """Every text of three characters (letters, space, tab) that HEAD_FIRST lets through starts
+    with one of HEAD_PREFIXES' prefixes for its first letter."""
+    lookahead = re.compile(moves_statements.HEAD_FIRST)
+    chars = "abcdefghijklmnopqrstuvwxyz \t"
+    for a in chars:
+        for b in chars:
+            for c in chars:
+                text = a + b + c
+                if lookahead.match(text):
+                    assert text.startswith(moves_statements.HEAD_PREFIXES), text
+
+
+def test_the_first_word_gate_changes_no_head_match() -> None:
+    texts = _PIECES + _built(moves_statements._HEAD)
+    texts += [
+        "",
+        " ",
+        " “ ",
+        " sharply lower",
+        " index could",
+        " also will",
+        ", unlikely",
+        " rally",
+        "\xa0is set to",
+    ]
+    lowered = [t.lower() for t in texts if fold_safe(t)]
+    for text in lowered:
+        if not moves_statements.may_have_head(text):
+            assert moves_statements.LOW.head.match(text) is None, text
+    assert sum(not moves_statements.may_have_head(t) for t in lowered) > len(lowered) // 3  # it does skip
+
+
+def test_passive_prefixes_let_through_every_passive_first_match() -> None:
+    lookahead = re.compile(moves_voice.PASSIVE_FIRST)
+    chars = "abcdefghijklmnopqrstuvwxyz \t"
+    for a in chars:
+        for b in chars:
+            for c in chars:
+                text = a + b + c
+                if lookahead.match(text) and not re.match(r"\w+ly\s", text):
+                    assert text.startswith(moves_voice.PASSIVE_PREFIXES), text
+
+
+def test_the_first_word_gate_changes_no_passive_match() -> None:
+    texts = _PIECES + _built(moves_voice._PASSIVE)
+    texts += ["", " ", " sharply lower", "  heavily weighed down by", " ly ", "\xa0was dragged down by"]
+    lowered = [t.lower() for t in texts if fold_safe(t)]
+    for text in lowered:
+        for start in (0, 1):
+            if not moves_voice.may_be_passive(text, start):
+                assert moves_voice.LOW.passive.match(text, start) is None, text
+    assert sum(not moves_voice.may_be_passive(t, 0) for t in lowered) > len(lowered) // 3
+
+
+def test_a_hedge_later_match_has_its_needle_in_the_first_60_characters() -> None:
+    texts = [t.lower() for t in _PIECES + _built(moves_statements._HEDGE_LATER) if fold_safe(t)]
+    longest = "a" * 47 + " forecast to hit 30,000"  # (the longest lead, 48 characters, and needle)
+    assert moves_statements.LOW.hedge_later.match(longest)
+    texts += [longest, "x" * 47 + " projected to reach", "x" * 49 + " tips to hit"]
+    for text in texts:
+        if moves_statements.LOW.hedge_later.match(text):
+            assert contains_any(text[:60], moves_statements.HEDGE_NEEDS), text
+
+
+def test_label_prefixes_let_through_every_label_first_match() -> None:
+    lookahead = re.compile(moves_statements.LABEL_FIRST)
+    chars = "abcdefghijklmnopqrstuvwxyz \t.'’-‑0"
+    for a in chars:
+        for b in chars:
+            for c in chars:
+                text = a + b + c
+                if lookahead.match(text) and not a.isdecimal():
+                    assert text.startswith(moves_statements.LABEL_PREFIXES), text
+
+
+def test_the_first_word_gate_changes_no_label_match() -> None:
+    texts = _PIECES + _built(moves_statements._LABEL_OR_MODIFIER)
+    texts += [
+        "",
+        " ",
+        " 19,000 rally",
+        " ٣٠٠٠ x",
+        "\xa0financial sector",
+        " u.s. total",
+        "-listed",
+        "’s market cap",
+    ]
+    lowered = [t.lower() for t in texts if fold_safe(t)]
+    for text in lowered:
+        if not moves_statements.may_be_label(text):
+            assert moves_statements.LOW.label_or_modifier.match(text) is None, text
+    assert sum(not moves_statements.may_be_label(t) for t in lowered) > len(lowered) // 3
+
+
+def test_object_before_spans_at_most_object_span_words() -> None:
+    """_governed searches only the last OBJECT_SPAN_WORDS words: every alternative of the verbs is
+    one word but "weigh\\w*\\s+on" (two), and the tail adds four at most."""
+    from streams.extract import moves_regexes
+
+    assert moves_regexes._OBJECT_TAIL == r"\s+(?:the\s+)?(?:[\w.&/-]+['’]s\s+)?(?:\w[\w-]*\s+){0,2}$"
+    words = moves_regexes._OBJECT_WORDS
+    # (its other two "\\s" are in a lookahead after "leading", which the match does not span)
+    assert words.count(r"\s") == 3 and r"weigh\w*\s+on" in words
+    assert r"(?!\s+(?:index|indices|indexes|benchmark|gauge|stock\s+index)\b)" in words
+    assert OBJECT_SPAN_WORDS == 2 + 4
+
+
+def test_every_prefix_is_in_a_looked_up_set() -> None:
+    s, v = moves_statements, moves_voice
+    assert set(s.HEAD_PREFIXES) == s._HEAD2 | s._HEAD3
+    assert set(v.PASSIVE_PREFIXES) == v._PASSIVE2 | v._PASSIVE3
+    assert set(s.LABEL_PREFIXES) == s._LABEL1 | s._LABEL3
