@@ -165,4 +165,5 @@ def _is_furniture(line: str) -> bool:
 
 def drop_furniture(lines: list[str]) -> list[str]:
     """Each furniture line (of trimmed lines) replaced by ""."""
-    return ["" if _is_furniture(line) else line for line in lines]
+    # (An empty line is kept as it is: "" either way, and no pattern matches it; a third of the lines.)
+    return ["" if line and _is_furniture(line) else line for line in lines]
