@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Final
 
 from schemas import Article
 from streams.extract.cleaning import clean_body, normalise_newlines
@@ -20,8 +21,8 @@ __all__ = ["UnreadableArticle", "article_id", "decode_article_bytes", "extract_t
 
 # Control characters other than tab, newline, carriage return and form feed; more than this
 # share of them means the bytes are not text even though they decode.
-_CONTROL_SHARE_LIMIT = 0.05
-_TEXT_CONTROLS = frozenset("\t\n\r\f")
+_CONTROL_SHARE_LIMIT: Final = 0.05
+_TEXT_CONTROLS: Final = frozenset("\t\n\r\f")
 
 
 class UnreadableArticle(ValueError):
@@ -80,11 +81,11 @@ def _id_of_normalised(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-_HEADLINE_MAX_CHARS = 200
-_HEADLINE_MAX_WORDS = 30
+_HEADLINE_MAX_CHARS: Final = 200
+_HEADLINE_MAX_WORDS: Final = 30
 # A sentence end inside the line ("... high. PHOTO: REUTERS") means prose or a caption, not a headline.
-_INNER_SENTENCE_END = re.compile(r"[a-z0-9%)][.!?]\s+[A-Z\"“]")
-_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|CNA|ANSA|PTI|[A-Za-z.]+\.com)\)\s*[-–—]?")
+_INNER_SENTENCE_END: Final = re.compile(r"[a-z0-9%)][.!?]\s+[A-Z\"“]")
+_DATELINE: Final = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|CNA|ANSA|PTI|[A-Za-z.]+\.com)\)\s*[-–—]?")
 
 
 def extract_title(body: str) -> str | None:

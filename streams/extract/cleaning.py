@@ -26,35 +26,36 @@ captions and in every repetition of a headline.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from streams.extract.furniture import drop_furniture
 
 __all__ = ["clean_body", "normalise_newlines"]
 
-_LEADING_STAMP = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*")
+_LEADING_STAMP: Final = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*")
 
 # A line from which everything to the end of the text is boilerplate.
-_TAIL_MARKERS = re.compile(
+_TAIL_MARKERS: Final = re.compile(
     r"^(?:latest comments\b|risk disclosure:|fusion media would like to remind you\b)", re.IGNORECASE
 )
-_TAIL_LEADS = "lLrRfF"
+_TAIL_LEADS: Final = "lLrRfF"
 
-_CRUMB_SEPARATOR = re.compile(r"[/>|»]")
-_DIGIT = re.compile(r"\d")
-_BLANK_RUN = re.compile("\n\n\n+")  # not \n{3,}: a literal start lets the engine skip ahead
+_CRUMB_SEPARATOR: Final = re.compile(r"[/>|»]")
+_DIGIT: Final = re.compile(r"\d")
+_BLANK_RUN: Final = re.compile("\n\n\n+")  # not \n{3,}: a literal start lets the engine skip ahead
 
 # A bare URL line right after a "Source :" label is the article's own link (``sources.find_url``), not text.
-_URL_LINE = re.compile(r"https?://\S+")
-_SOURCE_LABEL = re.compile(r"source\s*:?", re.IGNORECASE)
+_URL_LINE: Final = re.compile(r"https?://\S+")
+_SOURCE_LABEL: Final = re.compile(r"source\s*:?", re.IGNORECASE)
 
 # Lines that open a new block even after an unfinished line: a dateline ("Sept 23 (Reuters) -",
 # "TORONTO, Sept 23 -"), a byline, or a date stamp; a headline must not be glued to them.
-_NEW_BLOCK = re.compile(
+_NEW_BLOCK: Final = re.compile(
     r"(?:By\s+[A-Z]|[A-Z][\w.,' ]{0,40}\((?:Reuters|AP|AFP|Bloomberg|CNA|ANSA|PTI|[A-Za-z.]+\.com)\)"
     r"|[A-Z]{3,}[A-Z ]*,\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})"
 )
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
-_JOINING_WORDS = frozenset(
+_TERMINAL: Final = re.compile(r"[.!?:;\"”’)\]]$")
+_JOINING_WORDS: Final = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "by", "from", "as"}
     | {"than", "that", "which", "who", "its", "their", "his", "her"}
 )
@@ -186,8 +187,8 @@ def _unwrap(lines: list[str]) -> list[str]:
 # A paragraph ending in a lower-case word (not a preposition of a level: "closed at 12."), a one-
 # or two-digit whole and a point, and one starting with the decimals and a unit of percent: a
 # decimal split by a paragraph break ("edged up 0." / "13 percent").
-_SPLIT_WHOLE = re.compile(r"(?<![\w-])(?!(?:at|to|from|on|in|than)\s)[a-z]+\s\d{1,2}\.$")
-_SPLIT_DECIMALS = re.compile(r"\d+\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+_SPLIT_WHOLE: Final = re.compile(r"(?<![\w-])(?!(?:at|to|from|on|in|than)\s)[a-z]+\s\d{1,2}\.$")
+_SPLIT_DECIMALS: Final = re.compile(r"\d+\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 
 
 def _join_split_decimals(lines: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 __all__ = [
     "DATE_FORMS",
@@ -36,7 +37,7 @@ __all__ = [
     "year_positions",
 ]
 
-MONTHS: dict[str, int] = {
+MONTHS: Final[dict[str, int]] = {
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -55,7 +56,7 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # Every spelling ``_MONTH`` matches (without its optional full stop), in lower case.
-MONTH_NAMES = frozenset(
+MONTH_NAMES: Final = frozenset(
     [
         "jan",
         "january",
@@ -97,18 +98,18 @@ _ISO = (
     r"|(?P<sep>[./])(?P<mnum2>\d{1,2})(?P=sep)(?P<day2>\d{1,2})(?![\d]|[./]\d))"
 )
 _NUMERIC = r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"
-DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
+DATE_FORMS: Final[tuple[re.Pattern[str], ...]] = tuple(
     re.compile(form, re.IGNORECASE) for form in (_ISO, _MDY, _DMY, _NUMERIC)
 )
 # Per form: whitespace-separated chunks that may stand between a match's start and its year, and
 # characters from the year's start to one past the match's end (the closing lookaround's character).
-_CHUNKS_BEFORE_YEAR = (0, 3, 4, 1)
+_CHUNKS_BEFORE_YEAR: Final = (0, 3, 4, 1)
 # The year-first form's closing lookahead reads two characters ("2021.01.07.5" is no date).
-_TAIL_FROM_YEAR = (12, 5, 5, 5)
+_TAIL_FROM_YEAR: Final = (12, 5, 5, 5)
 
 # Two scans with a literal start ("19", "20") are 3-4 times faster than one (?:19|20)\d{2}, for
 # which the engine tests every character against a two-character set.
-_YEARS = (re.compile(r"19\d{2}"), re.compile(r"20\d{2}"))
+_YEARS: Final = (re.compile(r"19\d{2}"), re.compile(r"20\d{2}"))
 
 
 def year_positions(text: str) -> list[int]:

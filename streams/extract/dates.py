@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from typing import Final
 
 from streams.extract.char_scan import has_any
 from streams.extract.date_forms import DATE_FORMS, MONTHS, all_date_matches, next_date_match, year_positions
@@ -52,22 +53,26 @@ __all__ = ["find_published_at", "parse_date"]
 
 # A time after the date: "04:08", "2:36 PM", "16:56 IST", "T04:08:00Z", "11:15 PM GMT+8", and the
 # Guardian's "10.05 GMT" (a dot, then a zone).
-_TIME = re.compile(
+_TIME: Final = re.compile(
     r"\A\s*(?:,|at|T|@|[·•|–—-])?\s*(?P<h>\d{1,2})(?::|\.(?=\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|BST|UTC|CET|CEST)\b))(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"\s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|Z|GMT|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"
 )
 
-_LEADING_STAMP = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-_PUBLISHED_LINE = LinePattern(
+_LEADING_STAMP: Final = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_PUBLISHED_LINE: Final = LinePattern(
     r"[ \t]*(?:first[ \t]+)?(?:published|posted|written|aired|date)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
     re.IGNORECASE,
 )
-_UPDATED_LINE = LinePattern(r"[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE)
-_DOW_JONES_FOOTER = LinePattern(r"[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$")
+_UPDATED_LINE: Final = LinePattern(
+    r"[ \t]*(?:last[ \t]+)?updated(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$", re.IGNORECASE
+)
+_DOW_JONES_FOOTER: Final = LinePattern(
+    r"[ \t]*(?P<m>\d{2})-(?P<d>\d{2})-(?P<y>\d{2})[ \t]+\d{4}[ \t]*ET[ \t]*$"
+)
 # "Updated 4:05 PM EDT, October 27, 2025": a time (and zone) may come before the date on a stamp.
-_LEADING_TIME = re.compile(r"\A\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*")
-_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w.& ]{0,30}\)")  # used with match(text, pos)
-_SESSION_LEAD = re.compile(
+_LEADING_TIME: Final = re.compile(r"\A\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*")
+_AGENCY_AFTER: Final = re.compile(r"\s*\([A-Z][\w.& ]{0,30}\)")  # used with match(text, pos)
+_SESSION_LEAD: Final = re.compile(
     r"\b(?:close|closing|session|trading(?:\s+day)?)\s+(?:for|of|on)\s+\Z", re.IGNORECASE
 )
 
@@ -77,17 +82,17 @@ _YEAR_THEN_AGENCY = (re.compile(r"19\d{2}\s*\([A-Z]"), re.compile(r"20\d{2}\s*\(
 # "Hong Kong, (UrduPoint / Pakistan Point News - 23rd Dec, 2019 ) :": the date inside the agency's
 # parenthesis, after its name and a dash or comma; a year right before ")" is the fast test.
 _YEAR_THEN_CLOSE = (re.compile(r"19\d{2}\s*\)"), re.compile(r"20\d{2}\s*\)"))
-_AGENCY_DATELINE_OPEN = re.compile(
+_AGENCY_DATELINE_OPEN: Final = re.compile(
     r"\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s*)?\(\s*[A-Z][\w.&/’' ]{0,50}?(?:\s[-–—]|,)\s*"
 )
 # "NEW YORK, 2025-10-27 (Reuters) -": an ISO date before the agency, which the year gate above
 # (a year right before the parenthesis) and the month-name forms do not see.
-_ISO_DATELINE = re.compile(r"(?<![\d-])((?:19|20)\d{2}-\d{2}-\d{2})(?=\s*\([A-Z][\w.& ]{0,30}\))")
+_ISO_DATELINE: Final = re.compile(r"(?<![\d-])((?:19|20)\d{2}-\d{2}-\d{2})(?=\s*\([A-Z][\w.& ]{0,30}\))")
 # Line breaks of str.splitlines other than "\n"; without them a line is what lies between two "\n".
-_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_LINE_BREAKS: Final = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # US publishers, and Taiwan's CNA / Focus Taiwan, whose page stamps read "02/25/2026 03:05 PM".
-_MONTH_FIRST_SOURCES = frozenset(
+_MONTH_FIRST_SOURCES: Final = frozenset(
     {
         "CNBC",
         "AP",
@@ -104,7 +109,7 @@ _MONTH_FIRST_SOURCES = frozenset(
 
 
 # Publishers whose order is known to be day-first (the contract says so for Investing.com).
-_DAY_FIRST_SOURCES = frozenset({"Investing.com"})
+_DAY_FIRST_SOURCES: Final = frozenset({"Investing.com"})
 
 
 def _fits(year: int, month: int, day: int, weekday: int) -> bool:
@@ -230,11 +235,11 @@ def _date_at_start(fragment: str, source: str | None, weekday: int = -1) -> str 
 # agency, "By ..."), maybe in or before a parenthesis or a separator, then maybe a time.
 # "Stephanie Hughes ", "(Xinhua) 17:02, ", "By Anna Wise | ". A word that opens prose or another
 # signal ("Since", "On", "Updated") is no credit: "Since March 23, 2020" dates nothing.
-_CREDIT_PREFIX = re.compile(
+_CREDIT_PREFIX: Final = re.compile(
     r"\(?(?:By\s+)?(?P<words>(?:[A-Z][\w.'’&-]*\)?,?\s*){1,4})(?:[|·•–—-]\s*)?"
     r"(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*)?"
 )
-_NOT_CREDIT = frozenset(
+_NOT_CREDIT: Final = frozenset(
     {
         *("since", "on", "from", "until", "till", "before", "after", "in", "of", "to", "than", "at"),
         *("as", "by", "through", "between", "and", "or", "for"),
@@ -246,7 +251,7 @@ _NOT_CREDIT = frozenset(
 # Page furniture after the date (and time) on a stamp line: more metadata after a separator
 # ("| By | Category: ETF and Index News"), the time in another zone ("(13:09 GMT)") or the page's
 # zone alone ("(Gmt+09:00)"), a widget label.
-_STAMP_TAIL = re.compile(
+_STAMP_TAIL: Final = re.compile(
     r"(?:[|·•]\s*.*"
     r"|\(\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC|[A-Z]{2,4})?\s*\)"
     r"|\(\s*(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?\s*\)"
@@ -255,9 +260,9 @@ _STAMP_TAIL = re.compile(
 )
 # The headline's own date at its end: after a dash ("... for the first time – 03/07/2024 at 6:43 p.m.")
 # or right after a weekday ("How major US stock indexes fared Monday 3/20/2023").
-_HEADLINE_DASH = re.compile(r"\s[–—-]\s*\Z")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_BEFORE = re.compile(
+_HEADLINE_DASH: Final = re.compile(r"\s[–—-]\s*\Z")
+_WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?P<wd>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Satur|Sun)(?:day)?)\.?,?\s*\Z", re.IGNORECASE
 )
 
@@ -336,9 +341,9 @@ def _stamp_line(
 
 
 # A time glued to the year before it ("09 March 202017.53": 2020, 17.53), as some pages print their stamp.
-_GLUED_TIME = re.compile(r"((?:19|20)\d{2})((?:[01]?\d|2[0-3])[.:][0-5]\d)(?!\d)")
+_GLUED_TIME: Final = re.compile(r"((?:19|20)\d{2})((?:[01]?\d|2[0-3])[.:][0-5]\d)(?!\d)")
 # The time after an opening date: "17.53", "17:53", ", 9:05", "at 10.15" (a dot as in European stamps).
-_OPENING_TIME = re.compile(r"\s*,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+_OPENING_TIME: Final = re.compile(r"\s*,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
 
 
 def _opening_stamp(first_line: str, source: str | None, weekday: int) -> str | None:
@@ -505,7 +510,7 @@ def _session_date(text: str, source: str | None, years: list[int], weekday: int 
     return min(candidates)[1].isoformat() if candidates else None
 
 
-_WEEKDAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+_WEEKDAY_STEMS: Final = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 
 
 def _session_weekday(text: str) -> int:

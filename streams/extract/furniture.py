@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Final
 
 __all__ = ["drop_furniture"]
 
@@ -71,9 +72,9 @@ _ANY_LED: tuple[str, ...] = (r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg)",)
 
 # A copyright line. Kept out of the alternations because ".{0,80}©" walks 80 characters forward
 # and back on every line; it is only tried on the few lines that hold a "©".
-_COPYRIGHT_LINE = re.compile(r".{0,80}©.{0,80}", re.IGNORECASE)
+_COPYRIGHT_LINE: Final = re.compile(r".{0,80}©.{0,80}", re.IGNORECASE)
 # A navigation bar: ten or more capitalised words and nothing else ("News World Market Environment ...").
-_NAV_BAR = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
+_NAV_BAR: Final = re.compile(r"(?:[A-Z][a-z]+ ){9,}[A-Z][a-z]+")
 
 
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -124,13 +125,13 @@ def _by_first_three() -> dict[str, re.Pattern[str]]:
     return {three: _any_of(patterns) for three, patterns in led.items()}
 
 
-_ALL = _any_of(_LETTER_LED + _NOT_LETTER_LED + _ANY_LED)
-_BY_FIRST = _by_first_character()
-_BY_FIRST_THREE = _by_first_three()
-_LETTER_PAIRS = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
-_IMAGE = _any_of(_ANY_LED)
+_ALL: Final = _any_of(_LETTER_LED + _NOT_LETTER_LED + _ANY_LED)
+_BY_FIRST: Final = _by_first_character()
+_BY_FIRST_THREE: Final = _by_first_three()
+_LETTER_PAIRS: Final = frozenset(a + b for a in string.ascii_letters for b in string.ascii_letters)
+_IMAGE: Final = _any_of(_ANY_LED)
 # The last letters of the image extensions (png, jpg, jpeg, gif, webp, svg), in either case.
-_IMAGE_ENDS = "gGfFpP"
+_IMAGE_ENDS: Final = "gGfFpP"
 
 
 def _is_furniture(line: str) -> bool:
@@ -164,4 +165,5 @@ def _is_furniture(line: str) -> bool:
 
 def drop_furniture(lines: list[str]) -> list[str]:
     """Each furniture line (of trimmed lines) replaced by ""."""
-    return ["" if _is_furniture(line) else line for line in lines]
+    # (An empty line is kept as it is: "" either way, and no pattern matches it; a third of the lines.)
+    return ["" if line and _is_furniture(line) else line for line in lines]

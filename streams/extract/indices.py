@@ -17,14 +17,14 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from streams.extract.fold import fold_safe
 
 __all__ = ["IndexRegistry", "Mention", "PlausibleRange", "default_registry", "load_registry"]
 
 DEFAULT_RESOURCE = "config/indices.toml"
-_EXCLUDED = ""  # id given to names that are not indices
+_EXCLUDED: Final = ""  # id given to names that are not indices
 
 
 class PlausibleRange(NamedTuple):

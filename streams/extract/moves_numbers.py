@@ -106,7 +106,7 @@ _MONTHS_LOW: Final = _LOW.months
 _LEVEL_ANY: Final = _ANY.level_not_year
 _LEVEL_LOW: Final = _LOW.level_not_year
 
-_WORDS = {
+_WORDS: Final = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -135,7 +135,7 @@ _SPELLED_SOURCE = (
     rf"|(?:({_PART})[- ]and[- ]a[- ]half|(half)\s+(?:a|of\s+a|of\s+one|one)|(a\s+quarter|one[- ]quarter)\s+of\s+a"
     r"|(three[- ]quarters)\s+of\s+a)(?=\s+(?:percent|per\s+cent)\b))"
 )
-_SPELLED = re.compile(_SPELLED_SOURCE, re.IGNORECASE)
+_SPELLED: Final = re.compile(_SPELLED_SOURCE, re.IGNORECASE)
 # Its case-sensitive twin for fold-safe text, lower-cased (fold.py): the same spans, several times
 # faster (under IGNORECASE the engine enters every branch of the words to compare them).
 _SPELLED_LOW: Final = re.compile(lower_pattern(_SPELLED_SOURCE))
@@ -183,8 +183,8 @@ def _respell(match: re.Match[str]) -> str:
     return f"{whole}.{match.group(3)}"
 
 
-_UNITS_LOWER = (" percent", " per cent", " points")
-_UNITS_ANY_CASE = (*_UNITS_LOWER, " Percent", " Per Cent", " Points", " PERCENT", " POINTS")
+_UNITS_LOWER: Final = (" percent", " per cent", " points")
+_UNITS_ANY_CASE: Final = (*_UNITS_LOWER, " Percent", " Per Cent", " Points", " PERCENT", " POINTS")
 
 
 def has_spelled_numbers(text: str, lowered: bool = False) -> bool:
@@ -240,7 +240,7 @@ _BROKEN_SOURCE = (
     # a unit glued to its figure: "up more than 300pts", "fell 12points"
     r"|(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?=(?:pts?|points?|pct|pc)\b)"
 )
-_BROKEN = re.compile(_BROKEN_SOURCE, re.IGNORECASE)
+_BROKEN: Final = re.compile(_BROKEN_SOURCE, re.IGNORECASE)
 # Its case-sensitive twin for fold-safe text, lower-cased (fold.py): the same spans, the groups read
 # from the text as written at those spans; several times faster than the IGNORECASE alternation.
 _BROKEN_LOW: Final = re.compile(lower_pattern(_BROKEN_SOURCE))
@@ -257,7 +257,7 @@ _BROKEN_LOW: Final = re.compile(lower_pattern(_BROKEN_SOURCE))
 _PCT_UNIT = r"(?i:%|percent\b|per\s+cent\b|pct\b|pc\b)"
 _MOVE_UNIT = r"[\d,.]*\s?(?i:%|percent\b|per\s+cent\b|points?\b|pts\b)"
 _GLUED_UNIT = r"(?i:ts?|oints?|ct|c)\b"
-_BROKEN_GATES = (
+_BROKEN_GATES: Final = (
     re.compile(r", (?<=\d, )\d{3}\.\d"),
     re.compile(r"\.(?<=\d\.)\s+\d+\s?" + _PCT_UNIT),
     # (Read from a sign, an ASCII digit or any character from U+0660 on, where "−" and every other
@@ -273,7 +273,7 @@ _BROKEN_GATES = (
 # The same gates for ASCII text (most sentences; ``str.isascii`` costs nothing): there ``\d`` is
 # [0-9] and "−" cannot occur, and a set of ASCII characters is tested from a bitmap instead of
 # through the Unicode digit table at every character (the third gate: a third of its time).
-_BROKEN_GATES_ASCII = (
+_BROKEN_GATES_ASCII: Final = (
     _BROKEN_GATES[0],
     _BROKEN_GATES[1],
     re.compile(

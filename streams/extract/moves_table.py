@@ -190,7 +190,7 @@ _LEVEL_ROW: Final = re.compile(
 # A row label that is an index name and the count of its members ("Dow 30", Yahoo's label): only
 # where the count is the index's own (a "FTSE 250" row is not the FTSE 100's).
 _MEMBERS: Final = re.compile(r"^(?P<name>\S.*?)\s+(?P<count>\d{2,3})$")
-_MEMBER_COUNTS = {"DJIA": "30"}
+_MEMBER_COUNTS: Final = {"DJIA": "30"}
 
 
 def _row_index(label: str, registry: IndexRegistry) -> str | None:

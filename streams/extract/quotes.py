@@ -17,6 +17,8 @@ Pipeline, one article at a time (pure, no I/O):
 
 from __future__ import annotations
 
+from typing import Final
+
 from schemas import Article, Quote
 from streams.extract.char_scan import has_any
 from streams.extract.quotes_attribution import attribute
@@ -31,10 +33,10 @@ from streams.extract.quotes_text import (
 
 __all__ = ["extract_quotes"]
 
-_TERMINAL = (".", "!", "?", "…")
+_TERMINAL: Final = (".", "!", "?", "…")
 # The only characters that can open a quotation (quotes_text.find_spans); a body without any
 # has no quotation, and nothing needs splitting or attributing.
-_OPENING_MARKS = "“„«”»\"‘'"
+_OPENING_MARKS: Final = "“„«”»\"‘'"
 
 
 def _marked_paragraphs(

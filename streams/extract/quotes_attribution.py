@@ -18,6 +18,7 @@ Why the rules look like this (they follow the seeds' and dev gold's conventions)
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from streams.extract.people import People, is_person_like, mentions_of
 from streams.extract.quotes_sentences import MARKERS, Sentence
@@ -27,11 +28,11 @@ from streams.extract.tokens import FINITE, PARTICIPLE, Tok, tokenize
 
 __all__ = ["Found", "attribute"]
 
-_MAX_ATTR_GAP = 25
-_INTRODUCING = FINITE | PARTICIPLE
+_MAX_ATTR_GAP: Final = 25
+_INTRODUCING: Final = FINITE | PARTICIPLE
 # A quoted fragment continuing the previous sentence's reported speech has at least this many
 # words; scare quotes and labels are shorter ("unloved", "flash crash", "physical AI").
-_CARRIED_MIN_WORDS = 5
+_CARRIED_MIN_WORDS: Final = 5
 
 
 class Found:
@@ -341,7 +342,7 @@ def _classify(
 
 # Words between a speech verb and a quotation that make the quotation part of a reported
 # clause ("said that the rally was “overdone”"), not the words introduced.
-_REPORTING = frozenset({"that", "whether", "if", "how", "why", "what", "when", "because"})
+_REPORTING: Final = frozenset({"that", "whether", "if", "how", "why", "what", "when", "because"})
 
 
 def _introduces(toks: list[Tok], at: int, q: int, prev_q: int, text: str) -> bool:
@@ -364,11 +365,11 @@ def _introduces(toks: list[Tok], at: int, q: int, prev_q: int, text: str) -> boo
 
 # Words a quoted title follows: "said on “Making Money with Charles Payne”", "in “The Big Short”",
 # "dubbed “Liberation Day”".
-_TITLE_LEADS = frozenset(
+_TITLE_LEADS: Final = frozenset(
     {"on", "in", "at", "from", "of", "for", "called", "dubbed", "titled", "entitled", "named", "nicknamed"}
 )
 # Short words a title leaves in lower case.
-_MINOR_WORDS = frozenset(
+_MINOR_WORDS: Final = frozenset(
     {
         "a",
         "an",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -19,17 +20,17 @@ def _wordset(text: str) -> frozenset[str]:
 
 __all__ = ["MARK", "MARK_END", "Sentence", "split_sentences"]
 
-MARK = "\ue000"
-MARK_END = "\ue001"
-MARKERS = MARK + MARK_END
+MARK: Final = "\ue000"
+MARK_END: Final = "\ue001"
+MARKERS: Final = MARK + MARK_END
 # A sentence ends only where an ender is followed by whitespace (``_boundary_after`` asks that
 # first), so the decimal points of figures are not even visited. Most paragraphs hold no ender
 # but the full stop, and a pattern starting with a literal lets the engine skip to each one
 # (the character class makes it test every character).
-_ENDERS = re.compile("[.!?…" + MARK_END + r"](?=\s)")
-_FULL_STOPS = re.compile(r"\.(?=\s)")
+_ENDERS: Final = re.compile("[.!?…" + MARK_END + r"](?=\s)")
+_FULL_STOPS: Final = re.compile(r"\.(?=\s)")
 
-_ABBREV = _wordset(
+_ABBREV: Final = _wordset(
     """mr mrs ms dr st inc corp co ltd jr sr no vs gov sen rep prof gen jan feb mar apr jun jul
     aug sep sept oct nov dec u.s u.k u.n e.u st plc bros est approx etc"""
 )

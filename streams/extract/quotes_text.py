@@ -12,18 +12,19 @@ quantifiers ever sees a whole paragraph, so adversarial input stays linear.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["Span", "clean_inner", "find_spans", "opens_with_mark", "spans_per_paragraph", "split_paragraphs"]
 
 
 # Double quotation marks. Curly marks say which side they are on; straight ones do not.
-_OPENERS = frozenset("“„«")
-_CLOSERS = frozenset("”»")
-_STRAIGHT = '"'
+_OPENERS: Final = frozenset("“„«")
+_CLOSERS: Final = frozenset("”»")
+_STRAIGHT: Final = '"'
 _DOUBLE_MARK = re.compile('[“„«”»"]')
-_DOUBLE_MARKS = '"“”„«»'
+_DOUBLE_MARKS: Final = '"“”„«»'
 # Characters that may stand right before an opening mark.
-_BEFORE_OPEN = frozenset(" \t([{—–-/:;,\u00a0")
+_BEFORE_OPEN: Final = frozenset(" \t([{—–-/:;,\u00a0")
 
 
 class Span:
@@ -206,8 +207,8 @@ def _double_spans(text: str, marks: str) -> list[Span]:
 
 _SINGLE = frozenset("‘'’")
 _SINGLE_MARK = re.compile("[‘'’]")
-_SINGLE_MARKS = "‘'’"
-_BEFORE_SINGLE_OPEN = frozenset(" ([—–:")
+_SINGLE_MARKS: Final = "‘'’"
+_BEFORE_SINGLE_OPEN: Final = frozenset(" ([—–:")
 
 
 def _single_spans(text: str) -> list[Span]:
@@ -236,7 +237,7 @@ def _single_spans(text: str) -> list[Span]:
     return spans
 
 
-_SPEECH_BEFORE = ("said", "says", "added", "adds", "explained", "wrote", "told", "noted", "continued")
+_SPEECH_BEFORE: Final = ("said", "says", "added", "adds", "explained", "wrote", "told", "noted", "continued")
 
 
 def _may_continue(text: str, open_at: int) -> bool:

@@ -7,6 +7,8 @@ both for the sentence of a quotation and for a short attribution sentence after 
 
 from __future__ import annotations
 
+from typing import Final
+
 from streams.extract.speakers import ORG_WORDS, Mention, name_after, name_before, possessive_name
 from streams.extract.tokens import FINITE as _FINITE
 from streams.extract.tokens import INVERTED_ONLY as _INVERTED_ONLY
@@ -18,7 +20,7 @@ from streams.extract.tokens import WITH_TO as _WITH_TO
 
 __all__ = ["Verb", "find_verbs"]
 
-_OUTLETS = wordset(
+_OUTLETS: Final = wordset(
     """reuters bloomberg afp ap cnbc cnn bbc xinhua kyodo yonhap bernama dow jones nikkei
     times journal wsj ft marketwatch news media report reports sources data agency press
     statement filing"""

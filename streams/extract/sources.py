@@ -22,6 +22,7 @@ Reuters copy is credited to Reuters by its dateline.
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import urlsplit
 
 from streams.extract.line_patterns import LinePattern
@@ -29,7 +30,7 @@ from streams.extract.line_patterns import LinePattern
 __all__ = ["detect_source", "find_url"]
 
 # Known hosts -> publisher names as the contract spells them; other hosts give their bare host name.
-_HOST_PUBLISHERS: dict[str, str] = {
+_HOST_PUBLISHERS: Final[dict[str, str]] = {
     "investing.com": "Investing.com",
     "cnbc.com": "CNBC",
     "reuters.com": "Reuters",
@@ -53,7 +54,7 @@ _HOST_PUBLISHERS: dict[str, str] = {
 }
 
 # A URL standing alone after a "Source:"-like label, possibly on the next line (seed 002: "Source :\nhttps://...").
-_LABELLED_URL = LinePattern(
+_LABELLED_URL: Final = LinePattern(
     r"[ \t]*(?:source|link|url|original(?:ly published at| article)?|read more at)[ \t]*:?[ \t]*\n?[ \t]*"
     r"(https?://[^\s<>\"]+)[ \t]*$",
     re.IGNORECASE,
@@ -61,7 +62,7 @@ _LABELLED_URL = LinePattern(
 
 # (literal the marker starts with, marker, publisher). A marker starting with \b makes the
 # engine try every position, so it is only tried where its literal stands (_marker_at).
-_SITE_MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+_SITE_MARKERS: Final[tuple[tuple[str, re.Pattern[str], str], ...]] = (
     ("Investing.com", re.compile(r"\bInvesting\.com\s*(?:--|[-–—]\s)"), "Investing.com"),
     ("This is CNBC", re.compile(r"\bThis is CNBC(?:'|’)s live blog"), "CNBC"),
     (
@@ -72,7 +73,7 @@ _SITE_MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 # Agency in a dateline: "Sept 23 (Reuters) - ...", "Taipei, Feb. 25 (CNA) Shares ...", "NEW YORK (CNNMoney.com) --".
-_AGENCIES: dict[str, str] = {
+_AGENCIES: Final[dict[str, str]] = {
     "reuters": "Reuters",
     "ap": "AP",
     "associated press": "AP",
@@ -91,13 +92,13 @@ _AGENCIES: dict[str, str] = {
     "marketwatch": "MarketWatch",
     "mt newswires": "MT Newswires",
 }
-_DATELINE_AGENCY = re.compile(
+_DATELINE_AGENCY: Final = re.compile(
     r"\(\s*(" + "|".join(re.escape(a) for a in _AGENCIES) + r")\s*\)", re.IGNORECASE
 )
-_CNBC_CREDIT_END = "contributed to this report"
-_DOW_JONES_FOOTER = re.compile(r"\(END\)\s+Dow Jones Newswires")
-_SHARECAST_FOOTER = LinePattern(r"[ \t]*Source:[ \t]*Sharecast[ \t]*$", re.IGNORECASE)
-_COPYRIGHT_CREDIT = re.compile(r"©\s*(Reuters|AP|AFP|Bloomberg)\b")
+_CNBC_CREDIT_END: Final = "contributed to this report"
+_DOW_JONES_FOOTER: Final = re.compile(r"\(END\)\s+Dow Jones Newswires")
+_SHARECAST_FOOTER: Final = LinePattern(r"[ \t]*Source:[ \t]*Sharecast[ \t]*$", re.IGNORECASE)
+_COPYRIGHT_CREDIT: Final = re.compile(r"©\s*(Reuters|AP|AFP|Bloomberg)\b")
 
 
 def find_url(text: str) -> str | None:

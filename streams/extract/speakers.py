@@ -10,6 +10,7 @@ are ``tokens.Tok``; the people of a whole article are ``people.People``.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from streams.extract.tokens import NAME_CONNECTORS as _NAME_CONNECTORS
 from streams.extract.tokens import QUOTE_MARKERS, Tok, is_role, wordset
@@ -30,7 +31,7 @@ __all__ = [
     "split_run",
 ]
 
-HONORIFICS = {
+HONORIFICS: Final = {
     "mr": "m",
     "mr.": "m",
     "ms": "f",
@@ -41,19 +42,19 @@ HONORIFICS = {
     "dr": "",
     "dr.": "",
 }
-PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
-_LEADING_JUNK = wordset(
+PRONOUNS: Final = {"he": "m", "she": "f", "they": "", "it": ""}
+_LEADING_JUNK: Final = wordset(
     """the a an and but or so yet still also meanwhile however then now today yesterday on in at
     for from by with this that these those while when after before as if since monday tuesday
     wednesday thursday friday saturday sunday according speaking noting adding last next
     separately elsewhere overall"""
 )
-_TITLE_STOP = wordset(
+_TITLE_STOP: Final = wordset(
     """said says say told tells added adds from by that as with and or to the a an for in on at
     while when after before who which of like including such also according than about over
     under into across among between said. comments remarks"""
 )
-ORG_WORDS = wordset(
+ORG_WORDS: Final = wordset(
     """Bank Banks Securities Capital Group Markets Market Index Exchange Fund Funds Partners
     Investments Investment Management Research Advisors Advisers Advisory Holdings Inc Corp Ltd
     LLC Co Company Street Ministry Department Office Agency Reserve Council Board Commission
@@ -120,7 +121,7 @@ class Mention:
 
 
 # Tokens written without a space before them (and "(" without one after it).
-_GLUED = frozenset({",", ")", "’s", "'s", "("})
+_GLUED: Final = frozenset({",", ")", "’s", "'s", "("})
 
 
 def join_tokens(tokens: list[Tok]) -> str:
@@ -285,10 +286,10 @@ def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
     return None
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "one"})
-_ANONYMOUS_AFFILIATION = frozenset({"with", "at", "from", "of", "for"})
+_DETERMINERS: Final = frozenset({"a", "an", "the", "one"})
+_ANONYMOUS_AFFILIATION: Final = frozenset({"with", "at", "from", "of", "for"})
 # Words after which a clause (and so its subject) may start.
-_CLAUSE_OPENERS = frozenset({"and", "but", "while", "meanwhile", "however", "yet", "so"})
+_CLAUSE_OPENERS: Final = frozenset({"and", "but", "while", "meanwhile", "however", "yet", "so"})
 
 
 def anonymous_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
@@ -351,10 +352,12 @@ def anonymous_subject(tokens: list[Tok]) -> Mention | None:
     return None
 
 
-_FINITE_AUX = frozenset({"is", "was", "has", "had", "will", "would", "expects", "sees", "thinks", "believes"})
+_FINITE_AUX: Final = frozenset(
+    {"is", "was", "has", "had", "will", "would", "expects", "sees", "thinks", "believes"}
+)
 
 
-_AFFILIATION = frozenset({"with", "at", "from", "of"})
+_AFFILIATION: Final = frozenset({"with", "at", "from", "of"})
 
 
 def _person_like(name: str) -> bool:
@@ -482,7 +485,7 @@ def name_after(tokens: list[Tok], start: int) -> tuple[Mention, int] | None:
     return Mention(name=join_tokens(name_toks), title=title, gender=gender), end
 
 
-_APPOS_END = frozenset(
+_APPOS_END: Final = frozenset(
     {"who", "which", "adding", "noting", "saying", "as", "while", "when", "according", "in", "on"}
 )
 
@@ -520,7 +523,7 @@ def appositive_after(tokens: list[Tok], start: int) -> str | None:
 
 
 # Past tenses without "-ed" that commonly follow a company or person as the main verb.
-_IRREGULAR_PAST = wordset(
+_IRREGULAR_PAST: Final = wordset(
     """fell rose slid sank won lost took made gave saw met left hit cut set put kept held led ran
     began came went got became bought sold paid spent struck grew drew threw spoke chose sought
     shed stood"""

@@ -34,12 +34,12 @@ __all__ = [
     "wordset",
 ]
 
-QUOTE_MARKERS = "\ue000\ue001"
+QUOTE_MARKERS: Final = "\ue000\ue001"
 
 _TOKEN: Final = re.compile(r"[\ue000\ue001]|[^\W_][\w’'.&/-]*|[^\w\s]")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_INITIALS: Final = re.compile(r"(?:[A-Za-z]\.)+")
 
-ROLE_WORDS = wordset(
+ROLE_WORDS: Final = wordset(
     """analyst analysts strategist strategists economist economists officer manager director
     head chief president presidents chairman chairwoman chair ceo cio cfo coo founder cofounder
     co-founder partner trader adviser advisor governor minister secretary premier diplomat
@@ -48,30 +48,32 @@ ROLE_WORDS = wordset(
     ambassador senator mayor lawmaker banker planner investor chancellor treasurer deputy
     leader commissioner counsel expert vp md envoy"""
 )
-_NOT_NAMES = wordset(
+_NOT_NAMES: Final = wordset(
     """i we you it he she they his her their our january february march april may june july
     august september october november december monday tuesday wednesday thursday friday
     saturday sunday"""
 )
-NAME_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "da", "del", "al", "bin", "&", "la", "le"})
+NAME_CONNECTORS: Final = frozenset(
+    {"of", "de", "van", "von", "der", "da", "del", "al", "bin", "&", "la", "le"}
+)
 
 # Speech verbs (quotes_attribution decides what each kind means).
-FINITE = wordset(
+FINITE: Final = wordset(
     """said says say told tells added adds noted notes explained explains confirmed confirms
     described describes warned warns wrote writes stated argued argues commented remarked
     observed insisted insists stressed stresses cautioned cautions acknowledged admitted
     conceded concluded suggested suggests asserted declared declares announced maintained reiterated
     urged asked replied quipped recalled predicted predicts believes reckons explained"""
 )
-PARTICIPLE = wordset(
+PARTICIPLE: Final = wordset(
     """adding noting saying describing warning arguing explaining stressing insisting telling
     cautioning writing"""
 )
-WITH_TO = frozenset({"points", "pointed", "point", "pointing", "according"})
+WITH_TO: Final = frozenset({"points", "pointed", "point", "pointing", "according"})
 # Verbs that report speech only in the inverted order right after a quotation, as translated
 # French and Spanish copy writes it ("“…”, judges Stephen Innes of Spi AM"); elsewhere they are
 # too often nouns or ordinary verbs ("estimates", "judges", "indicated").
-INVERTED_ONLY = wordset(
+INVERTED_ONLY: Final = wordset(
     """judges judged estimates estimated considers considered observes underlines underlined
     emphasises emphasised emphasizes emphasized analyses analyzes summarises summarizes affirms
     affirmed assures assured specifies specified indicates indicated tempers tempered continues
@@ -79,12 +81,12 @@ INVERTED_ONLY = wordset(
 )
 # Nouns that report speech after a possessive name and before "that" ("Carmen Lee’s comments
 # that the STI has a “slightly good chance” …").
-SPEECH_NOUNS = wordset("comments comment remarks remark warning assessment view views")
+SPEECH_NOUNS: Final = wordset("comments comment remarks remark warning assessment view views")
 # Verbs that report a person's words only with a named speaker right before them: "Gareth Aird
 # called the minutes “the most dovish piece of communication …”" ("so-called", "what is called"
 # and an unnamed subject are labels, not speech).
-NAMED_ONLY = wordset("called calls labelled labeled branded")
-_VERBS = FINITE | PARTICIPLE | WITH_TO | INVERTED_ONLY | SPEECH_NOUNS | NAMED_ONLY
+NAMED_ONLY: Final = wordset("called calls labelled labeled branded")
+_VERBS: Final = FINITE | PARTICIPLE | WITH_TO | INVERTED_ONLY | SPEECH_NOUNS | NAMED_ONLY
 
 
 class Tok:
@@ -132,8 +134,8 @@ class Tok:
 
 # Token text -> its Tok. Bounded: a stream of articles brings ever new numbers, so the table
 # is emptied when it grows large.
-_TOKS: dict[str, Tok] = {}
-_TOKS_MAX = 200_000
+_TOKS: Final[dict[str, Tok]] = {}
+_TOKS_MAX: Final = 200_000
 
 
 def _tok(text: str) -> Tok:
