@@ -517,7 +517,8 @@ _DIRECTION_WORDS = r"\b(?:rose|fell|up|down|higher|lower|gain\w*|los\w*|jump\w*|
 # (a fast substring test) skips most searches. Only for LOW (IGNORECASE also matches "RECORD").
 PHASE_NEEDS: Final = ("and", "after", "before", "having", "-", "–", "—", "extending", "but", "touching", ", clos",
                ", end", ", finish", ", settl", ", then", ", finally")  # fmt: skip
-RECORD_NEEDS: Final = ("record", "high", "peak", "height")
+# ("all-time": "crossed the all-time close" names a record level with none of the other words)
+RECORD_NEEDS: Final = ("record", "high", "peak", "height", "all-time", "all time")
 MILESTONE_NEEDS: Final = ("top", "exceed", "climb", "clear", "scal", "breach", "cross", "pass", "break", "broke", "above", "over",
                    "below", "under", "beyond", "reclaim", "regain", "smash", "shatter", "past")  # fmt: skip
 LEADING_NEEDS: Final = ("lead", "led", "sen", "push")

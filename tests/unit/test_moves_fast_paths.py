@@ -161,6 +161,7 @@ needy = st.lists(
         st.sampled_from(WORDS),
         st.sampled_from(["As Much As", "and", "-", "—", "record", "peak", "above", "led", "did", "with"]),
         st.sampled_from(["futures", "first", "time", "for", "the", "ever", "12,345", "50,000", "mark"]),
+        st.sampled_from(["crossed", "its", "all-time", "all", "closing", "close", "level"]),
     ),
     max_size=30,
 ).map(" ".join)
@@ -181,7 +182,8 @@ def test_a_folded_regex_matches_only_where_its_words_occur(text: str) -> None:
         *[("phase", t) for t in ["rose, and then fell", "up - down", "up – down", "up — down",
                                  "rose after hitting", "rose before closing", "rose having hit",
                                  "rose and closed"]],
-        *[("record", t) for t in ["a record", "new highs", "fresh peak", "new heights"]],
+        *[("record", t) for t in ["a record", "new highs", "fresh peak", "new heights",
+                                  "crossed the all-time close", "crossed its all time closing level"]],
         *[("milestone", t) for t in ["tops 50,000", "exceeded 50,000", "breached 50,000", "crossed 50,000",
                                      "surpassed 50,000", "passed 50,000", "broke through 50,000",
                                      "breaking above 50,000", "above 50,000", "over 50,000 points",
