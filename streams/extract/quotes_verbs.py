@@ -97,11 +97,16 @@ def _person(name: str) -> bool:
     )
 
 
+# "told"/"tells" take the listener as their object: "X, title, told Reuters" never makes the
+# name after the verb its speaker (there is no inverted "“…,” told X").
+_TELL: Final = frozenset({"told", "tells"})
+
+
 def _subject_verb(toks: list[Tok], i: int) -> Verb:
     before = name_before(toks, i)
     if before is not None and (before[0].name or before[0].pronoun is not None or before[0].anaphor):
         return Verb(i, before[0], before[1], False)
-    after = name_after(toks, i + 1)
+    after = name_after(toks, i + 1) if toks[i].low not in _TELL else None
     if after is not None:
         return Verb(i, after[0], -1, True)
     if before is not None:

@@ -214,19 +214,15 @@ def back_title(tokens: list[Tok], end: int) -> list[Tok]:
     return tokens[i:end]
 
 
+# Words that may stand between a subject and its verb ("X also said", "X had told").
+_BEFORE_VERB: Final = frozenset({"also", "later", "then", "previously", "has", "had", "have"})
+
+
 def name_before(tokens: list[Tok], end: int) -> tuple[Mention, int] | None:
     """The speaker written right before a speech verb at ``end``: "X said", "X, title, said",
     "he said", "the strategists said". Returns the mention and the index where it starts."""
     i = end
-    while i > 0 and tokens[i - 1].low in {
-        "also",
-        "later",
-        "then",
-        "previously",
-        "has",
-        "had",
-        "have",
-    }:
+    while i > 0 and tokens[i - 1].low in _BEFORE_VERB:
         i -= 1
     if i == 0:
         return None
@@ -543,7 +539,10 @@ def clause_subject(tokens: list[Tok], at: int) -> Mention | None:
         if t.cap or not t.wordlike:
             continue
         if t.low in _IRREGULAR_PAST or t.low in _FINITE_AUX or (t.low.endswith("ed") and len(t.low) > 4):
-            if not tokens[m - 1].is_name:
+            k = m  # ("Lee Ju-yeol also ordered …": the words name_before skips may stand between)
+            while k > 1 and tokens[k - 1].low in _BEFORE_VERB:
+                k -= 1
+            if not tokens[k - 1].is_name:
                 return None
             found = name_before(tokens, m)
             return found[0] if found is not None and found[0].name else None

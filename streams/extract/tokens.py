@@ -120,7 +120,7 @@ class Tok:
         self.low = self.word.lower()
         self.cap = text[:1].isupper()  # starts with a capital letter (or is an acronym)
         self.possessive = self.word.endswith(("’s", "'s", "s’", "s'"))
-        self.role = self.low.strip(".") in ROLE_WORDS  # names a job or office
+        self.role = is_role(self.low)  # names a job or office
         self.is_name = (
             self.cap and not self.possessive and text not in QUOTE_MARKERS and self.low not in _NOT_NAMES
         )
@@ -200,6 +200,17 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+# A role with a prefix of rank or sharing glued by a hyphen is that role: "co-manager",
+# "vice-chairman", "deputy-governor", "co-head".
+_ROLE_PREFIXES: Final = frozenset(
+    {"co", "vice", "deputy", "acting", "interim", "joint", "assistant", "associate"}
+)
+
+
 def is_role(word: str) -> bool:
     """A word that names a job or office (ends a title that stands before a name)."""
-    return word.lower().strip(".") in ROLE_WORDS
+    low = word.lower().strip(".")
+    if low in ROLE_WORDS:
+        return True
+    prefix, hyphen, rest = low.partition("-")
+    return bool(hyphen) and prefix in _ROLE_PREFIXES and rest in ROLE_WORDS
