@@ -10,27 +10,7 @@ from typing import Any
 
 import pytest
 
-from streams.extract.indices import default_registry
-from streams.extract.moves import sentence_moves
-
-
-def M(
-    index: str,
-    direction: str | None,
-    pct: float | None = None,
-    pts: float | None = None,
-    level: float | None = None,
-    intra: bool = False,
-) -> tuple[Any, ...]:
-    return (index, direction, pct, pts, level, intra)
-
-
-def _got(sentence: str) -> list[tuple[Any, ...]]:
-    return [
-        (m.index_id, m.reading.direction, m.reading.change_pct, m.reading.change_points, m.reading.level,
-         m.reading.intraday)
-        for m in sentence_moves(sentence, default_registry())
-    ]  # fmt: skip
+from tests.sentence_cases import M, check_sentence
 
 
 def _cases(cases: list[tuple[str, list[tuple[Any, ...]]]]) -> Any:
@@ -77,7 +57,7 @@ GAPPING = [
 
 @_cases(GAPPING)
 def test_a_gapped_second_clause_takes_the_first_verb(sentence: str, expected: list[tuple[Any, ...]]) -> None:
-    assert _got(sentence) == expected
+    check_sentence(sentence, expected)
 
 
 SLASHED = [
@@ -115,7 +95,7 @@ SLASHED = [
 def test_a_slashed_high_and_low_are_two_intraday_levels(
     sentence: str, expected: list[tuple[Any, ...]]
 ) -> None:
-    assert _got(sentence) == expected
+    check_sentence(sentence, expected)
 
 
 PARALLEL = [
@@ -165,7 +145,7 @@ PARALLEL = [
 def test_a_list_of_figures_pairs_with_the_names_in_order(
     sentence: str, expected: list[tuple[Any, ...]]
 ) -> None:
-    assert _got(sentence) == expected
+    check_sentence(sentence, expected)
 
 
 def test_pairs_check_each_level_against_its_own_index() -> None:
