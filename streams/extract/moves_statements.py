@@ -86,10 +86,11 @@ _STATISTIC = (
     r"(?:days|sessions)|total\s+return|compound(?:ed)?\s+annual|annuali[sz]ed\s+(?:return|gain|growth)|cagr)\b"
 )
 HEDGE_NEEDS = ("tip", "expect", "forecast", "predict", "project", "poised", "likely", "seen")
-STATISTIC_NEEDS = ("averag", "each", "every", "per ", "days", "sessions", "return", "annual", "cagr")
 # The needles of every alternative of _STATISTIC but _PER_PERIOD ("each" alone is also in "reached",
-# "per " in "per cent"): without one of them, only _PER_PERIOD can match.
+# "per " in "per cent"): without one of them, only _PER_PERIOD can match, and it needs one of the weak ones.
 STATISTIC_STRONG_NEEDS = ("averag", "days", "sessions", "return", "annual", "cagr")
+STATISTIC_WEAK_NEEDS = ("each", "every", "per ")
+STATISTIC_NEEDS = STATISTIC_STRONG_NEEDS + STATISTIC_WEAK_NEEDS
 # The name is the subject of what someone expects or of a condition.
 _PREDICTED_BEFORE = (
     # ("Citi sees the FTSE 100 ending the year at 9,000": a forecast; not "saw", what happened, nor
@@ -235,7 +236,7 @@ def unstated_clause(clause: str, low: str | None) -> bool:
     if low is None or contains_any(t, STATISTIC_STRONG_NEEDS):
         return bool(r.statistic.search(t))
     # (the other needles: only a rate per period can match, a smaller regex than all of _STATISTIC)
-    return ("each" in t or "every" in t or "per " in t) and bool(r.per_period.search(t))
+    return contains_any(t, STATISTIC_WEAK_NEEDS) and bool(r.per_period.search(t))
 
 
 def predicted_before(pre: str, folded: bool, opening: bool = False) -> bool:

@@ -205,7 +205,6 @@ def _double_spans(text: str, marks: str) -> list[Span]:
     return spans
 
 
-_SINGLE = frozenset("‘'’")
 _SINGLE_MARK = re.compile("[‘'’]")
 _SINGLE_MARKS: Final = "‘'’"
 _BEFORE_SINGLE_OPEN: Final = frozenset(" ([—–:")
