@@ -39,6 +39,7 @@ __all__ = [
     "WEAK",
     "by_first_letter",
     "contains_any",
+    "word_end",
 ]
 
 # --- reading a clause (moves_clauses) ---
@@ -644,6 +645,15 @@ PLACE_OPENING: Final = re.compile(
     r"(?:the\s+)?$"
 )
 CODE: Final = re.compile(r"^\s*(?:\.[A-Z0-9]{2,8}\b|\([A-Z0-9.:]{2,10}\))")
+
+
+def word_end(text: str, start: int) -> int:
+    """Where the run of word characters (as ``\\w``: letters, digits, "_") that starts at
+    ``start`` ends: the first-word gates read a word without a regex."""
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return end
 
 
 def contains_any(text: str, needles: tuple[str, ...]) -> bool:

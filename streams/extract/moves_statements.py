@@ -28,7 +28,7 @@ from typing import Final
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_numbers import find_figures
-from streams.extract.moves_regexes import contains_any
+from streams.extract.moves_regexes import contains_any, word_end
 
 __all__ = ["label_or_modifier", "phrase_direction", "predicted_before", "unstated_clause"]
 
@@ -211,10 +211,7 @@ def may_have_head(low: str) -> bool:
         return False
     if low[p : p + 3] in _HEAD3 or low[p : p + 2] in _HEAD2:  # (low.startswith(HEAD_PREFIXES, p))
         return True
-    q = p
-    while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
-        q += 1
-    word = low[p:q]
+    word = low[p : word_end(low, p)]
     return word.endswith("ly") or word in _ADVERB_WORDS
 
 

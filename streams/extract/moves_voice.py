@@ -20,7 +20,7 @@ from typing import Final, NamedTuple
 
 from streams.extract.fold import Regexes
 from streams.extract.moves_clauses import Reading, cut_clause
-from streams.extract.moves_regexes import contains_any
+from streams.extract.moves_regexes import contains_any, word_end
 
 __all__ = [
     "PLAIN",
@@ -170,9 +170,7 @@ def may_be_passive(low: str, start: int) -> bool:
         return False
     if low[p : p + 3] in _PASSIVE3 or low[p : p + 2] in _PASSIVE2:  # (low.startswith(PASSIVE_PREFIXES, p))
         return True
-    q = p
-    while q < n and (low[q].isalnum() or low[q] == "_"):  # (a \w character)
-        q += 1
+    q = word_end(low, p)
     return q - p > 2 and low.startswith("ly", q - 2)
 
 
